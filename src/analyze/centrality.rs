@@ -1,0 +1,164 @@
+//! Who is central: degree, weighted degree, PageRank and betweenness of every node.
+//!
+//! PageRank is written here because petgraph's ignores edge weights and runs a fixed
+//! number of rounds; it follows networkx's definition (an undirected edge is two directed
+//! ones, dangling nodes spread their rank evenly) so the two agree on the same graph.
+//! Betweenness is rustworkx-core's Brandes, unweighted and normalized like networkx's
+//! default.
+
+use super::graphs::KgGraph;
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+
+/// networkx's damping factor.
+pub const DAMPING: f64 = 0.85;
+
+/// Graphs with at least this many nodes compute betweenness on all cores.
+const PARALLEL_THRESHOLD: usize = 50;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    pub node: String,
+    pub kind: &'static str,
+    pub degree: usize,
+    pub weighted_degree: f64,
+    pub pagerank: f64,
+    pub betweenness: f64,
+}
+
+/// Every node's scores, highest PageRank first (ties by label).
+pub fn centrality(g: &KgGraph) -> Vec<Score> {
+    let pr = pagerank(g, DAMPING, 1e-12, 1000);
+    let bc = betweenness(g);
+    let mut out: Vec<Score> = g
+        .node_indices()
+        .map(|n| Score {
+            node: g[n].label.clone(),
+            kind: g[n].kind.as_str(),
+            degree: g.edges(n).count(),
+            weighted_degree: g.edges(n).map(|e| e.weight().weight).sum(),
+            pagerank: pr[n.index()],
+            betweenness: bc[n.index()],
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.pagerank
+            .total_cmp(&a.pagerank)
+            .then_with(|| a.node.cmp(&b.node))
+    });
+    out
+}
+
+/// Weighted PageRank by power iteration, stopping when the L1 change is below
+/// `n * tol` (networkx's rule) or after `max_iter` rounds. Indexed by node index.
+pub fn pagerank(g: &KgGraph, damping: f64, tol: f64, max_iter: usize) -> Vec<f64> {
+    let n = g.node_count();
+    if n == 0 {
+        return Vec::new();
+    }
+    let nf = n as f64;
+    let out_weight: Vec<f64> = g
+        .node_indices()
+        .map(|v| g.edges(v).map(|e| e.weight().weight).sum())
+        .collect();
+    let mut x = vec![1.0 / nf; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..max_iter {
+        let dangling: f64 = (0..n).filter(|&i| out_weight[i] == 0.0).map(|i| x[i]).sum();
+        let base = (damping * dangling + 1.0 - damping) / nf;
+        next.iter_mut().for_each(|v| *v = base);
+        for e in g.edge_references() {
+            let (s, t, w) = (e.source().index(), e.target().index(), e.weight().weight);
+            // An undirected edge carries rank both ways.
+            next[t] += damping * x[s] * w / out_weight[s];
+            if s != t {
+                next[s] += damping * x[t] * w / out_weight[t];
+            }
+        }
+        let err: f64 = x.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut x, &mut next);
+        if err < nf * tol {
+            break;
+        }
+    }
+    x
+}
+
+/// Normalized shortest-path betweenness (endpoints excluded), by node index.
+pub fn betweenness(g: &KgGraph) -> Vec<f64> {
+    rustworkx_core::centrality::betweenness_centrality(g, false, true, PARALLEL_THRESHOLD)
+        .into_iter()
+        .map(|v| v.unwrap_or(0.0))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::graphs::{EdgeData, NodeData, NodeKind};
+
+    fn path_graph(n: usize) -> KgGraph {
+        let mut g = KgGraph::default();
+        let nodes: Vec<_> = (0..n)
+            .map(|i| {
+                g.add_node(NodeData {
+                    key: format!("n{i}"),
+                    label: format!("n{i}"),
+                    kind: NodeKind::Official,
+                    zone: None,
+                    posts: Vec::new(),
+                })
+            })
+            .collect();
+        for w in nodes.windows(2) {
+            g.add_edge(
+                w[0],
+                w[1],
+                EdgeData {
+                    weight: 1.0,
+                    links: Vec::new(),
+                },
+            );
+        }
+        g
+    }
+
+    #[test]
+    fn pagerank_sums_to_one_and_favours_the_middle() {
+        let g = path_graph(3);
+        let pr = pagerank(&g, DAMPING, 1e-12, 1000);
+        assert!((pr.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        assert!(pr[1] > pr[0]);
+        assert!((pr[0] - pr[2]).abs() < 1e-12);
+        // For a 3-path a–m–a: a = (1-d)/3 + d·m/2 and m = 1 - 2a, so
+        // a = ((1-d)/3 + d/2) / (1+d).
+        let d = DAMPING;
+        let a = ((1.0 - d) / 3.0 + d / 2.0) / (1.0 + d);
+        assert!((pr[0] - a).abs() < 1e-9, "{} vs {a}", pr[0]);
+    }
+
+    #[test]
+    fn isolated_nodes_share_dangling_rank() {
+        let mut g = path_graph(2);
+        g.add_node(NodeData {
+            key: "lone".into(),
+            label: "lone".into(),
+            kind: NodeKind::Zone,
+            zone: None,
+            posts: Vec::new(),
+        });
+        let pr = pagerank(&g, DAMPING, 1e-12, 1000);
+        assert!((pr.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        assert!(pr[2] < pr[0]);
+    }
+
+    #[test]
+    fn betweenness_of_a_path_is_normalized() {
+        let g = path_graph(3);
+        let b = betweenness(&g);
+        assert_eq!(b, vec![0.0, 1.0, 0.0]);
+        let scores = centrality(&g);
+        assert_eq!(scores[0].node, "n1");
+        assert_eq!(scores[0].degree, 2);
+    }
+}

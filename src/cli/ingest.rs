@@ -1,0 +1,94 @@
+//! `zonekg ingest`: reports in, knowledge graph out.
+
+use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use zonekg::ingest::{self, Event, IngestOptions};
+use zonekg::query::{self, OutputFormat};
+use zonekg::source;
+use zonekg::store::{KgStore, DEFAULT_STORE_DIR};
+
+/// Where the store lives; shared by every command that reads or writes it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StoreArgs {
+    /// The store directory (an oxigraph RocksDB store; created by `ingest`).
+    #[arg(long = "store", value_name = "DIR", env = "ZONEKG_STORE", default_value = DEFAULT_STORE_DIR)]
+    pub dir: PathBuf,
+}
+
+/// Extract the facts of each report and add them to the knowledge graph.
+///
+/// Each INPUT is a report file or a directory (walked for .txt, .html and .htm files).
+/// Reports are extracted in parallel and written one batch of whole reports at a time:
+/// an interrupted run leaves only whole reports in the store. A report already stored
+/// with the same content is skipped; a changed one replaces its old facts. A report that
+/// cannot be read is named on stderr and skipped, and the exit status is 1. At the end,
+/// a summary and the table of who leads which zone.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Report files or directories.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    store: StoreArgs,
+
+    /// Do not print the leaders table at the end.
+    #[arg(long)]
+    no_leaders: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let (inputs, missing) = source::collect(&args.inputs);
+    let mut failed = !missing.is_empty();
+    for (path, e) in &missing {
+        super::report_failure(path, e);
+    }
+    let kg = KgStore::open(&args.store.dir)
+        .with_context(|| format!("cannot open store {}", args.store.dir.display()))?;
+
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(inputs.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} reports {per_sec} eta {eta}")
+                .expect("progress template is valid"),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let summary = ingest::ingest(&kg, &inputs, IngestOptions::default(), |event| {
+        if let Event::Failed { location, reason } = &event {
+            bar.suspend(|| super::report_failure(Path::new(location), reason));
+        }
+        bar.inc(1);
+    })?;
+    bar.finish_and_clear();
+    failed |= summary.failed > 0;
+
+    println!(
+        "reports: {} in store ({} added, {} replaced, {} unchanged, {} failed)",
+        kg.report_count()?,
+        summary.added,
+        summary.replaced,
+        summary.unchanged,
+        summary.failed
+    );
+    println!(
+        "quads: {} in store ({} written); zones: {}; officials: {} ({} names in several zones)",
+        kg.quad_count()?,
+        summary.quads_written,
+        summary.links.zones,
+        summary.links.officials,
+        summary.links.duplicate_groups
+    );
+    if !args.no_leaders {
+        let leaders = query::canned("leaders").expect("leaders is a canned query");
+        let answer = query::run(kg.store(), leaders.text, std::time::Duration::from_secs(30))?;
+        println!();
+        query::write_answer(&answer, OutputFormat::Table, &mut std::io::stdout().lock())?;
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,83 @@
+//! Calendar dates as reports write them, and the years that anchor them.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        let valid = (1900..=2200).contains(&year)
+            && (1..=12).contains(&month)
+            && (1..=days_in_month(year, month)).contains(&day);
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD`, `YYYY.MM.DD`, `YYYY年M月D日`) at the start
+    /// of `s`.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        static RE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})").unwrap()
+        });
+        let c = RE.captures(s)?;
+        Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    }
+
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Finds the first full date (`2024年2月6日`, `2024-02-06`) anywhere in `s`.
+pub fn find_full_date(s: &str) -> Option<Date> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))")
+            .unwrap()
+    });
+    RE.captures_iter(s).find_map(|c| {
+        let y = c[1].parse().ok()?;
+        let (m, d) = match (c.get(2), c.get(3)) {
+            (Some(m), Some(d)) => (m.as_str(), d.as_str()),
+            _ => (c.get(4)?.as_str(), c.get(5)?.as_str()),
+        };
+        Date::new(y, m.parse().ok()?, d.parse().ok()?)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_iso_and_chinese_dates() {
+        assert_eq!(Date::parse_iso("2024-02-07 16:30:51").unwrap().iso(), "2024-02-07");
+        assert_eq!(Date::parse_iso("2023年9月5日").unwrap().iso(), "2023-09-05");
+        assert!(Date::parse_iso("2023-02-30").is_none());
+        assert_eq!(find_full_date("发布时间:2024-02-07 16:30").unwrap().iso(), "2024-02-07");
+        assert_eq!(find_full_date("于2023年12月1日召开").unwrap().iso(), "2023-12-01");
+    }
+}
+
+/// Years written as `2023年` (also `2023年度`) in `text`, with their byte offsets.
+pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
+    RE.captures_iter(text).filter_map(|c| {
+        let m = c.get(1)?;
+        Some((m.start(), m.as_str().parse().ok()?))
+    })
+}

@@ -1,0 +1,381 @@
+//! Meetings the report describes as held: name, date, venue, attendance, and who
+//! hosted, spoke or attended.
+//!
+//! A meeting is a sentence where a meeting word (`…大会`, `…推进会`, `…会议`) meets a
+//! verb of holding (`召开`, `举行`). The date is the sentence's `M月D日` with the year
+//! resolved from the publication date or the years the report names. Participants are
+//! the officials named in the meeting's part of the text, each with the role verb that
+//! follows the name (`主持` → host, `讲话`/`作…报告`/`宣读` → speaker, `出席` → attendee).
+
+use super::dates::Date;
+use super::officials;
+use super::zones::{self, is_han};
+use super::{Context, Extractor};
+use crate::lexicon;
+use crate::model::{Meeting, Participant, Report, Role};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct Meetings;
+
+impl Extractor for Meetings {
+    fn name(&self) -> &'static str {
+        "meetings"
+    }
+
+    fn extract(&self, cx: &Context, report: &mut Report) {
+        let held: Vec<(usize, Meeting)> = (0..cx.segments.sentences.len())
+            .filter_map(|i| meeting_in(cx, i, report).map(|m| (i, m)))
+            .collect();
+        // a report often restates its meeting (title, lead): keep one per name/date
+        let mut meetings: Vec<(usize, Meeting)> = Vec::new();
+        for (i, m) in held {
+            let same = meetings.iter_mut().find(|(_, k)| {
+                (k.date.is_some() && k.date == m.date)
+                    || (k.name.is_some() && k.name == m.name)
+                    || (m.date.is_none() && k.date.is_some())
+            });
+            match same {
+                Some((_, k)) => {
+                    k.venue = k.venue.take().or(m.venue);
+                    k.attendance = k.attendance.or(m.attendance);
+                    if k.date.is_none() {
+                        k.date = m.date;
+                    }
+                }
+                None => meetings.push((i, m)),
+            }
+        }
+        let focal = zones::focal(report).map(|z| z.name.clone());
+        let starts: Vec<usize> = meetings.iter().map(|(i, _)| *i).collect();
+        for (n, (i, m)) in meetings.iter_mut().enumerate() {
+            // the meeting's part of the text: from its paragraph to the next meeting
+            let first = if n == 0 {
+                0
+            } else {
+                let p = cx.segments.sentences[*i].paragraph;
+                cx.segments.paragraphs[p].sentences.start
+            };
+            let last = starts.get(n + 1).copied().unwrap_or(cx.segments.sentences.len());
+            m.participants = participants(cx, first..last, report, focal.as_deref());
+            m.zone = focal.clone();
+        }
+        report.meetings = meetings.into_iter().map(|(_, m)| m).collect();
+    }
+}
+
+struct Lexicons {
+    nouns: Vec<&'static str>,
+    held: Vec<&'static str>,
+    roles: Vec<(&'static str, Option<Role>)>,
+}
+
+static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
+    let mut nouns: Vec<&str> =
+        lexicon::entries(include_str!("../../data/lexicon/meeting_nouns.txt")).collect();
+    nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let mut roles: Vec<(&str, Option<Role>)> =
+        lexicon::entries(include_str!("../../data/lexicon/meeting_roles.txt"))
+            .filter_map(|l| {
+                let (verb, role) = l.split_once(' ')?;
+                let role = match role.trim() {
+                    "host" => Some(Role::Host),
+                    "speaker" => Some(Role::Speaker),
+                    "attendee" => Some(Role::Attendee),
+                    _ => None, // weak: a speaker only for the report's own officials
+                };
+                Some((verb, role))
+            })
+            .collect();
+    roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+    Lexicons {
+        nouns,
+        held: lexicon::entries(include_str!("../../data/lexicon/held_verbs.txt")).collect(),
+        roles,
+    }
+});
+
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap()
+});
+
+static ATTENDANCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:共|约|近|计|逾|超过)?(\d+|[一二两三四五六七八九十百千]+)\s*(余|多)?\s*(?:人|名)(?:次)?(?:参加|出席|参会|与会|到会|列席)")
+        .unwrap()
+});
+
+/// The meeting sentence `i` reports as held, if any.
+fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
+    let s = cx.sentence(i);
+    let (name, venue) = name_and_venue(s)?;
+    let date = MONTH_DAY.captures(s).and_then(|c| {
+        let month = c[2].parse().ok()?;
+        let day = c[3].parse().ok()?;
+        let year = c.get(1).and_then(|y| y.as_str().parse().ok());
+        resolve_date(cx, year, month, day)
+    });
+    let attendance = cx.segments.sentences[i..]
+        .iter()
+        .take(4)
+        .map(|sent| &cx.text[sent.span.clone()])
+        .find_map(attendance_in);
+    let _ = report;
+    Some(Meeting {
+        name: Some(name),
+        date: date.map(|d| d.iso()),
+        venue,
+        attendance,
+        zone: None,
+        participants: Vec::new(),
+        evidence: Some(cx.evidence(i)),
+    })
+}
+
+/// Year of a `M月D日` date: written, else from the publication date (a date after it
+/// is last year's), else the report's own year.
+fn resolve_date(cx: &Context, year: Option<i32>, month: u32, day: u32) -> Option<Date> {
+    if let Some(y) = year {
+        return Date::new(y, month, day);
+    }
+    if let Some(p) = cx.published {
+        let y = if (month, day) > (p.month, p.day) { p.year - 1 } else { p.year };
+        return Date::new(y, month, day);
+    }
+    let y = cx.doc_year()?;
+    // a late-year meeting in a report that also plans the next year is in the earlier year
+    let names_previous = super::dates::year_mentions(cx.text).any(|(_, m)| m == y - 1);
+    let y = if month >= 11 && names_previous { y - 1 } else { y };
+    Date::new(y, month, day)
+}
+
+fn attendance_in(s: &str) -> Option<u32> {
+    let c = ATTENDANCE.captures(s)?;
+    let n = super::numbers::parse_number(&c[1])?;
+    (n >= 2.0 && n < 1_000_000.0).then_some(n as u32)
+}
+
+/// The meeting's name (and venue) in a sentence that says it was held.
+fn name_and_venue(s: &str) -> Option<(String, Option<String>)> {
+    let lex = &*LEX;
+    for verb in &lex.held {
+        for (at, _) in s.match_indices(verb) {
+            // `召开…会议`: the name follows the verb
+            if let Some(name) = name_after(&s[at + verb.len()..]) {
+                return Some((name, venue_before(&s[..at])));
+            }
+            // `…大会(在…)召开`: the name precedes, maybe with a venue between
+            let before = &s[..at];
+            let (head, venue) = match before.rfind('在') {
+                Some(v) if v > 0 && noun_end(&before[..v]).is_some() => {
+                    (&before[..v], venue_before(before))
+                }
+                _ => (before, None),
+            };
+            let head = trim_adverbs(head);
+            if let Some(name) = name_ending(head) {
+                return Some((name, venue));
+            }
+        }
+    }
+    None
+}
+
+fn trim_adverbs(s: &str) -> &str {
+    let mut s = s;
+    for adv in ["隆重", "顺利", "胜利", "正式", "如期", "近日", "日前", "今天", "上午", "下午", "晚上"] {
+        s = s.strip_suffix(adv).unwrap_or(s);
+    }
+    s
+}
+
+/// Byte offset just past a meeting word that ends `s`, if one does.
+fn noun_end(s: &str) -> Option<usize> {
+    let s2 = trim_adverbs(s);
+    LEX.nouns.iter().find(|n| s2.ends_with(**n)).and_then(|n| {
+        let before = s2[..s2.len() - n.len()].chars().next_back();
+        (n.chars().count() > 1 || before.is_some_and(is_han)).then_some(s2.len())
+    })
+}
+
+/// The meeting name that ends `s`: back to punctuation or to the end of a date.
+fn name_ending(s: &str) -> Option<String> {
+    let end = noun_end(s)?;
+    let s = &s[..end];
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        if is_han(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '"' | '·' | '(' | ')' | '《' | '》') {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    let mut name = &s[start..];
+    // a lead date (`2月6日上午,` is cut by the comma; `2月6日上午某某会` is not)
+    if let Some(m) = MONTH_DAY.find(name) {
+        name = &name[m.end()..];
+        for t in ["上午", "下午", "晚上", "晚", "起"] {
+            name = name.strip_prefix(t).unwrap_or(name);
+        }
+    }
+    let name = strip_subject(name);
+    (name.chars().count() >= 3).then(|| name.to_string())
+}
+
+/// Removes a leading `区委、区政府`-style subject or `由…` that is not part of a name.
+fn strip_subject(name: &str) -> &str {
+    let mut n = name;
+    for lead in ["由", "在", "于"] {
+        n = n.strip_prefix(lead).unwrap_or(n);
+    }
+    n
+}
+
+/// `召开X会议…`: the meeting name right after the verb.
+fn name_after(s: &str) -> Option<String> {
+    let s = s.trim_start_matches(['了', ' ']);
+    let mut end = 0;
+    let mut last_noun_end = None;
+    for (i, c) in s.char_indices() {
+        if !(is_han(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '"' | '·' | '(' | ')' | '《' | '》')) {
+            break;
+        }
+        end = i + c.len_utf8();
+        if noun_end(&s[..end]).is_some() {
+            last_noun_end = Some(end);
+        }
+        if end > 150 {
+            break;
+        }
+    }
+    let _ = end;
+    let name = &s[..last_noun_end?];
+    (name.chars().count() >= 3).then(|| name.to_string())
+}
+
+/// `…在某某礼堂` before the verb: the venue.
+fn venue_before(s: &str) -> Option<String> {
+    let s = trim_adverbs(s);
+    let at = s.rfind('在')?;
+    let venue = &s[at + '在'.len_utf8()..];
+    let ok = venue.chars().count() >= 2
+        && venue.chars().count() <= 30
+        && venue.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '(' || c == ')');
+    ok.then(|| venue.to_string())
+}
+
+/// Officials named in `range` of sentences with the part each played.
+fn participants(
+    cx: &Context,
+    range: std::ops::Range<usize>,
+    report: &Report,
+    focal: Option<&str>,
+) -> Vec<Participant> {
+    let mut best: Vec<Participant> = Vec::new();
+    for i in range {
+        let s = cx.sentence(i);
+        for m in officials::mentions_in(s, report) {
+            let Some(role) = role_after(s, m.span.end) else { continue };
+            let role = match role {
+                Some(r) => r,
+                None => {
+                    let own = m.posts.iter().any(|p| p.zone.is_some() && p.zone.as_deref() == focal);
+                    if !own {
+                        continue;
+                    }
+                    Role::Speaker
+                }
+            };
+            match best.iter_mut().find(|p| p.name == m.name) {
+                Some(p) if role < p.role => p.role = role,
+                Some(_) => {}
+                None => best.push(Participant { name: m.name, role }),
+            }
+        }
+    }
+    best
+}
+
+const CLAUSE_END: [char; 8] = [',', '，', '。', ';', '；', ':', '：', '!'];
+
+/// The role verb in the clause after a name (`Some(None)` is a weak verb).
+fn role_after(s: &str, name_end: usize) -> Option<Option<Role>> {
+    let rest = &s[name_end..];
+    let clause_len = rest.find(CLAUSE_END).unwrap_or(rest.len());
+    let clause = &rest[..clause_len];
+    let mut candidates = vec![clause];
+    let after = rest[clause_len..].trim_start_matches(CLAUSE_END);
+    let next_len = after.find(CLAUSE_END).unwrap_or(after.len());
+    let next = &after[..next_len];
+    let bare = clause.trim_start_matches("同志").trim().is_empty();
+    // `张三同志,代表…作报告`: the action goes on in the next clause; `A,B分别宣读`: shared
+    if (bare && ["代表", "作", "做", "在", "就", "向", "对", "主持", "宣读"].iter().any(|w| next.starts_with(w)))
+        || (bare && ["分别", "共同", "一同", "先后"].iter().any(|w| next.contains(w)))
+    {
+        candidates.push(next);
+    }
+    for c in candidates {
+        if let Some(r) = role_in_clause(c) {
+            return Some(r);
+        }
+    }
+    None
+}
+
+fn role_in_clause(clause: &str) -> Option<Option<Role>> {
+    static REPORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:作|做)[^,，。;；]{0,20}?(?:报告|讲话|部署|发言|总结|说明|动员|辅导)").unwrap()
+    });
+    let mut found: Option<Option<Role>> = None;
+    let mut consider = |r: Option<Role>| {
+        found = match (found, r) {
+            (None, r) => Some(r),
+            (Some(None), Some(r)) => Some(Some(r)),
+            (Some(Some(a)), Some(b)) if b < a => Some(Some(b)),
+            (f, _) => f,
+        };
+    };
+    if REPORT.is_match(clause) {
+        consider(Some(Role::Speaker));
+    }
+    for (verb, role) in &LEX.roles {
+        if clause.contains(verb) {
+            consider(*role);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_and_venue_in_common_phrasings() {
+        let (n, v) = name_and_venue("3月5日上午,青溪高新区2024年度工作会议在管委会三楼会议室隆重召开。").unwrap();
+        assert_eq!(n, "青溪高新区2024年度工作会议");
+        assert_eq!(v.as_deref(), Some("管委会三楼会议室"));
+        let (n, v) = name_and_venue("4月2日,区委、区政府召开北塘区2024年度高质量发展推进会。").unwrap();
+        assert_eq!(n, "北塘区2024年度高质量发展推进会");
+        assert_eq!(v, None);
+        let (n, _) = name_and_venue("1月8日,2024年度园区总结表彰大会召开。").unwrap();
+        assert_eq!(n, "2024年度园区总结表彰大会");
+        assert!(name_and_venue("在2022年度工作总结大会上的讲话").is_none());
+    }
+
+    #[test]
+    fn roles_from_the_clause_after_a_name() {
+        assert_eq!(role_after("张三主持会议", 6), Some(Some(Role::Host)));
+        assert_eq!(role_after("张三同志,代表管委会作2024年工作报告。", 6), Some(Some(Role::Speaker)));
+        assert_eq!(role_after("张三、李四等出席会议", 6), Some(Some(Role::Attendee)));
+        assert_eq!(role_after("张三出席并讲话", 6), Some(Some(Role::Speaker)));
+        assert_eq!(role_after("张三强调,要加快发展", 6), Some(None));
+        assert_eq!(role_after("张三同志的文章", 6), None);
+    }
+
+    #[test]
+    fn attendance_counts() {
+        assert_eq!(attendance_in("共170人参加会议"), Some(170));
+        assert_eq!(attendance_in("300多人出席"), Some(300));
+        assert_eq!(attendance_in("各部门负责人参加会议"), None);
+    }
+}

@@ -1,0 +1,141 @@
+//! Reading facts out of normalized text.
+//!
+//! Each fact kind has one file and one [`Extractor`]; [`extractors`] registers them in the
+//! order they run. Later extractors read what earlier ones found from the [`Report`] being
+//! built (officials resolve their zones against the zones found first; tasks name the
+//! official who set them). Every fact carries the [`Evidence`] of its sentence, built by
+//! [`Context::evidence`].
+
+pub mod achievements;
+pub mod dates;
+pub mod enumeration;
+pub mod goals;
+pub mod meetings;
+pub mod numbers;
+pub mod officials;
+pub mod period;
+pub mod statements;
+pub mod tasks;
+pub mod zones;
+
+use crate::model::{Evidence, Report};
+use crate::normalize::Document;
+use crate::segment::{segment, Segments};
+
+/// What every extractor may read: the text, its sentences, and the dates that anchor it.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub text: &'a str,
+    pub segments: Segments,
+    /// Char offsets (start, end) of each sentence, parallel to `segments.sentences`.
+    sentence_chars: Vec<(usize, usize)>,
+    /// Publication date from the page or text, if known.
+    pub published: Option<dates::Date>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        let text = doc.text.as_str();
+        let segments = segment(text);
+        let mut sentence_chars = Vec::with_capacity(segments.sentences.len());
+        let (mut byte, mut chars) = (0usize, 0usize);
+        for s in &segments.sentences {
+            chars += text[byte..s.span.start].chars().count();
+            let start = chars;
+            chars += text[s.span.clone()].chars().count();
+            byte = s.span.end;
+            sentence_chars.push((start, chars));
+        }
+        let published = doc.published.as_deref().and_then(dates::Date::parse_iso);
+        Context {
+            doc,
+            text,
+            segments,
+            sentence_chars,
+            published,
+        }
+    }
+
+    /// The text of sentence `i`.
+    pub fn sentence(&self, i: usize) -> &'a str {
+        &self.text[self.segments.sentences[i].span.clone()]
+    }
+
+    /// Evidence for a fact read from sentence `i`.
+    pub fn evidence(&self, i: usize) -> Evidence {
+        let span = self.segments.sentences[i].span.clone();
+        let raw = self.doc.text.raw_range(span.clone());
+        let (start, end) = self.sentence_chars[i];
+        Evidence {
+            sentence: self.text[span].to_string(),
+            start,
+            end,
+            raw_start: raw.start,
+            raw_end: raw.end,
+        }
+    }
+
+    /// Index of the sentence holding normalized byte offset `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let sents = &self.segments.sentences;
+        let i = sents.partition_point(|s| s.span.end <= at);
+        (i < sents.len() && sents[i].span.start <= at).then_some(i)
+    }
+}
+
+/// One kind of fact.
+pub trait Extractor: Send + Sync {
+    /// A short name for diagnostics and tests.
+    fn name(&self) -> &'static str;
+    /// Adds the facts of this kind found in `cx` to `report`.
+    fn extract(&self, cx: &Context, report: &mut Report);
+}
+
+/// The extractors, in the order they run: zones first (everything resolves against them),
+/// officials before meetings (participants are officials), tasks last (they name who set
+/// them).
+pub fn extractors() -> &'static [&'static dyn Extractor] {
+    &[
+        &zones::Zones,
+        &officials::Officials,
+        &meetings::Meetings,
+        &goals::Goals,
+        &achievements::Achievements,
+        &tasks::Tasks,
+    ]
+}
+
+/// Runs every extractor over a normalized document.
+pub fn extract(doc: &Document, source: &str) -> Report {
+    let cx = Context::new(doc);
+    let mut report = Report {
+        source: source.to_string(),
+        title: doc.title.clone(),
+        published: doc.published.clone(),
+        ..Report::default()
+    };
+    for extractor in extractors() {
+        extractor.extract(&cx, &mut report);
+    }
+    report
+}
+
+impl Context<'_> {
+    /// The year the report speaks from: the publication year where known, else the
+    /// latest year the text names as a period it reports on or plans for — that is the
+    /// year the report was written in, since year-end summaries are published early in
+    /// the year they plan for (`2023年度…总结` with `2024年工作部署` → 2024). Years that
+    /// only set a horizon (`到2035年`, `至2030年`) do not count.
+    pub fn doc_year(&self) -> Option<i32> {
+        if let Some(d) = self.published {
+            return Some(d.year);
+        }
+        dates::year_mentions(self.text)
+            .filter(|&(at, _)| {
+                let before = &self.text[..at];
+                !(before.ends_with('到') || before.ends_with('至') || before.ends_with("到了"))
+            })
+            .map(|(_, y)| y)
+            .max()
+    }
+}

@@ -1,0 +1,411 @@
+//! Numbers and quantities as reports write them: Arabic (`103.16`, `1,200`) and Chinese
+//! (`一百零三`, `两千`, `百余`) numerals, magnitudes (`万`, `亿`), units from
+//! `data/lexicon/units.txt`, and the bound words around them (`以上`, `左右`, `多`).
+//!
+//! [`parse_number`] reads one number; [`find_quantities`] finds every number-with-unit in
+//! a sentence. Goals, achievements and meeting attendance all read their values here.
+
+use crate::lexicon;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How a quantity's written value bounds the real one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Exact,
+    /// `以上`, `多`, `余`, `之多`: the value or more.
+    AtLeast,
+    /// `左右`, `上下`: about the value.
+    About,
+    /// `以下`, `以内`: the value or less.
+    AtMost,
+}
+
+/// A number with its unit, found in a piece of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The value in the written unit (`103.16` for `103.16亿元`).
+    pub value: f64,
+    /// Magnitude and unit as written (`亿元`, `万人`, `%`, `个`); `％` is folded to `%`.
+    pub unit: String,
+    /// Byte range of the whole quantity, bound words included.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset where the unit (with its magnitude) starts.
+    pub unit_start: usize,
+    pub bound: Bound,
+    /// Written in Chinese numerals (`百亿元`, `两家`).
+    pub chinese: bool,
+}
+
+impl Quantity {
+    /// Whether the unit is a rate (`%`, `个百分点`, `倍`, `‰`).
+    pub fn is_rate(&self) -> bool {
+        is_rate_unit(&self.unit)
+    }
+
+    /// Whether the unit is money (`元`, `亿元`, `万美元` …).
+    pub fn is_money(&self) -> bool {
+        self.unit.ends_with('元')
+    }
+
+    /// The unit without its magnitude (`万人` → `人`).
+    pub fn base_unit(&self) -> &str {
+        strip_magnitude(&self.unit).1
+    }
+
+    /// Whether the quantity counts activities (`次`, `批次`), not results.
+    pub fn is_activity(&self) -> bool {
+        ACTIVITY_UNITS.iter().any(|u| *u == self.base_unit())
+    }
+}
+
+/// Whether `unit` is a rate: a percentage, percentage points or a multiple.
+pub fn is_rate_unit(unit: &str) -> bool {
+    matches!(unit, "%" | "‰" | "个百分点" | "百分点" | "倍")
+}
+
+const MAGNITUDES: [(&str, f64); 8] = [
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("亿", 1e8),
+    ("万", 1e4),
+    ("千", 1e3),
+];
+
+/// Splits a leading magnitude off a unit: `亿元` → (1e8, `元`).
+fn strip_magnitude(unit: &str) -> (f64, &str) {
+    for (m, f) in MAGNITUDES {
+        if let Some(rest) = unit.strip_prefix(m) {
+            if !rest.is_empty() {
+                return (f, rest);
+            }
+        }
+    }
+    (1.0, unit)
+}
+
+static ACTIVITY_UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lexicon::entries(include_str!("../../data/lexicon/activity_units.txt")).collect()
+});
+
+static TIME_UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lexicon::entries(include_str!("../../data/lexicon/time_units.txt")).collect()
+});
+
+const CN_DIGITS: &str = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖";
+const CN_NUMERALS: &str = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟";
+
+fn cn_digit(c: char) -> Option<f64> {
+    Some(match c {
+        '零' | '〇' => 0.0,
+        '一' | '壹' => 1.0,
+        '二' | '两' | '贰' => 2.0,
+        '三' | '叁' => 3.0,
+        '四' | '肆' => 4.0,
+        '五' | '伍' => 5.0,
+        '六' | '陆' => 6.0,
+        '七' | '柒' => 7.0,
+        '八' | '捌' => 8.0,
+        '九' | '玖' => 9.0,
+        _ => return None,
+    })
+}
+
+/// Whether `c` can be part of a Chinese numeral.
+pub fn is_chinese_numeral(c: char) -> bool {
+    CN_NUMERALS.contains(c)
+}
+
+/// Reads a Chinese numeral (`一百零三`, `两千`, `三亿五千万`, `十`, `二〇二四`).
+/// Returns `None` for runs that are not one number (`十四五`, `三三两两`).
+fn parse_chinese(s: &str) -> Option<f64> {
+    if s.is_empty() {
+        return None;
+    }
+    // digit-by-digit form (二〇二四): only digits, with a 〇/零 to tell it from words
+    if s.chars().count() > 1
+        && s.chars().all(|c| CN_DIGITS.contains(c))
+        && s.contains(['〇', '零'])
+    {
+        return s
+            .chars()
+            .try_fold(0.0, |acc, c| Some(acc * 10.0 + cn_digit(c)?));
+    }
+    let (mut total, mut section, mut digit) = (0.0f64, 0.0f64, None::<f64>);
+    for c in s.chars() {
+        if let Some(d) = cn_digit(c) {
+            if digit.is_some() && d != 0.0 {
+                return None; // two digits in a row: not one number
+            }
+            digit = if d == 0.0 { None } else { Some(d) };
+            continue;
+        }
+        let unit = match c {
+            '十' | '拾' => 10.0,
+            '百' | '佰' => 100.0,
+            '千' | '仟' => 1000.0,
+            '万' => {
+                total += (section + digit.take().unwrap_or(0.0)) * 1e4;
+                section = 0.0;
+                continue;
+            }
+            '亿' => {
+                total = (total + section + digit.take().unwrap_or(0.0)) * 1e8;
+                section = 0.0;
+                continue;
+            }
+            _ => return None,
+        };
+        section += digit.take().unwrap_or(1.0) * unit;
+    }
+    let v = total + section + digit.unwrap_or(0.0);
+    (v > 0.0 || s.chars().all(|c| c == '零' || c == '〇')).then_some(v)
+}
+
+/// Reads a number as reports write it: `170`, `1,200`, `103.16`, `1.2万`, `300多`,
+/// `百余`, `一百零三`, `两千`, `三亿五千万`. Magnitude words multiply (`1.2万` →
+/// 12000); trailing `多`/`余`/`左右`/`以上` are ignored.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let mut s = s.trim();
+    for tail in ["以上", "左右", "上下", "之多", "多", "余", "来"] {
+        s = s.strip_suffix(tail).unwrap_or(s);
+    }
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits_end = s
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(s.len());
+        let number: f64 = s[..digits_end].replace(',', "").parse().ok()?;
+        let rest = s[digits_end..].trim_start_matches(['多', '余']);
+        if rest.is_empty() {
+            return Some(number);
+        }
+        return MAGNITUDES
+            .iter()
+            .find(|(m, _)| *m == rest)
+            .map(|(_, f)| number * f);
+    }
+    parse_chinese(s)
+}
+
+/// The quantity pattern: number, optional `多/余`, magnitude, unit, bound word.
+static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    let units = lexicon::alternation(include_str!("../../data/lexicon/units.txt"));
+    let time = lexicon::alternation(include_str!("../../data/lexicon/time_units.txt"));
+    Regex::new(&format!(
+        r"(?:百分之(?P<pct>[{CN_NUMERALS}点]+)|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERALS}]+)\s*(?P<more>[多余])?(?P<mag>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<more2>[多余])?\s*(?P<unit>{time}|{units}))(?P<bound>及以上|以上|以下|以内|左右|上下|之多)?"
+    ))
+    .unwrap()
+});
+
+/// Finds every number-with-unit in `s`, in order. Skips ordinals (`第3个`), parts of
+/// codes (`A3个`), durations (`2个月`) and runs of Chinese numerals that are not one
+/// number.
+pub fn find_quantities(s: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for c in QUANTITY.captures_iter(s) {
+        let whole = c.get(0).unwrap();
+        let before = s[..whole.start()].chars().next_back();
+        if matches!(before, Some(b) if b == '第' || b.is_ascii_alphanumeric() || b == '.' || b == '/')
+        {
+            continue;
+        }
+        let bound = match c.name("bound").map(|b| b.as_str()) {
+            Some("以上" | "及以上" | "之多") => Bound::AtLeast,
+            Some("左右" | "上下") => Bound::About,
+            Some("以下" | "以内") => Bound::AtMost,
+            _ if c.name("more").or(c.name("more2")).is_some() => Bound::AtLeast,
+            _ => Bound::Exact,
+        };
+        if let Some(pct) = c.name("pct") {
+            if let Some(value) = parse_percent_words(pct.as_str()) {
+                out.push(Quantity {
+                    value,
+                    unit: "%".to_string(),
+                    start: whole.start(),
+                    end: whole.end(),
+                    unit_start: whole.start(),
+                    bound,
+                    chinese: true,
+                });
+            }
+            continue;
+        }
+        let (Some(num), Some(unit)) = (c.name("num"), c.name("unit")) else {
+            continue;
+        };
+        if TIME_UNITS.contains(&unit.as_str()) {
+            continue;
+        }
+        let mut numeral = num.as_str();
+        let mut magnitude = c.name("mag").map_or("", |m| m.as_str());
+        let chinese = !numeral.starts_with(|c: char| c.is_ascii_digit());
+        if chinese && magnitude.is_empty() {
+            // the numeral run swallowed the magnitude (百亿 → 百 + 亿)
+            for m in ["万亿", "亿", "万"] {
+                if let Some(head) = numeral.strip_suffix(m) {
+                    if !head.is_empty() {
+                        numeral = head;
+                        magnitude = m;
+                        break;
+                    }
+                }
+            }
+        }
+        if chinese && (numeral.ends_with(['万', '亿']) || numeral.is_empty()) {
+            continue; // `万人` alone: a word, not a number
+        }
+        let value = if chinese {
+            parse_chinese(numeral)
+        } else {
+            numeral.replace(',', "").parse().ok()
+        };
+        let Some(value) = value else { continue };
+        let unit_str = if unit.as_str() == "％" { "%" } else { unit.as_str() };
+        let unit_start = match c.name("mag") {
+            Some(m) => m.start(),
+            None if !magnitude.is_empty() => num.start() + numeral.len(),
+            None => unit.start(),
+        };
+        out.push(Quantity {
+            value,
+            unit: format!("{magnitude}{unit_str}"),
+            start: whole.start(),
+            end: whole.end(),
+            unit_start,
+            bound,
+            chinese,
+        });
+    }
+    out
+}
+
+/// `百分之十五` → 15, `百分之三点五` → 3.5.
+fn parse_percent_words(s: &str) -> Option<f64> {
+    match s.split_once('点') {
+        Some((int, frac)) => {
+            let i = parse_chinese(int)?;
+            let digits: Option<String> = frac
+                .chars()
+                .map(|c| cn_digit(c).map(|d| char::from(b'0' + d as u8)))
+                .collect();
+            format!("{i}.{}", digits?).parse().ok()
+        }
+        None => parse_chinese(s),
+    }
+}
+
+/// Whether `s` has something that could be a number: an ASCII digit or a Chinese
+/// numeral. The cheap test run before any quantity search.
+pub fn may_hold_number(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit()) || s.chars().any(is_chinese_numeral)
+}
+
+/// Whether `s` writes a value as a placeholder (`X亿元`, `增长XX`, `×个`): a lone Latin
+/// X (or ×) standing where a number would be, as in templates.
+pub fn has_placeholder(s: &str) -> bool {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])[XxＸ×]{1,3}(?:[^A-Za-z]|$)").unwrap());
+    s.contains(['X', 'x', 'Ｘ', '×']) && RE.is_match(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Vec<(f64, String)> {
+        find_quantities(s)
+            .into_iter()
+            .map(|q| (q.value, q.unit))
+            .collect()
+    }
+
+    #[test]
+    fn parses_arabic_and_chinese_numbers() {
+        assert_eq!(parse_number("170"), Some(170.0));
+        assert_eq!(parse_number("1,200"), Some(1200.0));
+        assert_eq!(parse_number("103.16"), Some(103.16));
+        assert_eq!(parse_number("300多"), Some(300.0));
+        assert_eq!(parse_number("1.2万"), Some(12000.0));
+        assert_eq!(parse_number("百余"), Some(100.0));
+        assert_eq!(parse_number("一百零三"), Some(103.0));
+        assert_eq!(parse_number("两千"), Some(2000.0));
+        assert_eq!(parse_number("十二"), Some(12.0));
+        assert_eq!(parse_number("二十"), Some(20.0));
+        assert_eq!(parse_number("三亿五千万"), Some(3.5e8));
+        assert_eq!(parse_number("一万亿"), Some(1e12));
+        assert_eq!(parse_number("二〇二四"), Some(2024.0));
+        assert_eq!(parse_number("十四五"), None);
+        assert_eq!(parse_number("三三两两"), None);
+        assert_eq!(parse_number("X"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn finds_quantities_with_magnitudes_and_units() {
+        assert_eq!(q("产值达到58.6亿元"), vec![(58.6, "亿元".into())]);
+        assert_eq!(q("收入完成2350万元"), vec![(2350.0, "万元".into())]);
+        assert_eq!(q("突破百亿元"), vec![(100.0, "亿元".into())]);
+        assert_eq!(q("投资过十亿元项目"), vec![(10.0, "亿元".into())]);
+        assert_eq!(q("新增就业1.5万人"), vec![(1.5, "万人".into())]);
+        assert_eq!(q("利用外资2.3亿美元"), vec![(2.3, "亿美元".into())]);
+        assert_eq!(q("提高1.5个百分点"), vec![(1.5, "个百分点".into())]);
+        assert_eq!(q("增长3.2倍"), vec![(3.2, "倍".into())]);
+        assert_eq!(q("增长百分之十五"), vec![(15.0, "%".into())]);
+        assert_eq!(q("达到85％"), vec![(85.0, "%".into())]);
+        assert_eq!(q("收储土地560亩、企业12家"), vec![(560.0, "亩".into()), (12.0, "家".into())]);
+        assert_eq!(
+            q("引进5亿元项目4个"),
+            vec![(5.0, "亿元".into()), (4.0, "个".into())]
+        );
+    }
+
+    #[test]
+    fn reads_bounds() {
+        let f = |s: &str| find_quantities(s)[0].bound;
+        assert_eq!(f("项目20个以上"), Bound::AtLeast);
+        assert_eq!(f("300多人"), Bound::AtLeast);
+        assert_eq!(f("百余人"), Bound::AtLeast);
+        assert_eq!(f("增长7%左右"), Bound::About);
+        assert_eq!(f("控制在3%以内"), Bound::AtMost);
+        assert_eq!(f("共85人"), Bound::Exact);
+        assert_eq!(find_quantities("300多人")[0].value, 300.0);
+    }
+
+    #[test]
+    fn skips_dates_ordinals_durations_and_words() {
+        assert!(q("2024年3月5日召开").is_empty());
+        assert!(q("位居第3名").is_empty());
+        assert!(q("用2个月时间").is_empty());
+        assert!(q("“十四五”规划").is_empty());
+        assert!(q("走进万家").is_empty());
+        assert!(q("电话0531-8888888").is_empty());
+        assert!(q("增长X%").is_empty());
+        assert!(q("完成投资X亿元").is_empty());
+    }
+
+    #[test]
+    fn tells_units_apart() {
+        let qs = find_quantities("完成5.6亿元,增长12%,外出招商8批次");
+        assert!(qs[0].is_money() && !qs[0].is_rate());
+        assert!(qs[1].is_rate());
+        assert!(qs[2].is_activity());
+        assert_eq!(qs[0].base_unit(), "元");
+    }
+
+    #[test]
+    fn spots_placeholders() {
+        assert!(has_placeholder("总产值X亿元"));
+        assert!(has_placeholder("增长XX"));
+        assert!(has_placeholder("共有×个项目"));
+        assert!(!has_placeholder("AVSP许可"));
+        assert!(!has_placeholder("增长6%"));
+    }
+}

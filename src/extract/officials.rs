@@ -1,0 +1,482 @@
+//! Officials and their posts: `区党工委书记、管委会主任张三`, `区领导李四、王五等`.
+//!
+//! A post is written as a title chain in front of a name: elements split on `、`, each
+//! `[jurisdiction][body]title` (`区` + `党工委` + `书记`). The name after the chain is
+//! checked against the surname list and must be followed by something that can follow
+//! a name (a verb like `主持`, `同志`, punctuation), which is how its length (2–4 chars)
+//! is decided. The jurisdiction resolves to a zone: a named place (`某某高新区`), or a bare
+//! level (`区`, `市`, `省`) resolved to the report's zone of that level; an element with
+//! none inherits from the element before it.
+
+use super::zones::{self, is_han};
+use super::{Context, Extractor};
+use crate::lexicon;
+use crate::model::{Level, Official, Post, Report};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+pub struct Officials;
+
+impl Extractor for Officials {
+    fn name(&self) -> &'static str {
+        "officials"
+    }
+
+    fn extract(&self, cx: &Context, report: &mut Report) {
+        let mut found: Vec<Official> = Vec::new();
+        for i in 0..cx.segments.sentences.len() {
+            for mention in mentions_in(cx.sentence(i), report) {
+                let evidence = cx.evidence(i);
+                let official = match found.iter_mut().find(|o| o.name == mention.name) {
+                    Some(o) => o,
+                    None => {
+                        found.push(Official {
+                            name: mention.name.clone(),
+                            posts: Vec::new(),
+                            evidence: Some(evidence.clone()),
+                        });
+                        found.last_mut().expect("just pushed")
+                    }
+                };
+                for mut post in mention.posts {
+                    if !official.posts.iter().any(|p| p.title == post.title && p.zone == post.zone) {
+                        post.evidence = Some(evidence.clone());
+                        official.posts.push(post);
+                    }
+                }
+            }
+        }
+        report.officials = found;
+    }
+}
+
+struct Lexicons {
+    titles: AhoCorasick,
+    title_words: Vec<&'static str>,
+    bodies: Vec<&'static str>,
+    surnames: HashSet<&'static str>,
+    followers: Vec<&'static str>,
+    not_names: Vec<&'static str>,
+    lead_stops: Vec<&'static str>,
+}
+
+static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
+    let title_words: Vec<&str> =
+        lexicon::entries(include_str!("../../data/lexicon/titles.txt")).collect();
+    let titles = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&title_words)
+        .expect("title automaton");
+    let mut bodies: Vec<&str> =
+        lexicon::entries(include_str!("../../data/lexicon/bodies.txt")).collect();
+    bodies.sort_by_key(|b| std::cmp::Reverse(b.len()));
+    let mut followers: Vec<&str> =
+        lexicon::entries(include_str!("../../data/lexicon/name_followers.txt")).collect();
+    followers.sort_by_key(|b| std::cmp::Reverse(b.len()));
+    let mut lead_stops: Vec<&str> =
+        lexicon::entries(include_str!("../../data/lexicon/title_lead_stop.txt")).collect();
+    lead_stops.sort_by_key(|b| std::cmp::Reverse(b.len()));
+    Lexicons {
+        titles,
+        title_words,
+        bodies,
+        surnames: lexicon::entries(include_str!("../../data/lexicon/surnames.txt")).collect(),
+        followers,
+        not_names: lexicon::entries(include_str!("../../data/lexicon/not_names.txt")).collect(),
+        lead_stops,
+    }
+});
+
+/// A person named in a sentence with the posts the sentence gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub name: String,
+    pub posts: Vec<Post>,
+    /// Byte range of the name in the sentence.
+    pub span: std::ops::Range<usize>,
+}
+
+/// Every titled person in one sentence.
+pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
+    let lex = &*LEX;
+    let mut out = Vec::new();
+    for m in lex.titles.find_iter(sentence) {
+        let title = lex.title_words[m.pattern().as_usize()];
+        if title == "总书记" || title == "总理" {
+            if let Some(name) = name_before(sentence, m.start()) {
+                let start = m.start() - name.len();
+                out.push(Mention {
+                    posts: vec![Post { title: title.to_string(), ..Post::default() }],
+                    span: start..m.start(),
+                    name,
+                });
+                continue;
+            }
+        }
+        let names = names_at(sentence, m.end());
+        if names.is_empty() {
+            continue;
+        }
+        let posts = title_chain(sentence, m.start(), m.end(), report);
+        for (name, span) in names {
+            out.push(Mention { name, posts: posts.clone(), span });
+        }
+    }
+    out
+}
+
+/// Names starting at `at`: `张三`, `张三同志`, `张三、李四、王五等`.
+fn names_at(s: &str, mut at: usize) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    if s[at..].starts_with(' ') {
+        at += 1;
+    }
+    while let Some(name) = name_at(s, at) {
+        let end = at + name.len();
+        out.push((name, at..end));
+        let rest = &s[end..];
+        let rest = rest.strip_prefix("同志").unwrap_or(rest);
+        match rest.strip_prefix('、') {
+            Some(r) => at = s.len() - r.len(),
+            None => break,
+        }
+    }
+    out
+}
+
+/// The person name at `at`, if one starts there.
+pub fn name_at(s: &str, at: usize) -> Option<String> {
+    let lex = &*LEX;
+    let chars: Vec<char> = s[at..].chars().take(5).collect();
+    if chars.len() < 2 || !chars.iter().take(2).all(|&c| is_han(c)) {
+        return None;
+    }
+    let two: String = chars[..2].iter().collect();
+    let one = chars[0].to_string();
+    let (surname_len, lengths): (usize, &[usize]) = if lex.surnames.contains(two.as_str()) {
+        (2, &[3, 4])
+    } else if lex.surnames.contains(one.as_str()) {
+        (1, &[2, 3])
+    } else {
+        return None;
+    };
+    let mut best: Option<(usize, u8)> = None; // (length, strength of what follows)
+    for &len in lengths {
+        if len > chars.len() || !chars[..len].iter().all(|&c| is_han(c)) {
+            continue;
+        }
+        let cand: String = chars[..len].iter().collect();
+        let given: String = chars[surname_len..len].iter().collect();
+        if lex.not_names.iter().any(|w| given.starts_with(w) || cand.starts_with(w))
+            || ends_with_single_follower(&cand)
+        {
+            continue;
+        }
+        let rest = &s[at + cand.len()..];
+        let strength = follow_strength(rest);
+        if strength > 0 && best.is_none_or(|(_, b)| strength >= b) {
+            best = Some((len, strength));
+        }
+    }
+    let len = match best {
+        Some((len, _)) => len,
+        // nothing known follows: most names are three characters
+        None => {
+            let len = surname_len + 2;
+            if len > chars.len() || !chars[..len].iter().all(|&c| is_han(c)) {
+                return None;
+            }
+            let given: String = chars[surname_len..len].iter().collect();
+            if lex.not_names.iter().any(|w| given.starts_with(w)) {
+                return None;
+            }
+            len
+        }
+    };
+    Some(chars[..len].iter().collect())
+}
+
+fn ends_with_single_follower(cand: &str) -> bool {
+    cand.ends_with(['等', '在', '就', '对', '向', '为', '与', '和', '及', '并', '也', '还', '又', '则', '从', '作', '做', '说', '谈', '率', '赴', '到', '同'])
+}
+
+/// How surely `rest` is what follows a name: 3 punctuation or end, 2 a word of two or
+/// more characters, 1 a one-character word, 0 nothing known.
+fn follow_strength(rest: &str) -> u8 {
+    match rest.chars().next() {
+        None => 3,
+        Some(c) if !is_han(c) && !c.is_ascii_alphanumeric() => 3,
+        Some(_) => LEX
+            .followers
+            .iter()
+            .find(|f| rest.starts_with(**f))
+            .map_or(0, |f| if f.chars().count() >= 2 { 2 } else { 1 }),
+    }
+}
+
+/// A three-character name right before `end` (`…习某某总书记`).
+fn name_before(s: &str, end: usize) -> Option<String> {
+    let chars: Vec<char> = s[..end].chars().rev().take(3).collect();
+    if chars.len() < 3 || !chars.iter().all(|&c| is_han(c)) {
+        return None;
+    }
+    let name: String = chars.iter().rev().collect();
+    let start = end - name.len();
+    name_at(s, start).filter(|n| *n == name)
+}
+
+/// One element of a title chain: `区` + `党工委` + `书记`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Element {
+    jurisdiction: String,
+    body: String,
+    title: String,
+}
+
+/// Parses the chain of titles ending at `end` (the last title spans `start..end`) and
+/// resolves each element to a post.
+fn title_chain(s: &str, start: usize, end: usize, report: &Report) -> Vec<Post> {
+    let mut elements = Vec::new();
+    let (mut t_start, mut t_end) = (start, end);
+    loop {
+        let left = element_start(s, t_start);
+        elements.push(parse_element(&s[left..t_start], &s[t_start..t_end]));
+        // another element before this one, joined by `、` (or `,` between two chains)
+        let before = &s[..left];
+        let Some(sep) = before.chars().next_back().filter(|c| matches!(c, '、' | ',' | '，'))
+        else {
+            break;
+        };
+        let prev_end = left - sep.len_utf8();
+        match LEX.titles.find_iter(&s[..prev_end]).last() {
+            Some(m) if m.end() == prev_end => {
+                t_start = m.start();
+                t_end = m.end();
+            }
+            _ => break,
+        }
+        if elements.len() > 6 {
+            break;
+        }
+    }
+    elements.reverse();
+    let mut posts = Vec::new();
+    let mut inherited: Option<(Option<String>, Option<String>)> = None; // zone, organization
+    for e in elements {
+        let post = resolve(&e, inherited.as_ref(), report);
+        inherited = Some((post.zone.clone(), post.organization.clone()));
+        posts.push(post);
+    }
+    posts
+}
+
+/// Start of the chain element whose title starts at `title_start`: back over Han
+/// characters (and a bracketed short name) to punctuation, minus leading words that
+/// are not part of the post (`由`, `会上`).
+fn element_start(s: &str, title_start: usize) -> usize {
+    let mut left = title_start;
+    let mut depth = 0;
+    for (i, c) in s[..title_start].char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth > 0 => depth -= 1,
+            c if depth > 0 || is_han(c) => {}
+            _ => break,
+        }
+        left = i;
+        if title_start - left > 60 {
+            break;
+        }
+    }
+    let mut stripped = true;
+    while stripped {
+        stripped = false;
+        for w in &LEX.lead_stops {
+            if s[left..title_start].starts_with(w) && left + w.len() <= title_start {
+                left += w.len();
+                stripped = true;
+                break;
+            }
+        }
+    }
+    left
+}
+
+fn parse_element(prefix: &str, title: &str) -> Element {
+    let mut rest = prefix;
+    let mut body = String::new();
+    // peel bodies from the right: `区委组织部` → 组织部, then 区委
+    while let Some(b) = LEX.bodies.iter().find(|b| rest.ends_with(**b)) {
+        body.insert_str(0, b);
+        rest = &rest[..rest.len() - b.len()];
+    }
+    Element {
+        jurisdiction: rest.to_string(),
+        body,
+        title: title.to_string(),
+    }
+}
+
+/// The level a body or title implies (`区委`, `副市长` → city).
+fn implied_level(e: &Element) -> Option<Level> {
+    let probe = format!("{}{}", e.body, e.title);
+    let first_body = LEX.bodies.iter().find(|b| e.body.starts_with(**b)).copied().unwrap_or("");
+    let level_of = |c: char| match c {
+        '省' => Some(Level::Province),
+        '市' => Some(Level::City),
+        '区' => Some(Level::District),
+        '县' => Some(Level::County),
+        '镇' | '乡' => Some(Level::Town),
+        _ => None,
+    };
+    if let Some(c) = first_body.chars().next().filter(|_| first_body.chars().count() <= 3) {
+        if let Some(l) = level_of(c) {
+            return Some(l);
+        }
+    }
+    for (word, level) in [("区长", Level::District), ("市长", Level::City), ("县长", Level::County), ("省长", Level::Province), ("镇长", Level::Town), ("乡长", Level::Town)] {
+        if probe.ends_with(word) {
+            return Some(level);
+        }
+    }
+    if ["区领导", "市领导", "省领导", "县领导"].contains(&e.title.as_str()) {
+        return e.title.chars().next().and_then(level_of);
+    }
+    None
+}
+
+fn zone_of_level(report: &Report, level: Level) -> Option<String> {
+    let focal = zones::focal(report);
+    let pick = match level {
+        Level::District => focal
+            .filter(|z| matches!(z.level, Some(Level::District) | Some(Level::Zone)))
+            .or_else(|| zones::unique_of_level(report, Level::District)),
+        Level::County => focal
+            .filter(|z| z.level == Some(Level::County))
+            .or_else(|| zones::unique_of_level(report, Level::County)),
+        other => zones::unique_of_level(report, other),
+    };
+    pick.map(|z| z.name.clone())
+}
+
+const COMPANY_SUFFIXES: &[&str] = &["集团", "公司", "银行", "协会", "商会", "学会", "中心", "医院", "大学", "学院", "学校", "研究院", "研究所", "基金会", "合作社", "联合会"];
+
+fn resolve(e: &Element, inherited: Option<&(Option<String>, Option<String>)>, report: &Report) -> Post {
+    let is_zone_body = ["党工委", "管委会", "管委", "工委"].iter().any(|b| e.body.starts_with(b));
+    let level_title = ["区长", "市长", "县长", "省长", "镇长", "乡长"].iter().any(|t| e.title.ends_with(t));
+    let mut title = if level_title && e.body.ends_with("政府") {
+        e.title.clone()
+    } else {
+        let inner = LEX.bodies.iter().find(|b| e.body.ends_with(**b)).copied().unwrap_or("");
+        // keep `区委` in `区委副书记`; drop outer bodies (`区委组织部` → 组织部部长)
+        format!("{inner}{}", e.title)
+    };
+    if title.starts_with("管委") && !title.starts_with("管委会") {
+        title = title.replacen("管委", "管委会", 1);
+    }
+    let organization_from_body = (!e.body.is_empty()).then(|| e.body.clone());
+    let j = e.jurisdiction.as_str();
+    let (zone, organization) = if j.is_empty() {
+        match implied_level(e) {
+            Some(level) => (zone_of_level(report, level), organization_from_body),
+            None => match inherited {
+                Some((zone, org)) => (zone.clone(), organization_from_body.or_else(|| org.clone())),
+                None if is_zone_body => (zones::focal(report).map(|z| z.name.clone()), organization_from_body),
+                None => (None, organization_from_body),
+            },
+        }
+    } else if let Some(level) = single_level(j) {
+        (zone_of_level(report, level), organization_from_body)
+    } else if COMPANY_SUFFIXES.iter().any(|s| j.ends_with(s)) {
+        (None, Some(j.to_string()))
+    } else if let Some(z) = zones::resolve(report, j) {
+        (Some(z.name.clone()), organization_from_body)
+    } else if is_zone_body {
+        // a zone body under a name we could not place (a garbled or unusual form): the
+        // report's own zone is by far the likeliest
+        (zones::focal(report).map(|z| z.name.clone()), organization_from_body)
+    } else {
+        (None, Some(format!("{j}{}", e.body)))
+    };
+    Post { title, organization, zone, evidence: None }
+}
+
+fn single_level(j: &str) -> Option<Level> {
+    match j {
+        "区" => Some(Level::District),
+        "市" => Some(Level::City),
+        "省" => Some(Level::Province),
+        "县" => Some(Level::County),
+        "镇" | "乡" => Some(Level::Town),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::zones::find_zones;
+
+    fn report_for(text: &str) -> Report {
+        Report { zones: find_zones(text, ""), ..Report::default() }
+    }
+
+    fn posts(text: &str) -> Vec<(String, String, Option<String>)> {
+        let report = report_for(text);
+        mentions_in(text, &report)
+            .into_iter()
+            .flat_map(|m| m.posts.into_iter().map(move |p| (m.name.clone(), p.title, p.zone)))
+            .collect()
+    }
+
+    #[test]
+    fn splits_title_chain_and_resolves_bare_district_to_focal_zone() {
+        let text = "青溪高新区召开大会,区党工委书记、管委会主任林晓东讲话,区党工委副书记高建主持。";
+        let got = posts(text);
+        let zone = Some("青溪高新区".to_string());
+        assert!(got.contains(&("林晓东".into(), "党工委书记".into(), zone.clone())), "{got:?}");
+        assert!(got.contains(&("林晓东".into(), "管委会主任".into(), zone.clone())));
+        assert!(got.contains(&("高建".into(), "党工委副书记".into(), zone)));
+    }
+
+    #[test]
+    fn two_bodies_in_one_chain_and_dropped_comrade() {
+        let text = "最后,由市政府副市长、青溪党工委书记郑秋林同志作工作部署。青溪高新区继续奋进。";
+        let got = posts(text);
+        assert!(got.contains(&("郑秋林".into(), "副市长".into(), None)), "{got:?}");
+        assert!(got.contains(&("郑秋林".into(), "党工委书记".into(), Some("青溪高新区".into()))));
+    }
+
+    #[test]
+    fn one_title_many_names() {
+        let got = posts("区领导陈一鸣、何丽、欧阳明远等出席会议。");
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["陈一鸣", "何丽", "欧阳明远"]);
+        assert!(got.iter().all(|p| p.1 == "区领导"));
+    }
+
+    #[test]
+    fn company_posts_have_no_zone() {
+        let got = posts("由青溪投资集团党支部书记、董事长邓海波代表集团公司作报告。");
+        assert!(got.contains(&("邓海波".into(), "党支部书记".into(), None)), "{got:?}");
+        assert!(got.contains(&("邓海波".into(), "董事长".into(), None)));
+    }
+
+    #[test]
+    fn name_length_decided_by_what_follows() {
+        assert_eq!(name_at("方正强调,要", 0).as_deref(), Some("方正"));
+        assert_eq!(name_at("顾明浩主持", 0).as_deref(), Some("顾明浩"));
+        assert_eq!(name_at("徐悦等出席", 0).as_deref(), Some("徐悦"));
+        assert_eq!(name_at("谈落实", 0), None);
+    }
+
+    #[test]
+    fn level_titles_resolve_to_the_zone_of_that_level() {
+        let text = "在云岭省、南川市的要求下,北塘区召开会议。省委书记罗成刚指出,市委书记蒋一平强调,区委书记宁远主持。北塘区发展。";
+        let got = posts(text);
+        assert!(got.contains(&("罗成刚".into(), "省委书记".into(), Some("云岭省".into()))), "{got:?}");
+        assert!(got.contains(&("蒋一平".into(), "市委书记".into(), Some("南川市".into()))));
+        assert!(got.contains(&("宁远".into(), "区委书记".into(), Some("北塘区".into()))));
+    }
+}

@@ -1,0 +1,216 @@
+//! Which year, and which part of it, a stated figure belongs to.
+//!
+//! Reports anchor figures with explicit years (`2023年,…`), relative ones (`今年`,
+//! `明年`, `去年`), plan horizons (`“十四五”末`) and parts of a year (`上半年`,
+//! `一季度`, `1-9月`). A year-end summary (`2023年度工作总结`) speaks of the year it sums
+//! up and plans for the one after. [`Years`] holds those document-wide anchors;
+//! [`anchors`] and [`sub_year_period`] read the local ones.
+
+use super::Context;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A year reference found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRef {
+    /// `2023年`, `到2025年`, `“十四五”末` (resolved to its last year).
+    Absolute(i32),
+    /// `今年` (0), `明年` (+1), `去年` (−1), `前年` (−2): relative to the document year.
+    Relative(i32),
+}
+
+impl YearRef {
+    /// The calendar year, given the document year for relative references.
+    pub fn resolve(self, doc_year: Option<i32>) -> Option<i32> {
+        match self {
+            YearRef::Absolute(y) => Some(y),
+            YearRef::Relative(d) => doc_year.map(|y| y + d),
+        }
+    }
+}
+
+static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:19|20)\d{2})\s*年|今年|明年|去年|前年|[“\x22]?十([一二三四五])五[”\x22]?(?:末|期末|时期末|收官之年)",
+    )
+    .unwrap()
+});
+
+/// Year references in `s` with their byte offsets, in order. Comparisons (`比去年`,
+/// `较上年`, `去年同期`) are not anchors and are skipped.
+pub fn anchors(s: &str) -> impl Iterator<Item = (usize, YearRef)> + '_ {
+    ANCHOR.captures_iter(s).filter_map(move |c| {
+        let m = c.get(0)?;
+        let before = s[..m.start()].chars().next_back();
+        let after = &s[m.end()..];
+        let year = if let Some(y) = c.get(1) {
+            YearRef::Absolute(y.as_str().parse().ok()?)
+        } else if let Some(plan) = c.get(2) {
+            let n = match plan.as_str() {
+                "一" => 11,
+                "二" => 12,
+                "三" => 13,
+                "四" => 14,
+                _ => 15,
+            };
+            // the N-th five-year plan ends in 1955 + 5·N
+            YearRef::Absolute(1955 + 5 * n)
+        } else {
+            let comparison = matches!(before, Some('比' | '较' | '同' | '于'))
+                || after.starts_with("同期")
+                || after.starts_with("同比");
+            if comparison {
+                return None;
+            }
+            YearRef::Relative(match m.as_str() {
+                "今年" => 0,
+                "明年" => 1,
+                "去年" => -1,
+                _ => -2,
+            })
+        };
+        Some((m.start(), year))
+    })
+}
+
+/// The last year reference in `s`, if any.
+pub fn last_anchor(s: &str) -> Option<YearRef> {
+    anchors(s).last().map(|(_, y)| y)
+}
+
+/// A part of a year named in `s` (`上半年`, `一季度`, `前三季度`, `1-9月`), as written,
+/// with the trailing `份` dropped.
+pub fn sub_year_period(s: &str) -> Option<String> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"上半年|下半年|前三季度|(?:第)?[一二三四1-4]季度|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月",
+        )
+        .unwrap()
+    });
+    let m = RE.find(s)?;
+    Some(m.as_str().trim_end_matches('份').replace(' ', ""))
+}
+
+/// The years a document speaks from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Years {
+    /// [`Context::doc_year`]: what `今年` means.
+    pub doc: Option<i32>,
+    /// The year a year-end summary sums up (`2023年度…总结`), if the report is one.
+    pub summarized: Option<i32>,
+    /// The year its plans are for: the year after the summarized one, else the doc year.
+    pub plan: Option<i32>,
+}
+
+impl Years {
+    pub fn of(cx: &Context) -> Years {
+        let doc = cx.doc_year();
+        let head_end = floor_char_boundary(cx.text, 600);
+        let summarized = cx
+            .doc
+            .title
+            .as_deref()
+            .and_then(summarized_year)
+            .or_else(|| summarized_year(&cx.text[..head_end]));
+        let plan = match summarized {
+            Some((y, true)) => Some(y),
+            Some((y, false)) => Some(y + 1),
+            None => doc,
+        };
+        Years {
+            doc,
+            summarized: summarized.map(|(y, _)| y),
+            plan,
+        }
+    }
+
+    /// The year a result belongs to when the text names none: the summarized year, else
+    /// the document year.
+    pub fn reached(&self) -> Option<i32> {
+        self.summarized.or(self.doc)
+    }
+
+    /// Whether `year` lies before the report's own year (a result), after it (a plan),
+    /// or is the report's year (`None`: undecided).
+    pub fn is_past(&self, year: i32) -> Option<bool> {
+        let now = self.summarized.or(self.doc)?;
+        match year.cmp(&now) {
+            std::cmp::Ordering::Less => Some(true),
+            std::cmp::Ordering::Greater => Some(false),
+            std::cmp::Ordering::Equal if self.summarized.is_some() => Some(true),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+}
+
+/// The year a summary sums up, from a title or opening like `2023年度…工作总结`; the flag
+/// says it covers part of a year only (`上半年工作总结`), so its plans stay in that year.
+fn summarized_year(s: &str) -> Option<(i32, bool)> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"((?:19|20)\d{2})\s*年(?:度)?([^。\n]{0,30}?)(?:总结|回顾|成果汇报|工作报告|述职)",
+        )
+        .unwrap()
+    });
+    let c = RE.captures(s)?;
+    let year = c[1].parse().ok()?;
+    let partial = c[2].contains("半年") || c[2].contains("季度");
+    Some((year, partial))
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_explicit_relative_and_plan_years() {
+        let got: Vec<YearRef> = anchors("2023年,我区…今年…明年…“十四五”末…十三五期末")
+            .map(|(_, y)| y)
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                YearRef::Absolute(2023),
+                YearRef::Relative(0),
+                YearRef::Relative(1),
+                YearRef::Absolute(2025),
+                YearRef::Absolute(2020)
+            ]
+        );
+        assert_eq!(last_anchor("比去年增长5%"), None);
+        assert_eq!(last_anchor("较上年同期"), None);
+        assert_eq!(last_anchor("去年同期"), None);
+        assert_eq!(last_anchor("去年,全县"), Some(YearRef::Relative(-1)));
+        assert_eq!(YearRef::Relative(1).resolve(Some(2024)), Some(2025));
+        assert_eq!(YearRef::Relative(0).resolve(None), None);
+    }
+
+    #[test]
+    fn reads_parts_of_a_year() {
+        assert_eq!(sub_year_period("上半年,园区").as_deref(), Some("上半年"));
+        assert_eq!(sub_year_period("一季度开工率").as_deref(), Some("一季度"));
+        assert_eq!(sub_year_period("今年前三季度").as_deref(), Some("前三季度"));
+        assert_eq!(sub_year_period("1-9月份,全区").as_deref(), Some("1-9月"));
+        assert_eq!(sub_year_period("1至6月").as_deref(), Some("1至6月"));
+        assert_eq!(sub_year_period("第二季度").as_deref(), Some("第二季度"));
+        assert_eq!(sub_year_period("全年完成"), None);
+    }
+
+    #[test]
+    fn finds_the_summarized_year() {
+        assert_eq!(summarized_year("某某区2022年度工作总结大会"), Some((2022, false)));
+        assert_eq!(summarized_year("2023年上半年工作总结"), Some((2023, true)));
+        assert_eq!(summarized_year("2021年度高质量发展成果汇报会召开"), Some((2021, false)));
+        assert_eq!(summarized_year("2024年工作要点"), None);
+    }
+}

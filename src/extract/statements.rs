@@ -1,0 +1,701 @@
+//! Quantified statements: an indicator with a value (`工业总产值完成34亿元`), read
+//! clause by clause, with the year it belongs to and whether it is a plan or a result.
+//!
+//! Goals and achievements are the same kind of sentence told in different tenses, so
+//! both extractors read them here and keep the tense they want. A sentence is cut into
+//! clauses at `,;:` (and at `、` after a value); each clause yields statements of three
+//! shapes: indicator-then-value (`签约项目34个`, `开工率超过90%`), verb-value-noun
+//! (`实现87户企业帮扶`) and `其中3宗已出让`. Lists pair up (`A、B分别增长8%、10%`).
+//! A bare change (`同比增长2%`) after a result is that result's change.
+
+use super::numbers::{self, Bound, Quantity};
+use super::period::{self, Years, YearRef};
+use super::Context;
+use crate::lexicon;
+use crate::model::{Change, GoalKind, Report};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Whether a statement is a target or a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Plan,
+    Result,
+}
+
+/// One indicator with its value, as one clause states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub sentence: usize,
+    pub tense: Tense,
+    pub year: Option<i32>,
+    /// Part of a year (`上半年`), if the clause names one.
+    pub period: Option<String>,
+    pub indicator: String,
+    pub value: f64,
+    pub unit: String,
+    pub kind: GoalKind,
+    pub change: Option<Change>,
+    /// The clause(s) the statement is read from.
+    pub text: String,
+    /// Counts activities (`10批次`), not results.
+    pub activity: bool,
+}
+
+fn words(src: &'static str) -> Vec<&'static str> {
+    let mut w: Vec<&str> = lexicon::entries(src).collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    w
+}
+
+static LINKS: LazyLock<Vec<(&'static str, Option<GoalKind>)>> = LazyLock::new(|| {
+    let mut links: Vec<_> = lexicon::entries(include_str!("../../data/lexicon/value_links.txt"))
+        .filter_map(|l| {
+            let (w, k) = l.split_once(char::is_whitespace)?;
+            let kind = match k.trim() {
+                "growth" => Some(GoalKind::Growth),
+                "reduce" => Some(GoalKind::Reduce),
+                "at_least" => Some(GoalKind::AtLeast),
+                "level" => Some(GoalKind::Level),
+                _ => None,
+            };
+            Some((w, kind))
+        })
+        .collect();
+    links.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    links
+});
+static RESULT_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/lexicon/result_verbs.txt")));
+static CONTEXT_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/lexicon/indicator_context.txt")));
+static NOT_RESULTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(lexicon::entries(include_str!("../../data/lexicon/not_results.txt"))).unwrap()
+});
+
+/// Plan cues (pattern ids below `PLAN_CUES.1`) and result cues in one automaton.
+static CUES: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
+    let plan: Vec<&str> = lexicon::entries(include_str!("../../data/lexicon/plan_cues.txt")).collect();
+    let result = lexicon::entries(include_str!("../../data/lexicon/result_cues.txt"));
+    let n = plan.len();
+    let all: Vec<&str> = plan.into_iter().chain(result).chain(["了"]).collect();
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(all)
+        .unwrap();
+    (ac, n)
+});
+
+/// Time words that open an indicator: years, parts of a year, plan horizons.
+static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:到|至|截至|截止)?(?:19|20)\d{2}\s*年(?:度)?(?:底|末)?(?:以来)?|今年(?:以来)?|明年|去年|全年|年内|上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|前\d{1,2}个月|[“\x22]?十[一二三四五]五[”\x22]?(?:末|期末|时期末|期间)?)",
+    )
+    .unwrap()
+});
+
+/// A change phrase right before a rate: `同比增长`, `比上年下降`, `增长`.
+static CHANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:同比|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$").unwrap()
+});
+
+/// Reads every quantified statement of the document.
+pub fn statements(cx: &Context, report: &Report) -> Vec<Statement> {
+    let years = Years::of(cx);
+    let mut zone_forms: Vec<String> = report
+        .zones
+        .iter()
+        .flat_map(|z| std::iter::once(z.name.clone()).chain(z.aliases.iter().cloned()))
+        .filter(|n| n.chars().count() >= 2)
+        .collect();
+    zone_forms.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let reader = Reader { years, zone_forms };
+    let mut out = Vec::new();
+    for para in &cx.segments.paragraphs {
+        let mut para_year: Option<i32> = None;
+        let mut last_tense: Option<Tense> = None;
+        for i in para.sentences.clone() {
+            let s = cx.sentence(i);
+            if numbers::may_hold_number(s) {
+                let before = out.len();
+                reader.sentence(s, i, para_year, last_tense, &mut out);
+                if let Some(st) = out[before..].last() {
+                    last_tense = Some(st.tense);
+                }
+            }
+            if s.contains('年') {
+                if let Some(y) = period::last_anchor(s).and_then(|a| a.resolve(years.doc)) {
+                    para_year = Some(y);
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Reader {
+    years: Years,
+    zone_forms: Vec<String>,
+}
+
+/// What one clause says before the document context decides tense and year.
+struct Reading {
+    indicator: String,
+    qty: Quantity,
+    kind: Option<GoalKind>,
+    /// Only a change (`同比增长2%`): belongs to the statement before, if any.
+    change_only: bool,
+    change: Option<Change>,
+    /// A verb reporting a result stands before the value.
+    result_verb: bool,
+    /// Byte range in the sentence of the text the statement is told in.
+    span: Range<usize>,
+    /// Byte offset of the value in the sentence (where tense cues are read up to).
+    at: usize,
+    period: Option<String>,
+}
+
+impl Reader {
+    fn sentence(
+        &self,
+        s: &str,
+        index: usize,
+        para_year: Option<i32>,
+        last_tense: Option<Tense>,
+        out: &mut Vec<Statement>,
+    ) {
+        let qs = numbers::find_quantities(s);
+        if qs.is_empty() {
+            return;
+        }
+        let cues = self.cues(s);
+        let mut subject: Option<(String, usize)> = None;
+        let mut prev: Option<usize> = None;
+        for r in split_clauses(s, &qs) {
+            let clause = &s[r.clone()];
+            let in_clause: Vec<Quantity> = qs
+                .iter()
+                .filter(|q| q.start >= r.start && q.end <= r.end)
+                .map(|q| Quantity {
+                    start: q.start - r.start,
+                    end: q.end - r.start,
+                    unit_start: q.unit_start - r.start,
+                    ..q.clone()
+                })
+                .collect();
+            if numbers::has_placeholder(clause) {
+                subject = None;
+                prev = None;
+                continue;
+            }
+            if in_clause.is_empty() {
+                subject = self.subject_of(clause).map(|ind| (ind, r.start));
+                prev = None;
+                continue;
+            }
+            let readings = self.read_clause(clause, &in_clause);
+            let mut produced = None;
+            for mut rd in readings {
+                rd.span = rd.span.start + r.start..rd.span.end + r.start;
+                rd.at += r.start;
+                let tense = self.tense(&cues, rd.at, last_tense, rd.result_verb);
+                let Some(tense) = tense else { continue };
+                if rd.change_only {
+                    if let (Tense::Result, Some(p)) = (tense, prev) {
+                        let st: &mut Statement = &mut out[p];
+                        if st.change.is_none() && !numbers::is_rate_unit(&st.unit) {
+                            st.change = rd.change.clone();
+                            st.text = s[text_start(s, &st.text, r.start)..rd.span.end].to_string();
+                            continue;
+                        }
+                    }
+                }
+                if rd.indicator.is_empty() {
+                    match &subject {
+                        Some((ind, start)) => {
+                            rd.indicator = ind.clone();
+                            rd.span.start = *start;
+                        }
+                        None => continue,
+                    }
+                }
+                if !acceptable(&rd, tense) {
+                    continue;
+                }
+                let year = self.year(s, rd.at, tense, para_year, rd.period.is_some());
+                let kind = kind_of(&rd);
+                let mut indicator = rd.indicator.clone();
+                if tense == Tense::Plan {
+                    if let Some(p) = &rd.period {
+                        indicator = format!("{p}{indicator}");
+                    }
+                }
+                let change = match (&rd.change, tense) {
+                    (Some(c), _) => Some(c.clone()),
+                    (None, Tense::Result) if rd.change_only => rd.change.clone(),
+                    _ => None,
+                };
+                out.push(Statement {
+                    sentence: index,
+                    tense,
+                    year,
+                    period: rd.period.clone(),
+                    indicator,
+                    value: rd.qty.value,
+                    unit: rd.qty.unit.clone(),
+                    kind,
+                    change,
+                    text: s[rd.span.clone()].to_string(),
+                    activity: rd.qty.is_activity(),
+                });
+                produced = Some(out.len() - 1);
+                subject = Some((rd.indicator.clone(), rd.span.start));
+            }
+            prev = produced;
+        }
+    }
+
+    /// Tense cues of a sentence with their offsets: cue words and year anchors.
+    fn cues(&self, s: &str) -> Vec<(usize, Tense)> {
+        let (ac, n_plan) = &*CUES;
+        let mut cues: Vec<(usize, Tense)> = Vec::new();
+        for m in ac.find_iter(s) {
+            let w = &s[m.range()];
+            let before = s[..m.start()].chars().next_back();
+            let after = s[m.end()..].chars().next();
+            let ok = match w {
+                "要" => !matches!(before, Some('主' | '重' | '需' | '纪' | '摘' | '提' | '概' | '只' | '必' | '首' | '政' | '简'))
+                    && !matches!(after, Some('求' | '点' | '素' | '闻' | '务' | '件' | '案' | '么')),
+                "将" => !matches!(after, Some('近')),
+                "了" => !matches!(before, Some('为' | '除' | '罢' | '不'))
+                    && !matches!(after, Some('解')),
+                _ => true,
+            };
+            if ok {
+                let t = if m.pattern().as_usize() < *n_plan {
+                    Tense::Plan
+                } else {
+                    Tense::Result
+                };
+                cues.push((m.start(), t));
+            }
+        }
+        for (at, y) in period::anchors(s) {
+            let t = match y {
+                YearRef::Relative(d) if d > 0 => Some(Tense::Plan),
+                YearRef::Relative(d) if d < 0 => Some(Tense::Result),
+                YearRef::Relative(_) => None,
+                YearRef::Absolute(y) => {
+                    let horizon = s[..at].ends_with('到') || s[..at].ends_with('至') && !s[..at].ends_with("截至");
+                    if horizon {
+                        Some(Tense::Plan)
+                    } else {
+                        self.years.is_past(y).map(|p| if p { Tense::Result } else { Tense::Plan })
+                    }
+                }
+            };
+            if let Some(t) = t {
+                cues.push((at, t));
+            }
+        }
+        cues.sort_by_key(|c| c.0);
+        cues
+    }
+
+    /// Plan or result: the last cue before the value, else the first after it in the
+    /// sentence, else the tense of the paragraph's last statement; with none of these, a
+    /// result if a result verb states it.
+    fn tense(&self, cues: &[(usize, Tense)], at: usize, last: Option<Tense>, result_verb: bool) -> Option<Tense> {
+        cues.iter()
+            .rev()
+            .find(|c| c.0 < at)
+            .or_else(|| cues.iter().find(|c| c.0 >= at))
+            .map(|c| c.1)
+            .or(last)
+            .or(result_verb.then_some(Tense::Result))
+    }
+
+    /// The year: the last anchor before the value in the sentence, else the paragraph's
+    /// (if it is on the statement's side of now), else the plan or the reached year.
+    fn year(&self, s: &str, at: usize, tense: Tense, para_year: Option<i32>, has_period: bool) -> Option<i32> {
+        if let Some(y) = period::last_anchor(&s[..at]).and_then(|a| a.resolve(self.years.doc)) {
+            return Some(y);
+        }
+        let para = para_year.filter(|&y| match (tense, self.years.is_past(y)) {
+            (Tense::Plan, Some(true)) => false,
+            (Tense::Result, Some(false)) => false,
+            _ => true,
+        });
+        para.or(match tense {
+            Tense::Plan => self.years.plan,
+            Tense::Result if has_period => self.years.doc,
+            Tense::Result => self.years.reached(),
+        })
+    }
+
+    /// The subject of a clause without a value (`园区规上工业总产值实现“破百亿”` →
+    /// `规上工业总产值`): the words before its first link verb, if short.
+    fn subject_of(&self, clause: &str) -> Option<String> {
+        let at = LINKS
+            .iter()
+            .filter(|(w, k)| k.is_some() && w.chars().count() >= 2)
+            .filter_map(|(w, _)| clause.find(w))
+            .min()?;
+        let ind = self.clean_indicator(&clause[..at]).0;
+        (ind.chars().count() >= 2 && ind.chars().count() <= 20).then_some(ind)
+    }
+
+    /// The statements one clause makes, before tense and year.
+    fn read_clause(&self, c: &str, qs: &[Quantity]) -> Vec<Reading> {
+        if let Some(list) = self.read_respectively(c, qs) {
+            return list;
+        }
+        let last = qs.last().unwrap();
+        // a change at the end: `…34亿元,同比增长2%` or a clause that is only `同比增长2%`
+        let mut change = None;
+        let mut main = last;
+        let mut body_end = c.len();
+        if last.is_rate() && tail_is_empty(&c[last.end..]) {
+            if let Some(m) = CHANGE_WORDS.find(&c[..last.start]) {
+                let sign = if is_fall(m.as_str()) { -1.0 } else { 1.0 };
+                let ch = Change {
+                    value: sign * last.value,
+                    unit: last.unit.clone(),
+                };
+                let head = &c[..m.start()];
+                if qs.len() >= 2 && tail_is_empty(&head[qs[qs.len() - 2].end..]) {
+                    main = &qs[qs.len() - 2];
+                    body_end = m.start();
+                    change = Some(ch);
+                } else if self.clean_indicator(head).0.is_empty() {
+                    let (indicator, _, period) = self.clean_indicator(head);
+                    return vec![Reading {
+                        indicator,
+                        qty: last.clone(),
+                        kind: Some(if sign < 0.0 { GoalKind::Reduce } else { GoalKind::Growth }),
+                        change_only: true,
+                        change: Some(ch),
+                        result_verb: false,
+                        span: 0..c.len(),
+                        at: last.start,
+                        period,
+                    }];
+                } else {
+                    change = Some(ch);
+                }
+            }
+        }
+        // indicator, then value at the clause's end
+        if tail_is_empty(&c[main.end..body_end]) {
+            let pre = &c[..main.start];
+            if ends_with_any(pre, &["前", "后", "第", "排名", "目标的", "任务的", "计划的"]) {
+                return Vec::new();
+            }
+            let (body, kinds, result_verb) = strip_links(pre);
+            let (indicator, _, period) = self.clean_indicator(body);
+            let kind = kinds.into_iter().flatten().next();
+            return self.split_list(&indicator)
+                .into_iter()
+                .map(|ind| Reading {
+                    indicator: ind,
+                    qty: main.clone(),
+                    kind,
+                    change_only: false,
+                    change: change.clone(),
+                    result_verb,
+                    span: 0..c.len(),
+                    at: main.start,
+                    period: period.clone(),
+                })
+                .collect();
+        }
+        // `其中3宗已出让`
+        static ALREADY: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?:其中)?[,，]?$").unwrap());
+        for q in qs {
+            let after = &c[q.end..];
+            if ALREADY.is_match(&c[..q.start]) {
+                if let Some(v) = after.strip_prefix("已经").or(after.strip_prefix("已")) {
+                    let v = v.trim_end_matches('了');
+                    if (2..=8).contains(&v.chars().count()) && !q.chinese {
+                        return vec![Reading {
+                            indicator: v.to_string(),
+                            qty: q.clone(),
+                            kind: Some(GoalKind::Level),
+                            change_only: false,
+                            change: None,
+                            result_verb: true,
+                            span: 0..c.len(),
+                            at: q.start,
+                            period: None,
+                        }];
+                    }
+                }
+            }
+        }
+        // a result verb, the value, the noun it counts: `实现87户“白名单”企业帮扶`
+        for q in qs.iter().filter(|q| !q.chinese) {
+            let pre = c[..q.start].trim_end_matches('了');
+            let Some(verb) = RESULT_VERBS.iter().find(|v| pre.ends_with(*v)) else {
+                continue;
+            };
+            let noun = c[q.end..].trim_end_matches(['了', '等']);
+            if noun.chars().count() < 2 || numbers::may_hold_number(noun) && !numbers::find_quantities(noun).is_empty() {
+                continue;
+            }
+            if noun.starts_with('的') || LINKS.iter().any(|(w, k)| k.is_some() && w.chars().count() >= 2 && noun.contains(w)) {
+                continue;
+            }
+            let (_, _, period) = self.clean_indicator(&pre[..pre.len() - verb.len()]);
+            return vec![Reading {
+                indicator: noun.to_string(),
+                qty: q.clone(),
+                kind: Some(GoalKind::Level),
+                change_only: false,
+                change: None,
+                result_verb: true,
+                span: 0..c.len(),
+                at: q.start,
+                period,
+            }];
+        }
+        Vec::new()
+    }
+
+    /// `A、B分别增长8%、10%`: indicators before `分别`, values after, paired in order.
+    fn read_respectively(&self, c: &str, qs: &[Quantity]) -> Option<Vec<Reading>> {
+        let at = c.find("分别")?;
+        let (head, tail_at) = (&c[..at], at + "分别".len());
+        let values: Vec<&Quantity> = qs.iter().filter(|q| q.start >= tail_at).collect();
+        let (body, _, period) = self.clean_indicator(head);
+        let names: Vec<String> = split_outside_quotes(&body, &["、", "和", "及", "与", "以及"])
+            .into_iter()
+            .map(|n| self.clean_indicator(n).0)
+            .filter(|n| !n.is_empty())
+            .collect();
+        if values.len() < 2 || names.len() != values.len() {
+            return None;
+        }
+        let (_, kinds, result_verb) = strip_links(&c[tail_at..values[0].start]);
+        let link = &c[tail_at..values[0].start];
+        let fall = is_fall(link);
+        let growth = CHANGE_WORDS.is_match(link) || link.is_empty() && values[0].is_rate();
+        let kind = kinds.into_iter().flatten().next();
+        Some(
+            names
+                .into_iter()
+                .zip(values)
+                .map(|(name, q)| Reading {
+                    indicator: name,
+                    qty: q.clone(),
+                    kind,
+                    change_only: false,
+                    change: (growth && q.is_rate()).then(|| Change {
+                        value: if fall { -q.value } else { q.value },
+                        unit: q.unit.clone(),
+                    }),
+                    result_verb,
+                    span: 0..c.len(),
+                    at: q.start,
+                    period: period.clone(),
+                })
+                .collect(),
+        )
+    }
+
+    /// `A、B增长6%`: each listed indicator gets the value, when the list is of short
+    /// names; otherwise the indicator stays whole.
+    fn split_list(&self, indicator: &str) -> Vec<String> {
+        let parts = split_outside_quotes(indicator, &["、"]);
+        if parts.len() > 1 && parts.iter().all(|p| (2..=15).contains(&p.chars().count())) {
+            parts.into_iter().map(|p| self.clean_indicator(p).0).collect()
+        } else {
+            vec![indicator.to_string()]
+        }
+    }
+
+    /// Trims the scene-setting words off the front of an indicator: times, zone names,
+    /// connectives, a leading count (`99个重点项目…`). Returns the indicator, whether a
+    /// time word was cut, and the part of a year named there.
+    fn clean_indicator(&self, s: &str) -> (String, bool, Option<String>) {
+        let mut s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ':' | '：' | ';' | '；'));
+        let mut period = None;
+        let mut timed = false;
+        loop {
+            let before = s.len();
+            if let Some(m) = LEADING_TIME.find(s) {
+                if !m.as_str().is_empty() {
+                    if let Some(p) = period::sub_year_period(m.as_str()) {
+                        period = Some(p);
+                    }
+                    timed = true;
+                    s = &s[m.end()..];
+                }
+            }
+            for w in CONTEXT_WORDS.iter() {
+                if let Some(rest) = s.strip_prefix(w) {
+                    if !rest.is_empty() {
+                        s = rest;
+                        break;
+                    }
+                }
+            }
+            for z in &self.zone_forms {
+                if let Some(rest) = s.strip_prefix(z.as_str()) {
+                    s = rest;
+                    break;
+                }
+            }
+            if s.starts_with(['(', '（']) {
+                if let Some(close) = s.find([')', '）']) {
+                    s = &s[close + 1..];
+                }
+            }
+            if let Some(q) = numbers::find_quantities(s).first() {
+                if q.start == 0 && !q.is_money() && !q.is_rate() && q.end < s.len() {
+                    s = &s[q.end..];
+                }
+            }
+            s = s.trim_start_matches([',', '，', '、', ':', '：', ' ', '的']);
+            if s.len() == before {
+                break;
+            }
+        }
+        (s.to_string(), timed, period)
+    }
+}
+
+/// Cuts link words off the end of the text before a value; returns what is left, the
+/// kinds the words imply (closest to the value first), and whether a result verb was
+/// among them.
+fn strip_links(pre: &str) -> (&str, Vec<Option<GoalKind>>, bool) {
+    let mut s = pre.trim_end();
+    let mut kinds = Vec::new();
+    let mut result_verb = false;
+    'outer: loop {
+        for (w, k) in LINKS.iter() {
+            if let Some(rest) = s.strip_suffix(w) {
+                if RESULT_VERBS.contains(w) || matches!(*w, "达" | "累计" | "共计" | "共") {
+                    result_verb = true;
+                }
+                kinds.push(*k);
+                s = rest.trim_end();
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    (s, kinds, result_verb)
+}
+
+fn kind_of(rd: &Reading) -> GoalKind {
+    let rate = rd.qty.is_rate();
+    let kinds = || rd.kind.into_iter();
+    if kinds().any(|k| k == GoalKind::Reduce) {
+        GoalKind::Reduce
+    } else if rate && (kinds().any(|k| k == GoalKind::Growth) || rd.indicator.ends_with("增速")) {
+        GoalKind::Growth
+    } else if kinds().any(|k| k == GoalKind::AtLeast) || rd.qty.bound == Bound::AtLeast {
+        GoalKind::AtLeast
+    } else if rate && rd.qty.bound == Bound::About && !rd.indicator.ends_with(['率', '重', '比']) {
+        GoalKind::Growth
+    } else {
+        rd.kind.unwrap_or(GoalKind::Level)
+    }
+}
+
+/// Whether a reading may stand as a statement of this tense.
+fn acceptable(rd: &Reading, tense: Tense) -> bool {
+    let n = rd.indicator.chars().count();
+    if !(2..=40).contains(&n) || rd.qty.value <= 0.0 {
+        return false;
+    }
+    if rd.indicator.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation()) {
+        return false;
+    }
+    if NOT_RESULTS.is_match(&rd.indicator) {
+        return false;
+    }
+    // a Chinese count of one is an idiom more often than a figure (`一个中心`)
+    if rd.qty.chinese && !rd.qty.is_money() && !rd.qty.is_rate() && rd.qty.value < 2.0 {
+        return false;
+    }
+    tense == Tense::Plan || !rd.qty.is_activity()
+}
+
+fn is_fall(s: &str) -> bool {
+    ["下降", "减少", "降低", "回落"].iter().any(|w| s.contains(w))
+}
+
+/// Whether nothing but closing punctuation follows a value.
+fn tail_is_empty(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '”' | '"' | '’' | ')' | '）' | '。' | '!' | '！' | '…' | '.'))
+}
+
+fn ends_with_any(s: &str, ws: &[&str]) -> bool {
+    ws.iter().any(|w| s.ends_with(w))
+}
+
+/// Where a statement's text begins in the sentence, given its text and a fallback.
+fn text_start(s: &str, text: &str, fallback: usize) -> usize {
+    s.find(text).unwrap_or(fallback)
+}
+
+/// Splits at any of `seps` that stand outside quotes.
+fn split_outside_quotes<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start, mut i) = (0i32, 0usize, 0usize);
+    while i < s.len() {
+        let rest = &s[i..];
+        let c = rest.chars().next().unwrap();
+        match c {
+            '“' | '「' | '《' | '(' | '（' => depth += 1,
+            '”' | '」' | '》' | ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 {
+            if let Some(sep) = seps.iter().find(|sep| rest.starts_with(**sep)) {
+                parts.push(&s[start..i]);
+                i += sep.len();
+                start = i;
+                continue;
+            }
+        }
+        i += c.len_utf8();
+    }
+    parts.push(&s[start..]);
+    parts.retain(|p| !p.trim().is_empty());
+    parts
+}
+
+/// Cuts a sentence into clauses at `,;:` outside quotes, and at `、` that follows a
+/// value (`开工率超过90%、上半年…`).
+fn split_clauses(s: &str, qs: &[Quantity]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' | '「' | '《' => depth += 1,
+            '”' | '」' | '》' => depth -= 1,
+            _ => {}
+        }
+        let cut = match c {
+            ',' | '，' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？' => depth <= 0,
+            '、' => depth <= 0 && qs.iter().any(|q| q.end == i),
+            _ => false,
+        };
+        if cut {
+            if i > start {
+                out.push(start..i);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < s.len() {
+        out.push(start..s.len());
+    }
+    out
+}

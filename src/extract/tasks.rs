@@ -1,0 +1,446 @@
+//! Tasks: the qualitative work items a report sets for the time ahead, one per enumerated
+//! item (`一是…`, `一要…`, `(一)…`, `第一,…`, `1.…`, the paragraphs of a named plan).
+//!
+//! Reports enumerate past results just as often as future work, so every list found by
+//! [`enumeration`](super::enumeration) is weighed before its items are kept: the words
+//! just before it (`重点抓好以下方面:` against `一年来…取得成效`), the heading of its
+//! section, the list it is nested in, and its items themselves (a verb of work to do,
+//! `强化…`, against a result reached, `经济发展迎来新气象`, `同比增长`). A task's year is
+//! the plan year the text gives near the list, else the year the report plans for; its
+//! `by` is the official named last before the list (a `他指出` refers back to them).
+
+use super::enumeration::{self, Family, Item, ItemList};
+use super::{dates, Context, Extractor};
+use crate::lexicon;
+use crate::model::{Report, Task};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct Tasks;
+
+impl Extractor for Tasks {
+    fn name(&self) -> &'static str {
+        "tasks"
+    }
+
+    fn extract(&self, cx: &Context, report: &mut Report) {
+        let text = cx.text;
+        let mut lists = enumeration::ordinal_lists(text, &cx.segments);
+        lists.extend(enumeration::paragraph_lists(text, &cx.segments));
+        if lists.is_empty() {
+            return;
+        }
+        lists.sort_by_key(ItemList::start);
+        let default_year = plan_year(cx);
+        let zone = report.zones.first().map(|z| z.name.clone());
+        let mut names: Vec<&str> = report.officials.iter().map(|o| o.name.as_str()).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        // per list: Some(forward?) or None for a list that is document structure
+        let mut verdicts: Vec<Option<bool>> = Vec::with_capacity(lists.len());
+        let mut tasks: Vec<(usize, Task)> = Vec::new();
+        for (i, list) in lists.iter().enumerate() {
+            let parent = parent_of(&lists[..i], list, cx).and_then(|p| verdicts[p]);
+            let heads: Vec<&str> = list
+                .items
+                .iter()
+                .map(|it| enumeration::headline(text, it, MAX_HEADLINE_CHARS))
+                .collect();
+            let verdict = judge(cx, list, &heads, parent, default_year);
+            verdicts.push(verdict);
+            if verdict != Some(true) {
+                continue;
+            }
+            let year = list_year(cx, list, default_year);
+            let by = setter(cx, list, &names);
+            for (item, head) in list.items.iter().zip(&heads) {
+                let seen = tasks.iter().any(|(_, t)| t.year == year && t.text == *head);
+                if seen || !worth_keeping(head) {
+                    continue;
+                }
+                let task = Task {
+                    zone: zone.clone(),
+                    year,
+                    by: by.clone(),
+                    text: head.to_string(),
+                    evidence: cx.sentence_at(item.marker.start).map(|s| cx.evidence(s)),
+                };
+                tasks.push((item.marker.start, task));
+            }
+        }
+        // nested lists were judged after their parents: put items back in reading order
+        tasks.sort_by_key(|(at, _)| *at);
+        report.tasks.extend(tasks.into_iter().map(|(_, t)| t));
+    }
+}
+
+/// Longer headlines are cut at a comma: the gist is in the opening clauses.
+const MAX_HEADLINE_CHARS: usize = 100;
+
+/// What a word of the cue lists says about the time a list speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Future,
+    Past,
+    /// A longer word that only contains a cue (`主要` is not `要`).
+    Neutral,
+}
+
+/// A set of cue words matched longest-first, so neutral words swallow the cues inside them.
+struct Cues {
+    automaton: AhoCorasick,
+    kinds: Vec<Cue>,
+}
+
+impl Cues {
+    fn new(lists: &[(&'static str, Cue)]) -> Cues {
+        let mut words = Vec::new();
+        let mut kinds = Vec::new();
+        for &(src, kind) in lists {
+            for w in lexicon::entries(src) {
+                words.push(w);
+                kinds.push(kind);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .expect("cue lexicons build an automaton");
+        Cues { automaton, kinds }
+    }
+
+    /// (future, past) cue counts in `s`.
+    fn count(&self, s: &str) -> (i32, i32) {
+        let (mut future, mut past) = (0, 0);
+        for m in self.automaton.find_iter(s) {
+            match self.kinds[m.pattern().as_usize()] {
+                Cue::Future => future += 1,
+                Cue::Past => past += 1,
+                Cue::Neutral => {}
+            }
+        }
+        (future, past)
+    }
+}
+
+const NEUTRAL: &str = include_str!("../../data/lexicon/task_cues_neutral.txt");
+
+/// Cues in the words that introduce a list or head its section.
+static CONTEXT_CUES: LazyLock<Cues> = LazyLock::new(|| {
+    Cues::new(&[
+        (
+            include_str!("../../data/lexicon/task_cues_future.txt"),
+            Cue::Future,
+        ),
+        (
+            include_str!("../../data/lexicon/task_cues_past.txt"),
+            Cue::Past,
+        ),
+        (NEUTRAL, Cue::Neutral),
+    ])
+});
+
+/// Marks of work already done inside an item.
+static DONE_MARKS: LazyLock<Cues> = LazyLock::new(|| {
+    Cues::new(&[
+        (
+            include_str!("../../data/lexicon/task_done_marks.txt"),
+            Cue::Past,
+        ),
+        (NEUTRAL, Cue::Neutral),
+    ])
+});
+
+/// Verbs of work to do that an item opens with.
+static WORK_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs = lexicon::alternation(include_str!("../../data/lexicon/task_verbs.txt"));
+    Regex::new(&format!("^(?:要|是要|需要)?(?:{verbs})")).unwrap()
+});
+
+/// Words of a result reached.
+static RESULT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&lexicon::alternation(include_str!(
+        "../../data/lexicon/task_results.txt"
+    )))
+    .unwrap()
+});
+
+/// Words of a document part rather than a work item, in `一、` headings.
+static META_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    let words = lexicon::alternation(include_str!("../../data/lexicon/task_meta_headings.txt"));
+    Regex::new(&format!(r"{words}|(?:19|20)\d\d\s*年")).unwrap()
+});
+
+/// A figure stated as reached: a number with a unit, where no word makes it a target.
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d+(?:\.\d+)?\s*(?:%|个|亿|万|家|项|亩|人|次|批|户|件|座|条|公里|平方|倍)")
+        .unwrap()
+});
+static TARGET_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"力争|确保|计划|目标|以上|突破|争取|预计|达到|超过|不低于|不少于|左右").unwrap()
+});
+
+/// How an item reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ItemSense {
+    Work,
+    Result,
+    Unclear,
+}
+
+fn item_sense(head: &str) -> ItemSense {
+    let opens_with_work = WORK_VERB.is_match(head) && !head.starts_with("要素");
+    let done = DONE_MARKS.count(head).1 > 0
+        || (FIGURE.is_match(head) && !TARGET_WORD.is_match(head))
+        || (!opens_with_work && RESULT.is_match(head));
+    match (done, opens_with_work) {
+        (true, _) => ItemSense::Result,
+        (false, true) => ItemSense::Work,
+        (false, false) => ItemSense::Unclear,
+    }
+}
+
+/// Whether a list sets work for the time ahead (`Some(true)`), tells what was done or is
+/// (`Some(false)`), or only structures the document (`None`: `一、工作回顾 二、工作安排`).
+fn judge(
+    cx: &Context,
+    list: &ItemList,
+    heads: &[&str],
+    parent: Option<bool>,
+    default_year: Option<i32>,
+) -> Option<bool> {
+    let n = heads.len() as f32;
+    let senses: Vec<ItemSense> = heads.iter().map(|h| item_sense(h)).collect();
+    let work = senses.iter().filter(|&&s| s == ItemSense::Work).count() as f32;
+    let done = senses.iter().filter(|&&s| s == ItemSense::Result).count() as f32;
+    match list.family {
+        // paragraphs without ordinals are a list only when they read as work to do
+        Family::Paragraph if work * 2.0 < n => return Some(false),
+        // `一、` headings that name document parts are structure, not work
+        Family::HeadCn if heads.iter().any(|h| META_HEADING.is_match(h)) => return None,
+        _ => {}
+    }
+    let near = introduction(cx, list);
+    let (mut future, mut past) = CONTEXT_CUES.count(near);
+    let years: Vec<i32> = plan_years(near).collect();
+    if let Some(base) = default_year {
+        if years.iter().any(|&y| y >= base) {
+            future += 1;
+        } else if !years.is_empty() {
+            past += 2;
+        }
+    }
+    let mut score = (future - past).clamp(-3, 3) as f32;
+    if list.family == Family::Yao {
+        score += 2.0; // `一要…二要…` is a directive by its very form
+    }
+    score += match parent {
+        Some(true) => 2.0,
+        Some(false) => -2.0,
+        None => 0.0,
+    };
+    if list.family != Family::HeadCn {
+        if let Some(heading) = section_heading(cx, list) {
+            let (f, p) = CONTEXT_CUES.count(heading);
+            score += 2.0 * (f - p).signum() as f32;
+        }
+    }
+    score += 2.0 * (work - done) / n;
+    Some(score > 0.0)
+}
+
+/// The words just before a list: the last two sentences before its first ordinal in its
+/// paragraph, or the last two of the paragraph before when the list opens its paragraph.
+fn introduction<'a>(cx: &Context<'a>, list: &ItemList) -> &'a str {
+    let first = &list.items[0].marker;
+    let paras = &cx.segments.paragraphs;
+    let before = &cx.text[paras[first.paragraph].span.start..first.start];
+    if before.trim().chars().count() >= 2 || first.paragraph == 0 {
+        return last_sentences(before, 2);
+    }
+    last_sentences(&cx.text[paras[first.paragraph - 1].span.clone()], 2)
+}
+
+/// The last `n` sentences of `s` (a trailing unfinished one counts).
+fn last_sentences(s: &str, n: usize) -> &str {
+    let body = s.trim_end_matches(['。', '!', '！', '?', '？', ' ']);
+    let mut seen = 0;
+    for (i, c) in body.char_indices().rev() {
+        if matches!(c, '。' | '!' | '！' | '?' | '？') {
+            seen += 1;
+            if seen == n {
+                return &s[i + c.len_utf8()..];
+            }
+        }
+    }
+    s
+}
+
+static SECTION_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[一二三四五六七八九十]{1,3}[、.．]").unwrap());
+
+/// The nearest `一、` heading line above a list, if any.
+fn section_heading<'a>(cx: &Context<'a>, list: &ItemList) -> Option<&'a str> {
+    let first = list.items[0].marker.paragraph;
+    cx.segments.paragraphs[..first]
+        .iter()
+        .rev()
+        .map(|p| &cx.text[p.span.clone()])
+        .find(|t| SECTION_HEADING.is_match(t))
+        .map(|t| t.split('。').next().unwrap_or(t))
+}
+
+/// How deep an ordinal family nests: headings enclose `(一)`, which enclose `1.`, which
+/// enclose `一是`.
+fn depth(family: Family) -> u8 {
+    match family {
+        Family::HeadCn => 0,
+        Family::ParenCn | Family::Paragraph => 1,
+        Family::Di | Family::Arabic => 2,
+        Family::ParenArabic | Family::Circled => 3,
+        Family::Shi | Family::Yao | Family::Sequence => 4,
+    }
+}
+
+/// The earlier list one of whose items encloses `list`, innermost first.
+fn parent_of(earlier: &[ItemList], list: &ItemList, cx: &Context) -> Option<usize> {
+    let at = list.start();
+    let mut best: Option<(usize, usize)> = None; // (list index, item start)
+    for (k, outer) in earlier.iter().enumerate() {
+        if depth(outer.family) >= depth(list.family) {
+            continue;
+        }
+        for (j, item) in outer.items.iter().enumerate() {
+            let end = item_extent(outer, j, cx);
+            if item.marker.start < at && at < end && best.is_none_or(|(_, s)| item.marker.start > s)
+            {
+                best = Some((k, item.marker.start));
+            }
+        }
+    }
+    best.map(|(k, _)| k)
+}
+
+/// Where the text an item governs ends: at the next item of its list; the last item of a
+/// paragraph list governs up to five paragraphs more, or to the next paragraph that opens
+/// with an ordinal of its depth or shallower.
+fn item_extent(list: &ItemList, j: usize, cx: &Context) -> usize {
+    if let Some(next) = list.items.get(j + 1) {
+        return next.marker.start;
+    }
+    let item: &Item = &list.items[j];
+    let paras = &cx.segments.paragraphs;
+    if list.family.is_inline() {
+        return item.end;
+    }
+    let last = (item.marker.paragraph + 5).min(paras.len() - 1);
+    for p in item.marker.paragraph + 1..=last {
+        let t = &cx.text[paras[p].span.clone()];
+        if SECTION_HEADING.is_match(t) || opens_with_same_family(t, list.family) {
+            return paras[p].span.start;
+        }
+    }
+    paras[last].span.end
+}
+
+fn opens_with_same_family(t: &str, family: Family) -> bool {
+    static PAREN_CN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*[(（][一二三四五六七八九十]{1,3}[)）]").unwrap());
+    static ARABIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{1,2}[.．、]\D").unwrap());
+    match family {
+        Family::ParenCn => PAREN_CN.is_match(t),
+        Family::Arabic => ARABIC.is_match(t) || PAREN_CN.is_match(t),
+        Family::Di => t.trim_start().starts_with('第') || PAREN_CN.is_match(t),
+        _ => false,
+    }
+}
+
+/// Years in `s` that a plan is for: `2024年`, not a horizon (`到2035年`, `至2030年`) nor
+/// the start of a period looked back on (`2023年以来`).
+fn plan_years(s: &str) -> impl Iterator<Item = i32> + '_ {
+    dates::year_mentions(s).filter_map(move |(at, y)| {
+        let before = &s[..at];
+        let after = &s[at + 4..];
+        let after = after.trim_start_matches(['年', '度', ' ']);
+        let horizon = before.ends_with('到') || before.ends_with('至') || before.ends_with("到了");
+        (!horizon && !after.starts_with("以来")).then_some(y)
+    })
+}
+
+static SUMMARY_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年度?([^。\n,，;；]{0,16}?)总结").unwrap());
+
+/// The year the report plans for when a list does not say: the report's year, or the year
+/// after the one it sums up (a `2023年度…总结` meeting plans for 2024).
+fn plan_year(cx: &Context) -> Option<i32> {
+    let summed_up = SUMMARY_YEAR
+        .captures_iter(cx.text)
+        .filter(|c| !["半年", "季度", "月"].iter().any(|w| c[2].contains(w)))
+        .filter_map(|c| c[1].parse::<i32>().ok())
+        .max()
+        .map(|y| y + 1);
+    match (cx.doc_year(), summed_up) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A list's year: the latest plan year written in its paragraph before it or in the words
+/// introducing it, else the report's plan year; `明年` in a dated report is the year after.
+fn list_year(cx: &Context, list: &ItemList, default_year: Option<i32>) -> Option<i32> {
+    let first = &list.items[0].marker;
+    let para_start = cx.segments.paragraphs[first.paragraph].span.start;
+    let own = &cx.text[para_start..first.start];
+    let near = introduction(cx, list);
+    let mut year = default_year;
+    for y in plan_years(own).chain(plan_years(near)) {
+        year = Some(year.map_or(y, |d| d.max(y)));
+    }
+    if let Some(published) = cx.published {
+        if ["明年", "来年"]
+            .iter()
+            .any(|w| own.contains(w) || near.contains(w))
+        {
+            year = Some(year.map_or(published.year + 1, |d| d.max(published.year + 1)));
+        }
+    }
+    year
+}
+
+/// The official who set a list: the one named last before it, in its paragraph or the
+/// three before (`他强调` and `同时强调` refer back to that name).
+fn setter(cx: &Context, list: &ItemList, names: &[&str]) -> Option<String> {
+    if names.is_empty() {
+        return None;
+    }
+    let first = &list.items[0].marker;
+    let paras = &cx.segments.paragraphs;
+    for p in (first.paragraph.saturating_sub(3)..=first.paragraph).rev() {
+        let span = paras[p].span.clone();
+        let end = if p == first.paragraph {
+            first.start
+        } else {
+            span.end
+        };
+        let window = &cx.text[span.start..end];
+        let found = names
+            .iter()
+            .filter_map(|n| window.rfind(n).map(|at| (at + n.len(), *n)))
+            .max();
+        if let Some((_, name)) = found {
+            return Some(name.to_string());
+        }
+    }
+    None
+}
+
+/// Whether a headline says enough to be a task: some Han characters, not just a name.
+fn worth_keeping(head: &str) -> bool {
+    head.chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .count()
+        >= 3
+}
+
+#[cfg(test)]
+mod tests;

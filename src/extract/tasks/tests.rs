@@ -1,0 +1,264 @@
+//! Made-up reports: lists of work to do in their many spellings, and the lists of results,
+//! facts and names that must yield no task.
+
+use super::*;
+use crate::model::{Official, Zone};
+use crate::normalize::{Document, MappedText};
+
+const ZONE: &str = "青石湾高新区";
+
+fn run_with(text: &str, officials: &[&str], published: Option<&str>) -> Vec<Task> {
+    let doc = Document {
+        text: MappedText::identity(text.to_string()),
+        published: published.map(String::from),
+        ..Document::default()
+    };
+    let cx = Context::new(&doc);
+    let mut report = Report {
+        zones: vec![Zone {
+            name: ZONE.to_string(),
+            ..Zone::default()
+        }],
+        officials: officials
+            .iter()
+            .map(|n| Official {
+                name: n.to_string(),
+                ..Official::default()
+            })
+            .collect(),
+        ..Report::default()
+    };
+    Tasks.extract(&cx, &mut report);
+    report.tasks
+}
+
+fn run(text: &str) -> Vec<Task> {
+    run_with(text, &[], Some("2025-02-10"))
+}
+
+fn texts(tasks: &[Task]) -> Vec<&str> {
+    tasks.iter().map(|t| t.text.as_str()).collect()
+}
+
+#[test]
+fn shi_items_separated_by_semicolons() {
+    let tasks = run_with(
+        "会上,党工委书记李明华指出,2025年要重点抓好以下方面:一是加快培育新兴产业;二是持续优化营商环境;三是抓实安全生产工作。",
+        &["李明华"],
+        None,
+    );
+    assert_eq!(
+        texts(&tasks),
+        ["加快培育新兴产业", "持续优化营商环境", "抓实安全生产工作"]
+    );
+    assert!(tasks.iter().all(|t| t.year == Some(2025)));
+    assert!(tasks.iter().all(|t| t.by.as_deref() == Some("李明华")));
+    assert!(tasks.iter().all(|t| t.zone.as_deref() == Some(ZONE)));
+}
+
+#[test]
+fn shi_items_ending_in_full_stops_keep_their_whole_clause() {
+    let tasks = run("会议强调,新的一年要奋力攻坚。一是深化改革创新,激发发展活力。二是强化项目支撑,推动投资增长。");
+    assert_eq!(
+        texts(&tasks),
+        ["深化改革创新,激发发展活力", "强化项目支撑,推动投资增长"]
+    );
+}
+
+#[test]
+fn yao_items_take_the_sentence_before_the_body() {
+    let tasks = run_with(
+        "王建国提出三点要求。一要增强争先进位的“锐气”。紧盯先进地区,拿出更多实招。二要增强攻坚克难的“韧劲”。盯住重大项目不放松。三要增强真抓实干的“底气”。深入一线解决问题。",
+        &["王建国"],
+        Some("2025-03-01"),
+    );
+    assert_eq!(
+        texts(&tasks),
+        [
+            "增强争先进位的“锐气”",
+            "增强攻坚克难的“韧劲”",
+            "增强真抓实干的“底气”"
+        ]
+    );
+    assert_eq!(tasks[0].by.as_deref(), Some("王建国"));
+    assert_eq!(tasks[0].year, Some(2025));
+}
+
+#[test]
+fn parenthesized_items_opening_paragraphs() {
+    let text = "下一步,我们将重点做好以下工作:\n(一)加快产业集聚。围绕主导产业延链补链。\n(二)提升创新能力。建设一批研发平台。\n(三)优化城市功能。完善园区配套。";
+    assert_eq!(
+        texts(&run(text)),
+        ["加快产业集聚", "提升创新能力", "优化城市功能"]
+    );
+}
+
+#[test]
+fn di_items() {
+    let text = "他强调:第一,要坚定发展信心;第二,要压实工作责任;第三,要严守安全底线。";
+    assert_eq!(
+        texts(&run(text)),
+        ["要坚定发展信心", "要压实工作责任", "要严守安全底线"]
+    );
+}
+
+#[test]
+fn arabic_items_under_a_plan_heading() {
+    let text = "2026年重点任务如下:\n1.推进园区扩区调区。力争年内获批。\n2.完善基础设施配套。新建道路三条。\n3、加强人才引育。";
+    let tasks = run(text);
+    assert_eq!(
+        texts(&tasks),
+        ["推进园区扩区调区", "完善基础设施配套", "加强人才引育"]
+    );
+    assert!(tasks.iter().all(|t| t.year == Some(2026)));
+}
+
+#[test]
+fn sequence_words_make_a_list_only_with_a_second_item() {
+    let text = "他要求,首先,要提高政治站位;其次,要突出工作重点;最后,要强化督查考核。";
+    assert_eq!(
+        texts(&run(text)),
+        ["要提高政治站位", "要突出工作重点", "要强化督查考核"]
+    );
+    assert!(run("首先,会议播放了宣传片。然后,主任作报告。最后,与会人员合影。").is_empty());
+}
+
+#[test]
+fn named_plan_items_written_as_paragraphs() {
+    let text = "王建国要求,全区要聚力实施“五大行动”——\n实施产业强链行动。加快引进链主企业。\n实施招商突破行动。完善招商机制。\n实施城市更新行动。改造老旧小区。\n实施民生提质行动。办好民生实事。\n实施平安护航行动。守牢安全底线。\n会议还通报了有关情况。";
+    let tasks = run_with(text, &["王建国"], Some("2025-02-01"));
+    assert_eq!(
+        texts(&tasks),
+        [
+            "实施产业强链行动",
+            "实施招商突破行动",
+            "实施城市更新行动",
+            "实施民生提质行动",
+            "实施平安护航行动"
+        ]
+    );
+    assert!(tasks.iter().all(|t| t.by.as_deref() == Some("王建国")));
+}
+
+#[test]
+fn named_plan_items_as_heading_lines_with_bodies() {
+    let text = "今年园区将打好“三大攻坚战”:\n打好产业升级攻坚战\n推动传统产业智能化改造,培育新兴产业集群,壮大数字经济规模。\n打好项目建设攻坚战\n坚持项目为王,全力推动在建项目早竣工早投产早见效。\n打好生态环保攻坚战\n持续改善空气质量和水环境质量,推进园区绿色低碳转型。";
+    assert_eq!(
+        texts(&run(text)),
+        [
+            "打好产业升级攻坚战",
+            "打好项目建设攻坚战",
+            "打好生态环保攻坚战"
+        ]
+    );
+}
+
+#[test]
+fn results_sections_yield_nothing() {
+    let text = "一年来,园区上下苦干实干,取得了显著成效。\n(一)经济运行迎来新气象。2024年,园区实现营业收入增长12%。\n(二)项目建设跑出新速度。全年完成投资50亿元。\n(三)招商引资取得新成果。签约项目20个。";
+    assert!(run(text).is_empty());
+}
+
+#[test]
+fn past_narratives_with_done_marks_yield_nothing() {
+    let text = "2024年,园区主要做了以下工作:一是开展了营商环境提升活动,走访企业120家;二是引进项目35个,总投资80亿元;三是完成了园区主干道改造。";
+    assert!(run(text).is_empty());
+}
+
+#[test]
+fn past_summaries_stated_as_states_yield_nothing() {
+    let text = "过去一年,园区发展呈现以下特点:一是产业结构持续优化;二是创新能力显著增强;三是营商环境明显改善。";
+    assert!(run(text).is_empty());
+}
+
+#[test]
+fn definitions_and_counted_phrases_are_not_tasks() {
+    let text = "着力构建“一三五”工作体系,即:一个目标定位是建设创新高地;三大中心任务是产业提级、城市提质、民生提档。";
+    assert!(run(text).is_empty());
+}
+
+#[test]
+fn lists_of_names_are_not_tasks() {
+    let text = "会议表彰了以下先进集体:\n1.青石湾建设公司\n2.青石湾科技局\n3.青石湾街道办事处";
+    assert!(run(text).is_empty());
+}
+
+#[test]
+fn lists_of_news_links_are_not_tasks() {
+    let text = "相关新闻:\n1.青石湾高新区召开经济工作会议\n2.青石湾高新区举办招商推介会\n3.青石湾高新区开展消防演练";
+    assert!(run(text).is_empty());
+}
+
+#[test]
+fn by_follows_the_pronoun_back_to_the_last_named_official() {
+    let text = "会议由王建国主持。管委会主任李明华作工作报告。他指出,过去一年成绩来之不易。他强调,新的一年要做好以下方面:一是壮大主导产业;二是深化开放合作。";
+    let tasks = run_with(text, &["王建国", "李明华"], Some("2025-01-20"));
+    assert_eq!(tasks.len(), 2);
+    assert!(tasks.iter().all(|t| t.by.as_deref() == Some("李明华")));
+}
+
+#[test]
+fn each_list_takes_the_official_of_its_own_paragraph() {
+    let text = "赵子龙代表集团作报告,他表示,将重点抓好:一是做强主营业务;二是健全内控制度。\n随后,孙海涛部署全年工作。他要求,一是抓好招商引资;二是抓好项目建设。";
+    let tasks = run_with(text, &["赵子龙", "孙海涛"], Some("2025-01-20"));
+    let by: Vec<_> = tasks.iter().map(|t| t.by.as_deref().unwrap()).collect();
+    assert_eq!(by, ["赵子龙", "赵子龙", "孙海涛", "孙海涛"]);
+}
+
+#[test]
+fn this_year_is_the_publication_year() {
+    let text = "今年要重点做好以下工作:一是扩大有效投资;二是提振消费信心。";
+    let tasks = run_with(text, &[], Some("2024-03-01"));
+    assert!(tasks.iter().all(|t| t.year == Some(2024)));
+    assert_eq!(tasks.len(), 2);
+}
+
+#[test]
+fn next_year_in_a_late_report_is_the_year_after() {
+    let text = "明年要重点做好以下工作:一是扩大有效投资;二是提振消费信心。";
+    let tasks = run_with(text, &[], Some("2024-12-20"));
+    assert!(tasks.iter().all(|t| t.year == Some(2025)));
+}
+
+#[test]
+fn a_year_end_summary_plans_for_the_next_year() {
+    let text = "青石湾高新区2024年度工作总结大会召开。\n会议要求,全区要做好以下工作:一是抓好重大项目;二是抓好科技创新。";
+    let tasks = run_with(text, &[], Some("2024-12-28"));
+    assert_eq!(tasks.len(), 2);
+    assert!(tasks.iter().all(|t| t.year == Some(2025)));
+}
+
+#[test]
+fn nested_lists_of_a_forward_section_all_count() {
+    let text = "2025年,我们将着力做好以下工作:\n(一)坚持党建引领,筑牢发展根基。一是加强班子建设;二是锤炼干部作风。\n(二)坚持创新驱动,增强发展动能。一是培育科技企业;二是建设创新平台。";
+    assert_eq!(
+        texts(&run(text)),
+        [
+            "坚持党建引领,筑牢发展根基",
+            "加强班子建设",
+            "锤炼干部作风",
+            "坚持创新驱动,增强发展动能",
+            "培育科技企业",
+            "建设创新平台"
+        ]
+    );
+}
+
+#[test]
+fn sections_split_review_from_plan() {
+    let text = "一、2024年工作回顾\n一年来,园区取得了较好成绩。\n(一)产业发展迈上新台阶。产值增长10%。\n(二)改革创新释放新活力。完成改革任务。\n二、2025年工作安排\n(一)加快产业转型。推动企业技改。\n(二)强化要素保障。盘活闲置土地。";
+    assert_eq!(texts(&run(text)), ["加快产业转型", "强化要素保障"]);
+}
+
+#[test]
+fn evidence_is_the_sentence_of_the_item() {
+    let text = "会议强调,要做好以下工作。一是加快培育新兴产业。二是持续优化营商环境。";
+    let tasks = run(text);
+    let ev = tasks[1].evidence.as_ref().unwrap();
+    assert_eq!(ev.sentence, "二是持续优化营商环境。");
+}
+
+#[test]
+fn a_lone_ordinal_is_no_list() {
+    assert!(run("他强调,一是要坚定信心,奋力攻坚。").is_empty());
+}

@@ -1,0 +1,432 @@
+//! Zones: development zones, districts, cities and provinces the report names.
+//!
+//! A place name is a prefix plus a kind word (`…高新技术产业开发区`, `…工业园区`, `…区`,
+//! `…市`). Where the prefix starts is the hard part, since Chinese has no spaces: a
+//! candidate is accepted when it starts right after punctuation, after a place it
+//! follows (`无锡市锡山区`), or after a word that introduces places (`召开`, `在`, `落实`),
+//! or when it recurs. Short forms become aliases: the bare prefix used alone (`锡山`),
+//! the short kind (`高区`, `经开区`) used alone for the report's main zone. The first zone
+//! is the report's focal zone: the one it mentions most, favouring development zones and
+//! places in the title.
+
+use super::{Context, Extractor};
+use crate::lexicon;
+use crate::model::{Level, Report, Zone};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+pub struct Zones;
+
+impl Extractor for Zones {
+    fn name(&self) -> &'static str {
+        "zones"
+    }
+
+    fn extract(&self, cx: &Context, report: &mut Report) {
+        let title = cx.doc.title.as_deref().unwrap_or("");
+        report.zones = find_zones(cx.text, title);
+        if let Some(first) = report.zones.first_mut() {
+            if let Some(i) = cx.text.find(first.name.as_str()) {
+                first.evidence = cx.sentence_at(i).map(|s| cx.evidence(s));
+            }
+        }
+    }
+}
+
+/// A kind word of a place name.
+#[derive(Debug)]
+struct Kind {
+    word: &'static str,
+    level: Level,
+    /// Short kind forms the same zone goes by (`高新区`, `高区`).
+    short: Vec<&'static str>,
+    /// Whether this word is itself only a short form (`高区`), never a full name's end.
+    is_short: bool,
+}
+
+struct Kinds {
+    kinds: Vec<Kind>,
+    automaton: AhoCorasick,
+    boundaries: Vec<&'static str>,
+    generic: HashSet<&'static str>,
+    generic_starts: Vec<&'static str>,
+}
+
+static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
+    let mut kinds = Vec::new();
+    for line in lexicon::entries(include_str!("../../data/lexicon/zone_kinds.txt")) {
+        let (word, short) = match line.split_once('=') {
+            Some((w, s)) => (w.trim(), s.split(',').map(str::trim).collect()),
+            None => (line, Vec::new()),
+        };
+        kinds.push(Kind { word, level: Level::Zone, short, is_short: false });
+    }
+    // short forms that are not kind words of their own (`高区`)
+    let shorts: Vec<&'static str> = kinds.iter().flat_map(|k| k.short.clone()).collect();
+    for s in shorts {
+        if !kinds.iter().any(|k| k.word == s) {
+            kinds.push(Kind { word: s, level: Level::Zone, short: Vec::new(), is_short: true });
+        }
+    }
+    for line in lexicon::entries(include_str!("../../data/lexicon/admin_levels.txt")) {
+        let (word, level) = line.split_once(' ').unwrap_or((line, "district"));
+        let level = match level.trim() {
+            "province" => Level::Province,
+            "city" => Level::City,
+            "county" => Level::County,
+            "town" => Level::Town,
+            _ => Level::District,
+        };
+        kinds.push(Kind { word, level, short: Vec::new(), is_short: false });
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(kinds.iter().map(|k| k.word))
+        .expect("zone kind automaton");
+    let generic: HashSet<&str> =
+        lexicon::entries(include_str!("../../data/lexicon/place_generic.txt")).collect();
+    let generic_starts = generic.iter().copied().filter(|g| g.chars().count() >= 2).collect();
+    Kinds {
+        kinds,
+        automaton,
+        boundaries: lexicon::entries(include_str!("../../data/lexicon/place_boundaries.txt"))
+            .collect(),
+        generic,
+        generic_starts,
+    }
+});
+
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// One place-name occurrence found in the text.
+#[derive(Debug, Clone)]
+struct Mention {
+    prefix: String,
+    kind: usize,
+    /// Byte offset of the mention's start.
+    at: usize,
+    strong: bool,
+}
+
+/// Finds the zones of a text, focal zone first.
+pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
+    let k = &*KINDS;
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut bare: Vec<(usize, usize)> = Vec::new(); // (kind, at) of kind words with no place
+    for m in k.automaton.find_iter(text) {
+        let kind = &k.kinds[m.pattern().as_usize()];
+        match place_before(text, m.start(), kind) {
+            Some((prefix, strong)) => mentions.push(Mention {
+                at: m.start() - prefix.len(),
+                prefix,
+                kind: m.pattern().as_usize(),
+                strong,
+            }),
+            None if kind.level == Level::Zone && standalone_short(text, m.start(), m.end()) => {
+                bare.push((m.pattern().as_usize(), m.start()))
+            }
+            None => {}
+        }
+    }
+    // a weak mention counts only when the same name also occurs as a strong one
+    let strong_names: HashSet<(String, usize)> = mentions
+        .iter()
+        .filter(|m| m.strong)
+        .map(|m| (m.prefix.clone(), m.kind))
+        .collect();
+    mentions.retain(|m| strong_names.contains(&(m.prefix.clone(), m.kind)));
+
+    let mut zones: Vec<(Zone, usize, usize)> = Vec::new(); // zone, mentions, first offset
+    let mut index: HashMap<(String, &str), usize> = HashMap::new();
+    for m in &mentions {
+        let kind = &k.kinds[m.kind];
+        if kind.is_short {
+            continue;
+        }
+        let key = (m.prefix.clone(), kind.word);
+        let i = *index.entry(key).or_insert_with(|| {
+            zones.push((
+                Zone {
+                    name: format!("{}{}", m.prefix, kind.word),
+                    aliases: Vec::new(),
+                    level: Some(kind.level),
+                    kind: Some(kind.word.to_string()),
+                    evidence: None,
+                },
+                0,
+                m.at,
+            ));
+            zones.len() - 1
+        });
+        zones[i].1 += 1;
+    }
+    merge_same_place_zones(&mut zones, &mentions, text);
+    add_aliases(&mut zones, text);
+    attach_bare_short_forms(&mut zones, &bare, text);
+
+    let score = |(z, n, _): &(Zone, usize, usize)| {
+        let in_title = !title.is_empty()
+            && std::iter::once(&z.name).chain(&z.aliases).any(|f| title.contains(f.as_str()));
+        let zone_bonus = if z.level == Some(Level::Zone) { 2 } else { 0 };
+        n + zone_bonus + if in_title { 3 } else { 0 }
+    };
+    let focal = zones
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, z)| (score(z), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    if let Some(f) = focal {
+        let z = zones.remove(f);
+        zones.insert(0, z);
+    }
+    zones.into_iter().map(|(z, _, _)| z).collect()
+}
+
+/// The place prefix in front of a kind word at `end`, and whether its start is certain.
+fn place_before(text: &str, end: usize, kind: &Kind) -> Option<(String, bool)> {
+    let k = &*KINDS;
+    let max = if kind.level == Level::Zone { 8 } else { 3 };
+    let run: Vec<char> = text[..end]
+        .chars()
+        .rev()
+        .take_while(|&c| is_han(c))
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let mut best: Option<(String, bool)> = None;
+    for len in 2..=run.len().min(max) {
+        let prefix: String = run[run.len() - len..].iter().collect();
+        if !plausible_prefix(&prefix) {
+            continue;
+        }
+        let before: String = run[..run.len() - len].iter().collect();
+        let strong = before.is_empty()
+            || k.boundaries.iter().any(|b| before.ends_with(b))
+            || ends_with_place(&before);
+        match (&best, strong) {
+            // development zones: the longest certain name; administrative areas: the
+            // shortest certain one (their names are short)
+            (None, _) => best = Some((prefix, strong)),
+            (Some((_, false)), true) => best = Some((prefix, true)),
+            (Some((_, true)), true) if kind.level == Level::Zone => best = Some((prefix, true)),
+            _ => {}
+        }
+    }
+    best
+}
+
+fn plausible_prefix(prefix: &str) -> bool {
+    let k = &*KINDS;
+    !k.generic.contains(prefix)
+        && !k.generic_starts.iter().any(|g| prefix.starts_with(g))
+        && !k.boundaries.iter().any(|b| b.chars().count() >= 2 && prefix.contains(b))
+        && !prefix.ends_with(['的', '了', '和', '与', '及', '在', '是'])
+        && !prefix.starts_with(['的', '了', '和', '与', '及', '在', '是', '年', '月', '日'])
+}
+
+/// Whether `s` ends with an administrative place name such as `无锡市`.
+fn ends_with_place(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    n >= 3 && matches!(chars[n - 1], '省' | '市' | '区' | '县' | '州') && {
+        let prefix: String = chars[n - 3..n - 1].iter().collect();
+        plausible_prefix(&prefix)
+    }
+}
+
+/// A kind word standing alone (`高区党工委`), not the tail of a longer word.
+fn standalone_short(text: &str, start: usize, _end: usize) -> bool {
+    let prev = text[..start].chars().next_back();
+    !prev.is_some_and(is_han) || {
+        let k = &*KINDS;
+        k.boundaries.iter().any(|b| text[..start].ends_with(b))
+            || text[..start].ends_with("年度")
+            || text[..start].ends_with("年")
+    }
+}
+
+/// `平凉工业园区(高新区)`: the bracketed short kind names the same zone.
+fn merge_same_place_zones(zones: &mut [(Zone, usize, usize)], _mentions: &[Mention], text: &str) {
+    for (z, _, _) in zones.iter_mut() {
+        let Some(kind) = z.kind.clone() else { continue };
+        let prefix = z.name[..z.name.len() - kind.len()].to_string();
+        for (open, close) in [('(', ')'), ('（', '）')] {
+            let pat = format!("{}{open}", z.name);
+            let Some(i) = text.find(&pat) else { continue };
+            let inner_start = i + pat.len();
+            let Some(len) = text[inner_start..].find(close) else { continue };
+            let inner = &text[inner_start..inner_start + len];
+            if inner.chars().count() <= 8 && KINDS.kinds.iter().any(|k| k.level == Level::Zone && inner.ends_with(k.word)) {
+                push_alias(z, format!("{}{open}{inner}{close}", z.name));
+                if KINDS.kinds.iter().any(|k| k.word == inner) {
+                    push_alias(z, format!("{prefix}{inner}"));
+                }
+            }
+        }
+    }
+}
+
+fn push_alias(z: &mut Zone, alias: String) {
+    if alias != z.name && !z.aliases.contains(&alias) {
+        z.aliases.push(alias);
+    }
+}
+
+/// Adds the bare prefix (`锡山`) and prefix + short kind (`平凉高新区`) where the text
+/// uses them.
+fn add_aliases(zones: &mut [(Zone, usize, usize)], text: &str) {
+    let k = &*KINDS;
+    for (z, count, _) in zones.iter_mut() {
+        let Some(kind) = z.kind.clone() else { continue };
+        let prefix = z.name[..z.name.len() - kind.len()].to_string();
+        if let Some(kd) = k.kinds.iter().find(|x| x.word == kind) {
+            for s in &kd.short {
+                let form = format!("{prefix}{s}");
+                if *s != kind && text.contains(&form) {
+                    *count += text.matches(&form).count();
+                    push_alias(z, form);
+                }
+            }
+        }
+        // the prefix alone, not followed by a kind word
+        let mut alone = 0;
+        for (i, _) in text.match_indices(prefix.as_str()) {
+            let rest = &text[i + prefix.len()..];
+            let followed_by_kind = k
+                .automaton
+                .find(rest)
+                .is_some_and(|m| m.start() == 0);
+            if !followed_by_kind {
+                alone += 1;
+            }
+        }
+        if alone > 0 && prefix.chars().count() >= 2 {
+            *count += alone;
+            push_alias(z, prefix);
+        }
+    }
+}
+
+/// Short kinds used alone (`高区`) refer to the report's zone of that kind; with no
+/// named zone of the kind, a short form used twice or more stands for a zone itself.
+fn attach_bare_short_forms(zones: &mut Vec<(Zone, usize, usize)>, bare: &[(usize, usize)], text: &str) {
+    let k = &*KINDS;
+    let mut counts: HashMap<&'static str, (usize, usize)> = HashMap::new();
+    for &(kind, at) in bare {
+        let e = counts.entry(k.kinds[kind].word).or_insert((0, at));
+        e.0 += 1;
+    }
+    let mut forms: Vec<(&str, usize, usize)> = counts.into_iter().map(|(w, (n, at))| (w, n, at)).collect();
+    forms.sort_by_key(|f| f.2);
+    for (form, n, at) in forms {
+        let owner = zones.iter_mut().filter(|(z, _, _)| z.level == Some(Level::Zone)).find(|(z, _, _)| {
+            let kind = z.kind.as_deref().unwrap_or("");
+            kind == form || k.kinds.iter().any(|kd| kd.word == kind && kd.short.contains(&form))
+        });
+        match owner {
+            Some((z, count, _)) => {
+                *count += n;
+                push_alias(z, form.to_string());
+            }
+            None if n >= 2 && !matches!(form, "园区" | "新区" | "开发区") => {
+                let _ = text;
+                zones.push((
+                    Zone {
+                        name: form.to_string(),
+                        aliases: Vec::new(),
+                        level: Some(Level::Zone),
+                        kind: Some(form.to_string()),
+                        evidence: None,
+                    },
+                    n,
+                    at,
+                ))
+            }
+            None => {}
+        }
+    }
+}
+
+/// The zone a written form names: a zone's name or alias, or a place prefix of one.
+pub fn resolve<'r>(report: &'r Report, form: &str) -> Option<&'r Zone> {
+    let form = form.trim();
+    if form.is_empty() {
+        return None;
+    }
+    report
+        .zones
+        .iter()
+        .find(|z| z.name == form || z.aliases.iter().any(|a| a == form))
+        .or_else(|| {
+            report.zones.iter().find(|z| {
+                form.chars().count() >= 2 && (z.name.starts_with(form) || form.starts_with(z.name.as_str()))
+            })
+        })
+}
+
+/// The only zone of a level, if there is exactly one (`市委书记` → the city).
+pub fn unique_of_level(report: &Report, level: Level) -> Option<&Zone> {
+    let mut it = report.zones.iter().filter(|z| z.level == Some(level));
+    let first = it.next()?;
+    it.next().is_none().then_some(first)
+}
+
+/// The report's main zone.
+pub fn focal(report: &Report) -> Option<&Zone> {
+    report.zones.first()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Vec<String>)> {
+        find_zones(text, "").into_iter().map(|z| (z.name, z.aliases)).collect()
+    }
+
+    #[test]
+    fn finds_development_zone_after_punctuation() {
+        let z = names("3月5日上午,青溪高新区召开大会。青溪管委会主任出席。青溪将继续发展。");
+        assert_eq!(z[0].0, "青溪高新区");
+        assert!(z[0].1.contains(&"青溪".to_string()));
+    }
+
+    #[test]
+    fn cuts_place_name_after_introducing_verb() {
+        let z = names("区委、区政府召开松岭区2024年度工作会议。松岭区上下要坚定信心。要推动松岭发展。");
+        assert_eq!(z[0].0, "松岭区");
+        assert!(z[0].1.contains(&"松岭".to_string()));
+    }
+
+    #[test]
+    fn full_high_tech_zone_name_with_short_alias() {
+        let z = names("首页 > 金川高技术产业开发区 > 新闻\n2月1日,高区召开大会。高区上下奋进。");
+        assert_eq!(z[0].0, "金川高技术产业开发区");
+        assert!(z[0].1.contains(&"高区".to_string()));
+    }
+
+    #[test]
+    fn bracketed_short_kind_is_an_alias() {
+        let z = names("河源工业园区(高新区)党工委书记讲话。河源工业园区(高新区)坚持发展。");
+        assert_eq!(z[0].0, "河源工业园区");
+        assert!(z[0].1.contains(&"河源高新区".to_string()));
+    }
+
+    #[test]
+    fn generic_areas_are_not_places() {
+        assert!(names("全区上下，本市各部门，示范区和园区，驻区单位，省级工业园").is_empty());
+        assert!(names("建成国家高新技术产业开发区和国家级经济技术开发区").is_empty());
+    }
+
+    #[test]
+    fn city_and_province_found_beside_district() {
+        let z = names("落实云岭省、南川市工作要求。在南川市考核中，北塘区获评第一。北塘区继续发展。北塘要争先。");
+        let all: Vec<&str> = z.iter().map(|z| z.0.as_str()).collect();
+        assert!(all.contains(&"云岭省") && all.contains(&"南川市") && all.contains(&"北塘区"), "{all:?}");
+    }
+}

@@ -1,0 +1,215 @@
+//! Ingesting reports into the store: extract in parallel, write in one writer.
+//!
+//! Worker threads (rayon) read each input, hash it, skip it when the store already holds
+//! that content from this extractor, and otherwise extract and map it to quads. One writer
+//! (the calling thread) collects whole reports into batches and writes each batch in one
+//! transaction, so a crash leaves only whole reports behind. When every input is done the
+//! links graph is recomputed.
+
+use crate::rdf::{map_report, ReportMeta};
+use crate::source::Input;
+use crate::store::{KgStore, LinkStats, MappedReport, StoreError, WriteOutcome};
+use rayon::prelude::*;
+use std::sync::mpsc;
+
+/// One report to ingest.
+pub trait ReportInput: Sync {
+    /// The report's identity in the store: an absolute path or a URL.
+    fn location(&self) -> String;
+    /// The name facts are attributed to (file name).
+    fn source_name(&self) -> String;
+    fn read(&self) -> std::io::Result<Vec<u8>>;
+}
+
+impl ReportInput for Input {
+    /// The absolute path, so that the same file ingested from another directory is the
+    /// same report.
+    fn location(&self) -> String {
+        std::fs::canonicalize(&self.path)
+            .unwrap_or_else(|_| self.path.clone())
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    fn source_name(&self) -> String {
+        Input::source_name(self)
+    }
+
+    fn read(&self) -> std::io::Result<Vec<u8>> {
+        Input::read(self)
+    }
+}
+
+/// A report already in memory (generated corpora, tests, the benchmark).
+#[derive(Debug, Clone)]
+pub struct MemoryInput {
+    pub location: String,
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl ReportInput for MemoryInput {
+    fn location(&self) -> String {
+        self.location.clone()
+    }
+    fn source_name(&self) -> String {
+        self.name.clone()
+    }
+    fn read(&self) -> std::io::Result<Vec<u8>> {
+        Ok(self.bytes.clone())
+    }
+}
+
+/// How reports are grouped into transactions.
+#[derive(Debug, Clone, Copy)]
+pub struct IngestOptions {
+    /// At most this many reports per transaction.
+    pub batch_reports: usize,
+    /// A batch is written once it holds this many quads.
+    pub batch_quads: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        // Big enough to amortize a commit, small enough that a transaction (held in
+        // memory until commit) stays a few tens of MB.
+        IngestOptions {
+            batch_reports: 256,
+            batch_quads: 50_000,
+        }
+    }
+}
+
+/// What happened to one input.
+#[derive(Debug)]
+pub enum Event<'a> {
+    Stored { location: &'a str, outcome: WriteOutcome },
+    Failed { location: &'a str, reason: String },
+}
+
+/// Totals for one ingest run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IngestSummary {
+    pub added: usize,
+    pub replaced: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    /// Quads in the report graphs written (added or replaced).
+    pub quads_written: usize,
+    pub links: LinkStats,
+}
+
+/// A worker's result for one input.
+enum Prepared {
+    Mapped(MappedReport),
+    Unchanged(String),
+    Failed(String, String),
+}
+
+fn prepare(kg: &KgStore, input: &dyn ReportInput) -> Prepared {
+    let location = input.location();
+    let bytes = match input.read() {
+        Ok(b) => b,
+        Err(e) => return Prepared::Failed(location, e.to_string()),
+    };
+    let meta = ReportMeta::for_bytes(location.clone(), &bytes);
+    match kg.is_unchanged(&meta) {
+        Ok(true) => return Prepared::Unchanged(location),
+        Ok(false) => {}
+        Err(e) => return Prepared::Failed(location, e.to_string()),
+    }
+    match crate::process(&bytes, &input.source_name()) {
+        Ok(report) => Prepared::Mapped(MappedReport {
+            quads: map_report(&report, &meta),
+            meta,
+        }),
+        Err(e) => Prepared::Failed(location, e.to_string()),
+    }
+}
+
+/// Ingests `inputs` into `kg`, calling `on_event` once per input as it is settled.
+/// Per-input failures are events, not errors; an `Err` is a store failure that stopped
+/// the run (reports in batches already committed stay).
+pub fn ingest<T: ReportInput>(
+    kg: &KgStore,
+    inputs: &[T],
+    options: IngestOptions,
+    mut on_event: impl FnMut(Event<'_>),
+) -> Result<IngestSummary, StoreError> {
+    let mut summary = IngestSummary::default();
+    // Bounded so extraction cannot run far ahead of the writer and fill memory.
+    let (tx, rx) = mpsc::sync_channel::<Prepared>(options.batch_reports.max(1) * 2);
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        let producer = scope.spawn(move || {
+            inputs
+                .par_iter()
+                .try_for_each_with(tx, |tx, input| tx.send(prepare(kg, input)))
+                .ok();
+        });
+        let mut batch: Vec<MappedReport> = Vec::new();
+        let mut batch_quads = 0;
+        let mut flush = |batch: &mut Vec<MappedReport>,
+                         summary: &mut IngestSummary,
+                         on_event: &mut dyn FnMut(Event<'_>)|
+         -> Result<(), StoreError> {
+            if batch.is_empty() {
+                return Ok(());
+            }
+            let outcomes = kg.write_reports(batch)?;
+            for (report, outcome) in batch.iter().zip(outcomes) {
+                match outcome {
+                    WriteOutcome::Added => summary.added += 1,
+                    WriteOutcome::Replaced => summary.replaced += 1,
+                    WriteOutcome::Unchanged => summary.unchanged += 1,
+                }
+                if outcome != WriteOutcome::Unchanged {
+                    summary.quads_written += report.quads.len();
+                }
+                on_event(Event::Stored {
+                    location: &report.meta.location,
+                    outcome,
+                });
+            }
+            batch.clear();
+            Ok(())
+        };
+        let mut result = Ok(());
+        for prepared in rx.iter() {
+            match prepared {
+                Prepared::Mapped(report) => {
+                    batch_quads += report.quads.len();
+                    batch.push(report);
+                    if batch.len() >= options.batch_reports || batch_quads >= options.batch_quads {
+                        result = flush(&mut batch, &mut summary, &mut on_event);
+                        batch_quads = 0;
+                    }
+                }
+                Prepared::Unchanged(location) => {
+                    summary.unchanged += 1;
+                    on_event(Event::Stored {
+                        location: &location,
+                        outcome: WriteOutcome::Unchanged,
+                    });
+                }
+                Prepared::Failed(location, reason) => {
+                    summary.failed += 1;
+                    on_event(Event::Failed {
+                        location: &location,
+                        reason,
+                    });
+                }
+            }
+            if result.is_err() {
+                break;
+            }
+        }
+        // Dropping the receiver makes the workers' sends fail, which stops them.
+        drop(rx);
+        producer.join().expect("extraction worker panicked");
+        result?;
+        flush(&mut batch, &mut summary, &mut on_event)
+    })?;
+    summary.links = kg.refresh_links()?;
+    kg.flush()?;
+    Ok(summary)
+}

@@ -1,0 +1,115 @@
+//! Folds full-width forms and odd spaces to plain ASCII, so later stages and extractors
+//! see one spelling of `,:;()!?`, digits and latin letters.
+//!
+//! Full-width ASCII (U+FF01–FF5E) becomes ASCII, the ideographic space and NBSP become
+//! a space, zero-width characters are dropped. Chinese punctuation that has no ASCII
+//! twin (`。`, `、`, `“”‘’`, `《》`, `——`, `…`) stays: it is outside the folded range.
+
+use super::{Document, MappedText, Normalizer};
+
+pub struct Width;
+
+/// What becomes of one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    Keep,
+    Into(char),
+    Drop,
+}
+
+fn fold(c: char) -> Fold {
+    match c {
+        // full-width ASCII sits at a fixed distance from ASCII
+        '\u{FF01}'..='\u{FF5E}' => Fold::Into(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
+            Fold::Into(' ')
+        }
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
+        _ => Fold::Keep,
+    }
+}
+
+/// Folds `text`, or returns `None` when no character needs folding.
+pub fn fold_width(text: &MappedText) -> Option<MappedText> {
+    let s = text.as_str();
+    // ASCII never folds: skip to the first non-ASCII char that does
+    let first = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_ascii() && fold(c) != Fold::Keep)?
+        .0;
+    let mut out = MappedText::builder(s.len());
+    let mut kept_from = 0;
+    for (i, c) in s[first..].char_indices() {
+        let i = first + i;
+        if c.is_ascii() {
+            continue;
+        }
+        let f = fold(c);
+        if f == Fold::Keep {
+            continue;
+        }
+        out.push_slice(text, kept_from..i);
+        if let Fold::Into(to) = f {
+            out.push_char(to, text.raw_offset(i));
+        }
+        kept_from = i + c.len_utf8();
+    }
+    out.push_slice(text, kept_from..s.len());
+    Some(out.finish(text.raw_offset(s.len())))
+}
+
+impl Normalizer for Width {
+    fn name(&self) -> &'static str {
+        "width"
+    }
+
+    fn normalize(&self, doc: &mut Document) {
+        if let Some(folded) = fold_width(&doc.text) {
+            doc.text = folded;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> MappedText {
+        let mut doc = Document {
+            text: MappedText::identity(s.to_string()),
+            ..Document::default()
+        };
+        Width.normalize(&mut doc);
+        doc.text
+    }
+
+    #[test]
+    fn folds_full_width_ascii_and_keeps_chinese_punctuation() {
+        let out = run("某某区（试点）：完成１２３亿元，增长５％！Ａｂ；“好”、《规划》。");
+        assert_eq!(out.as_str(), "某某区(试点):完成123亿元,增长5%!Ab;“好”、《规划》。");
+    }
+
+    #[test]
+    fn folds_spaces_and_drops_zero_width() {
+        let out = run("甲\u{3000}乙\u{00A0}丙\u{200B}丁\u{FEFF}");
+        assert_eq!(out.as_str(), "甲 乙 丙丁");
+    }
+
+    #[test]
+    fn offsets_lead_back_to_raw_chars() {
+        let raw = "区（一）";
+        let out = run(raw);
+        assert_eq!(out.as_str(), "区(一)");
+        // `(` stands for the full-width bracket at raw byte 3
+        assert_eq!(out.raw_range(3..4), 3..6);
+        // `一` is copied: it keeps its own raw bytes
+        assert_eq!(out.raw_range(4..7), 6..9);
+        assert_eq!(out.raw_offset(out.len()), raw.len());
+    }
+
+    #[test]
+    fn text_without_wide_forms_is_left_alone() {
+        let t = MappedText::identity("普通文本, plain.".to_string());
+        assert!(fold_width(&t).is_none());
+    }
+}

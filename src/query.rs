@@ -1,0 +1,414 @@
+//! SPARQL over the store: canned queries (`queries/*.rq`, embedded in the binary),
+//! parameters, a timeout, and result printing.
+//!
+//! Parameters are placeholders: a variable whose name starts with `_` (`?_zone`). Binding
+//! `zone=…` replaces `?_zone` with the value as a SPARQL term everywhere in the text,
+//! subqueries included; an unbound placeholder stays a variable that is never bound, so
+//! canned queries test `COALESCE(?_zone, "") = ""` to mean "not given".
+//!
+//! Queries see the union of all graphs as their default graph, so ad-hoc queries need no
+//! `GRAPH` clause; `GRAPH ?g` still names the report a fact came from.
+
+use crate::rdf::vocab::PREFIXES;
+use oxigraph::model::{Literal, NamedNode, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator,
+    SparqlSyntaxError,
+};
+use oxigraph::store::Store;
+use std::io::Write;
+use std::sync::mpsc;
+use std::time::Duration;
+use thiserror::Error;
+
+/// A query shipped with zonekg.
+#[derive(Debug, Clone, Copy)]
+pub struct CannedQuery {
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! canned {
+    ($($name:literal),* $(,)?) => {
+        &[$(CannedQuery { name: $name, text: include_str!(concat!("../queries/", $name, ".rq")) }),*]
+    };
+}
+
+/// Every canned query, by name.
+pub const CANNED: &[CannedQuery] = canned![
+    "leaders",
+    "officials",
+    "posts-of",
+    "zone",
+    "meetings",
+    "goals",
+    "achievements",
+    "tasks",
+    "evidence",
+    "duplicates",
+];
+
+impl CannedQuery {
+    /// The leading comment: what the query answers and its parameters.
+    pub fn description(&self) -> String {
+        self.text
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| l.trim_start_matches('#').strip_prefix(' ').unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// The canned query called `name`.
+pub fn canned(name: &str) -> Option<&'static CannedQuery> {
+    CANNED.iter().find(|q| q.name == name)
+}
+
+#[derive(Debug, Error)]
+pub enum QueryError {
+    /// The message carries the line and column (`error at 3:14: expected …`).
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(#[from] SparqlSyntaxError),
+    #[error("query failed: {0}")]
+    Evaluation(QueryEvaluationError),
+    #[error("query cancelled after the {0:?} timeout")]
+    Timeout(Duration),
+    #[error("parameter `{0}`: the query has no ?_{0} placeholder")]
+    UnknownParameter(String),
+    #[error("parameter `{0}`: expected NAME=VALUE")]
+    BadParameter(String),
+    #[error("cannot read query file {path}: {source}")]
+    File {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot write results: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+impl From<QueryEvaluationError> for QueryError {
+    fn from(e: QueryEvaluationError) -> Self {
+        QueryError::Evaluation(e)
+    }
+}
+
+/// The text of QUERY as the command line gives it: `@file.rq`, a canned query's name, or
+/// SPARQL itself.
+pub fn resolve(query: &str) -> Result<String, QueryError> {
+    if let Some(path) = query.strip_prefix('@') {
+        return std::fs::read_to_string(path).map_err(|source| QueryError::File {
+            path: path.to_string(),
+            source,
+        });
+    }
+    Ok(match canned(query.trim()) {
+        Some(q) => q.text.to_string(),
+        None => query.to_string(),
+    })
+}
+
+/// Splits `NAME=VALUE`.
+pub fn parse_param(s: &str) -> Result<(String, String), QueryError> {
+    match s.split_once('=') {
+        Some((n, v)) if !n.trim().is_empty() => Ok((n.trim().to_string(), v.to_string())),
+        _ => Err(QueryError::BadParameter(s.to_string())),
+    }
+}
+
+/// The SPARQL term a parameter value stands for: an IRI when it looks like one
+/// (`<…>` or `http(s)://…`), else a string literal.
+pub fn param_term(value: &str) -> Term {
+    let iri = value
+        .strip_prefix('<')
+        .and_then(|v| v.strip_suffix('>'))
+        .or_else(|| (value.starts_with("http://") || value.starts_with("https://")).then_some(value));
+    match iri.and_then(|i| NamedNode::new(i).ok()) {
+        Some(n) => n.into(),
+        None => Literal::new_simple_literal(value).into(),
+    }
+}
+
+fn is_var_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '\u{b7}'
+}
+
+/// Replaces each `?_NAME` / `$_NAME` placeholder by its value. Placeholders in comments
+/// and string literals are replaced too; canned queries keep them out of both.
+pub fn bind_params(text: &str, params: &[(String, String)]) -> Result<String, QueryError> {
+    let mut out = text.to_string();
+    for (name, value) in params {
+        let term = param_term(value).to_string();
+        let mut replaced = String::with_capacity(out.len());
+        let mut found = false;
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(['?', '$']) {
+            let after = &rest[i + 1..];
+            let matches = after
+                .strip_prefix('_')
+                .and_then(|a| a.strip_prefix(name.as_str()))
+                .is_some_and(|tail| !tail.starts_with(is_var_char));
+            if matches {
+                replaced.push_str(&rest[..i]);
+                replaced.push_str(&term);
+                rest = &after[1 + name.len()..];
+                found = true;
+            } else {
+                replaced.push_str(&rest[..=i]);
+                rest = after;
+            }
+        }
+        replaced.push_str(rest);
+        if !found {
+            return Err(QueryError::UnknownParameter(name.clone()));
+        }
+        out = replaced;
+    }
+    Ok(out)
+}
+
+/// Cancels a query when its time is up, unless dropped first.
+struct Deadline {
+    _done: mpsc::Sender<()>,
+}
+
+impl Deadline {
+    fn start(token: CancellationToken, timeout: Duration) -> Self {
+        let (done, wait) = mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(timeout) {
+                token.cancel();
+            }
+        });
+        Deadline { _done: done }
+    }
+}
+
+/// A query's results, fully read, so that the timeout covers the whole evaluation.
+#[derive(Debug)]
+pub enum Answer {
+    Solutions {
+        variables: Vec<String>,
+        rows: Vec<QuerySolution>,
+    },
+    Boolean(bool),
+    Graph(Vec<oxigraph::model::Triple>),
+}
+
+/// Parses and runs `text` on `store`, giving up after `timeout`.
+pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, QueryError> {
+    let token = CancellationToken::new();
+    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
+    for (prefix, ns) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*prefix, *ns)
+            .expect("vocabulary namespaces are valid IRIs");
+    }
+    let mut prepared = evaluator.parse_query(text)?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    let _deadline = Deadline::start(token, timeout);
+    let cancelled = |e: QueryEvaluationError| match e {
+        QueryEvaluationError::Cancelled => QueryError::Timeout(timeout),
+        e => QueryError::Evaluation(e),
+    };
+    Ok(match prepared.on_store(store).execute().map_err(cancelled)? {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_string())
+                .collect();
+            let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(cancelled)?;
+            Answer::Solutions { variables, rows }
+        }
+        QueryResults::Boolean(b) => Answer::Boolean(b),
+        QueryResults::Graph(triples) => {
+            Answer::Graph(triples.collect::<Result<Vec<_>, _>>().map_err(cancelled)?)
+        }
+    })
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Aligned columns for reading; IRIs shortened with the vocabulary prefixes.
+    Table,
+    Json,
+    Csv,
+    Tsv,
+    Xml,
+}
+
+/// Prints an answer. CONSTRUCT and DESCRIBE results are printed as N-Triples whatever
+/// the format.
+pub fn write_answer(answer: &Answer, format: OutputFormat, out: &mut dyn Write) -> Result<(), QueryError> {
+    let results_format = match format {
+        OutputFormat::Table => None,
+        OutputFormat::Json => Some(QueryResultsFormat::Json),
+        OutputFormat::Csv => Some(QueryResultsFormat::Csv),
+        OutputFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        OutputFormat::Xml => Some(QueryResultsFormat::Xml),
+    };
+    match (answer, results_format) {
+        (Answer::Graph(triples), _) => {
+            for t in triples {
+                writeln!(out, "{t} .")?;
+            }
+        }
+        (Answer::Boolean(b), None) => writeln!(out, "{b}")?,
+        (Answer::Boolean(b), Some(f)) => {
+            QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, *b)?;
+            writeln!(out)?;
+        }
+        (Answer::Solutions { variables, rows }, Some(f)) => {
+            let vars = variables
+                .iter()
+                .map(|v| oxigraph::sparql::Variable::new_unchecked(v.as_str()))
+                .collect();
+            let mut s = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, vars)?;
+            for row in rows {
+                s.serialize(row)?;
+            }
+            s.finish()?;
+            if f == QueryResultsFormat::Json || f == QueryResultsFormat::Xml {
+                writeln!(out)?;
+            }
+        }
+        (Answer::Solutions { variables, rows }, None) => write_table(variables, rows, out)?,
+    }
+    Ok(())
+}
+
+/// A term as a reader wants it: a literal's value, an IRI shortened to `prefix:local`.
+pub fn display_term(term: &Term) -> String {
+    match term {
+        Term::Literal(l) => l.value().to_string(),
+        Term::NamedNode(n) => {
+            for (prefix, ns) in PREFIXES {
+                if let Some(local) = n.as_str().strip_prefix(ns) {
+                    return format!("{prefix}:{local}");
+                }
+            }
+            n.as_str().to_string()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Columns a char takes in a terminal: 2 for CJK and other wide chars.
+fn char_width(c: char) -> usize {
+    let wide = matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    if wide { 2 } else { 1 }
+}
+
+fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn write_table(variables: &[String], rows: &[QuerySolution], out: &mut dyn Write) -> std::io::Result<()> {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            variables
+                .iter()
+                .map(|v| row.get(v.as_str()).map(display_term).unwrap_or_default())
+                .map(|s| s.replace(['\n', '\t'], " "))
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = variables.iter().map(|v| width(v)).collect();
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(c));
+        }
+    }
+    let line = |out: &mut dyn Write, cols: &[String]| -> std::io::Result<()> {
+        let mut s = String::new();
+        for (i, (c, w)) in cols.iter().zip(&widths).enumerate() {
+            if i + 1 < cols.len() {
+                s.push_str(c);
+                s.push_str(&" ".repeat(w - width(c) + 2));
+            } else {
+                s.push_str(c);
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    line(out, variables)?;
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    line(out, &rule)?;
+    for row in &cells {
+        line(out, row)?;
+    }
+    writeln!(out, "({} rows)", rows.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_canned_query_parses_and_says_what_it_answers() {
+        for q in CANNED {
+            assert!(q.text.starts_with(&format!("# {}:", q.name)), "{}", q.name);
+            SparqlEvaluator::new()
+                .parse_query(q.text)
+                .unwrap_or_else(|e| panic!("{}: {e}", q.name));
+        }
+    }
+
+    #[test]
+    fn params_replace_whole_placeholders_only() {
+        let q = "SELECT * WHERE { ?s ?p ?_zone . ?s ?q ?_zones . FILTER(?x = $_zone) }";
+        let b = bind_params(q, &[("zone".into(), "青禾\"区".into())]).unwrap();
+        assert_eq!(
+            b,
+            "SELECT * WHERE { ?s ?p \"青禾\\\"区\" . ?s ?q ?_zones . FILTER(?x = \"青禾\\\"区\") }"
+        );
+        assert!(matches!(
+            bind_params(q, &[("nope".into(), "x".into())]),
+            Err(QueryError::UnknownParameter(_))
+        ));
+    }
+
+    #[test]
+    fn iri_values_become_iris() {
+        assert!(matches!(param_term("https://w3id.org/zonekg/id/x"), Term::NamedNode(_)));
+        assert!(matches!(param_term("<urn:x>"), Term::NamedNode(_)));
+        assert!(matches!(param_term("2023"), Term::Literal(_)));
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let store = Store::new().unwrap();
+        let e = run(&store, "SELECT * WHERE {\n ?s ?p }", Duration::from_secs(5)).unwrap_err();
+        let msg = e.to_string();
+        assert!(matches!(e, QueryError::Syntax(_)));
+        assert!(msg.contains("2:"), "{msg}");
+    }
+
+    #[test]
+    fn canned_queries_bind_their_documented_parameters() {
+        let leaders = canned("leaders").unwrap();
+        let text = bind_params(
+            leaders.text,
+            &[("zone".into(), "某区".into()), ("at".into(), "2023".into())],
+        )
+        .unwrap();
+        let store = Store::new().unwrap();
+        assert!(matches!(
+            run(&store, &text, Duration::from_secs(5)).unwrap(),
+            Answer::Solutions { .. }
+        ));
+    }
+
+    #[test]
+    fn wide_chars_take_two_columns() {
+        assert_eq!(width("高新区ab"), 8);
+    }
+}
