@@ -148,7 +148,7 @@ pub fn ingest<T: ReportInput>(
         });
         let mut batch: Vec<MappedReport> = Vec::new();
         let mut batch_quads = 0;
-        let mut flush = |batch: &mut Vec<MappedReport>,
+        let flush = |batch: &mut Vec<MappedReport>,
                          summary: &mut IngestSummary,
                          on_event: &mut dyn FnMut(Event<'_>)|
          -> Result<(), StoreError> {

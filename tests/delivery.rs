@@ -77,7 +77,9 @@ fn gbk(text: &str) -> Option<Vec<u8>> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The text as a government web page: each line a `<p>`, inside navigation, a header,
@@ -166,7 +168,11 @@ fn examples_give_the_same_facts_in_every_delivery() {
     for (name, raw, text) in &examples {
         total += assert_same_facts_in_every_delivery(name, text);
         // The file as shipped (GBK, CRLF) against its plain UTF-8 text.
-        assert_eq!(facts(raw, name), facts(text.as_bytes(), name), "{name} as shipped");
+        assert_eq!(
+            facts(raw, name),
+            facts(text.as_bytes(), name),
+            "{name} as shipped"
+        );
     }
     // Guards against comparing nothing with nothing.
     assert!(total > 0, "the examples gave no facts at all");

@@ -47,7 +47,11 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
         prop_assert!(ev.start <= ev.end, "{ev:?}");
         prop_assert!(ev.end <= chars.len(), "{ev:?} beyond {} chars", chars.len());
         prop_assert!(ev.raw_start <= ev.raw_end, "{ev:?}");
-        prop_assert!(ev.raw_end <= bytes.len(), "{ev:?} beyond {} bytes", bytes.len());
+        prop_assert!(
+            ev.raw_end <= bytes.len(),
+            "{ev:?} beyond {} bytes",
+            bytes.len()
+        );
         let span: String = chars[ev.start..ev.end].iter().collect();
         prop_assert_eq!(&span, &ev.sentence);
     }

@@ -30,7 +30,11 @@ const SCRIPTS_ONLY: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8">
 /// Writes the bad inputs into `dir`; returns (file name, must it fail?). Inputs that
 /// are not plainly unreadable may instead give a report.
 fn write_bad_inputs(dir: &Path, with_huge: bool) -> Vec<(&'static str, bool)> {
-    let mut bad = vec![("empty.txt", true), ("picture.png", true), ("paper.pdf", true)];
+    let mut bad = vec![
+        ("empty.txt", true),
+        ("picture.png", true),
+        ("paper.pdf", true),
+    ];
     std::fs::write(dir.join("empty.txt"), b"").unwrap();
 
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
@@ -112,7 +116,10 @@ fn bad_inputs_are_named_and_the_good_one_is_still_written() {
                 assert!(!written.exists(), "{file} failed yet has output");
             }
             [] => {
-                assert!(!must_fail, "{file} should be reported as unreadable:\n{stderr}");
+                assert!(
+                    !must_fail,
+                    "{file} should be reported as unreadable:\n{stderr}"
+                );
                 let json = std::fs::read_to_string(&written)
                     .unwrap_or_else(|_| panic!("{file}: neither an error line nor a report"));
                 let report: Report = serde_json::from_str(&json).unwrap();
@@ -137,7 +144,8 @@ fn jsonl_prints_one_line_per_readable_input() {
     let dir = tempfile::tempdir().unwrap();
     let bad = write_bad_inputs(dir.path(), false);
     let goods = [GOOD, "04_lanyu_newarea_meeting.html"];
-    let mut args: Vec<std::ffi::OsString> = vec!["extract".into(), "--format".into(), "jsonl".into()];
+    let mut args: Vec<std::ffi::OsString> =
+        vec!["extract".into(), "--format".into(), "jsonl".into()];
     args.extend(bad.iter().map(|(f, _)| dir.path().join(f).into_os_string()));
     args.extend(goods.iter().map(|g| examples().join(g).into_os_string()));
     let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
@@ -155,7 +163,11 @@ fn jsonl_prints_one_line_per_readable_input() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each stdout line is one Report JSON"))
         .collect();
-    assert_eq!(reports.len(), bad.len() + goods.len() - failed, "stdout:\n{stdout}");
+    assert_eq!(
+        reports.len(),
+        bad.len() + goods.len() - failed,
+        "stdout:\n{stdout}"
+    );
     for g in goods {
         assert_eq!(reports.iter().filter(|r| r.source == g).count(), 1, "{g}");
     }
@@ -181,7 +193,12 @@ fn a_missing_path_is_named_and_the_rest_still_printed() {
 fn every_example_reads_without_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let output = zonekg(&["extract".as_ref(), examples().as_os_str(), "--out-dir".as_ref(), out.as_os_str()]);
+    let output = zonekg(&[
+        "extract".as_ref(),
+        examples().as_os_str(),
+        "--out-dir".as_ref(),
+        out.as_os_str(),
+    ]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "stderr:\n{stderr}");
     let inputs = std::fs::read_dir(examples())

@@ -19,6 +19,8 @@ const PARALLEL_THRESHOLD: usize = 50;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Score {
     pub node: String,
+    /// The node's IRI (the `iri` attribute of exported graphs).
+    pub iri: String,
     pub kind: &'static str,
     pub degree: usize,
     pub weighted_degree: f64,
@@ -34,9 +36,11 @@ pub fn centrality(g: &KgGraph) -> Vec<Score> {
         .node_indices()
         .map(|n| Score {
             node: g[n].label.clone(),
+            iri: g[n].key.clone(),
             kind: g[n].kind.as_str(),
             degree: g.edges(n).count(),
-            weighted_degree: g.edges(n).map(|e| e.weight().weight).sum(),
+            // `+ 0.0`: an empty f64 sum is -0.0.
+            weighted_degree: g.edges(n).map(|e| e.weight().weight).sum::<f64>() + 0.0,
             pagerank: pr[n.index()],
             betweenness: bc[n.index()],
         })

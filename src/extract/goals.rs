@@ -39,3 +39,134 @@ impl Extractor for Goals {
         report.goals.extend(goals);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::statements::testing::run;
+    use crate::model::GoalKind;
+
+    fn goals(text: &str, published: Option<&str>) -> Vec<Goal> {
+        run(&Goals, text, published, None).goals
+    }
+
+    fn has(gs: &[Goal], year: i32, indicator: &str, value: f64, unit: &str) -> bool {
+        gs.iter().any(|g| {
+            g.year == Some(year) && g.indicator.contains(indicator) && (g.value - value).abs() < 1e-9 && g.unit == unit
+        })
+    }
+
+    #[test]
+    fn reads_a_list_of_expected_targets() {
+        let gs = goals(
+            "今年主要预期目标为:地区生产总值增长6.5%,规上工业增加值增长9%,一般公共预算收入增长5%左右。",
+            Some("2025-01-20"),
+        );
+        assert_eq!(gs.len(), 3, "{gs:?}");
+        assert!(has(&gs, 2025, "地区生产总值", 6.5, "%"));
+        assert!(has(&gs, 2025, "规上工业增加值", 9.0, "%"));
+        assert!(has(&gs, 2025, "一般公共预算收入", 5.0, "%"));
+        assert!(gs.iter().all(|g| g.kind == GoalKind::Growth));
+        assert_eq!(gs[0].indicator, "地区生产总值");
+    }
+
+    #[test]
+    fn pairs_respectively_lists() {
+        let gs = goals("力争规上工业增加值、固定资产投资分别增长8%、10%。", Some("2025-02-01"));
+        assert_eq!(gs.len(), 2, "{gs:?}");
+        assert!(has(&gs, 2025, "规上工业增加值", 8.0, "%"));
+        assert!(has(&gs, 2025, "固定资产投资", 10.0, "%"));
+    }
+
+    #[test]
+    fn keeps_amounts_inside_the_indicator() {
+        let gs = goals("力争全年新签约超5亿元项目12个以上。", Some("2025-02-01"));
+        assert_eq!(gs.len(), 1, "{gs:?}");
+        assert_eq!(gs[0].indicator, "新签约超5亿元项目");
+        assert_eq!((gs[0].value, gs[0].unit.as_str(), gs[0].kind), (12.0, "个", GoalKind::AtLeast));
+    }
+
+    #[test]
+    fn reads_chinese_numerals_and_horizons() {
+        let gs = goals("确保到2027年园区营业收入突破千亿元。", Some("2025-02-01"));
+        assert!(has(&gs, 2027, "营业收入", 1000.0, "亿元"), "{gs:?}");
+        assert_eq!(gs[0].kind, GoalKind::AtLeast);
+        let gs = goals("力争“十四五”末高新技术企业达到两百家。", Some("2023-06-01"));
+        assert!(has(&gs, 2025, "高新技术企业", 200.0, "家"), "{gs:?}");
+    }
+
+    #[test]
+    fn reads_reductions() {
+        let gs = goals("确保单位地区生产总值能耗下降3%。", Some("2025-03-01"));
+        assert_eq!(gs.len(), 1);
+        assert_eq!(gs[0].kind, GoalKind::Reduce);
+        assert_eq!(gs[0].value, 3.0);
+        assert_eq!(gs[0].indicator, "单位地区生产总值能耗");
+    }
+
+    #[test]
+    fn splits_targets_joined_by_a_pause_mark_and_keeps_their_quarters() {
+        let gs = goals("力争二季度开工率超过85%、三季度确保开工率达到100%。", Some("2025-02-01"));
+        assert!(has(&gs, 2025, "二季度开工率", 85.0, "%"), "{gs:?}");
+        assert!(has(&gs, 2025, "三季度开工率", 100.0, "%"), "{gs:?}");
+        assert_eq!(gs[0].kind, GoalKind::AtLeast);
+        assert_eq!(gs[1].kind, GoalKind::Level);
+    }
+
+    #[test]
+    fn reads_planned_investment_as_a_level() {
+        let gs = goals("今年56个市级重点项目年度计划投资150亿元。", Some("2025-02-01"));
+        assert_eq!(gs.len(), 1, "{gs:?}");
+        assert!(gs[0].indicator.ends_with("重点项目年度计划投资"));
+        assert_eq!((gs[0].value, gs[0].kind), (150.0, GoalKind::Level));
+    }
+
+    #[test]
+    fn placeholders_yield_nothing() {
+        assert!(goals("力争全年完成投资X亿元,增长XX%。", Some("2025-02-01")).is_empty());
+        assert!(goals("确保引进项目×个。", Some("2025-02-01")).is_empty());
+    }
+
+    #[test]
+    fn next_year_counts_from_the_document_year() {
+        let gs = goals("明年力争引进亿元以上项目30个。", Some("2024-12-10"));
+        assert!(has(&gs, 2025, "引进亿元以上项目", 30.0, "个"), "{gs:?}");
+    }
+
+    #[test]
+    fn a_year_end_summary_plans_for_the_next_year() {
+        let r = run(
+            &Goals,
+            "会议回顾了过去一年的工作。新的一年,力争地区生产总值增长7%。",
+            None,
+            Some("某某新区2023年度工作总结大会召开"),
+        );
+        assert!(has(&r.goals, 2024, "地区生产总值", 7.0, "%"), "{:?}", r.goals);
+    }
+
+    #[test]
+    fn results_are_not_goals() {
+        assert!(goals("2023年,全区地区生产总值增长5.2%,完成投资80亿元。", Some("2024-02-01")).is_empty());
+        assert!(goals("上半年,园区签约项目20个。", Some("2024-07-01")).is_empty());
+    }
+
+    #[test]
+    fn reads_money_and_people_units() {
+        let gs = goals("力争实际使用外资1.2亿美元,新增城镇就业1.5万人,年内完成土地收储2000亩。", Some("2025-01-05"));
+        assert!(has(&gs, 2025, "实际使用外资", 1.2, "亿美元"), "{gs:?}");
+        assert!(has(&gs, 2025, "新增城镇就业", 1.5, "万人"), "{gs:?}");
+        assert!(has(&gs, 2025, "土地收储", 2000.0, "亩"), "{gs:?}");
+    }
+
+    #[test]
+    fn growth_above_a_floor_stays_growth() {
+        let gs = goals("确保规上工业总产值增长10%以上。", Some("2025-01-05"));
+        assert_eq!(gs.len(), 1);
+        assert_eq!((gs[0].value, gs[0].kind), (10.0, GoalKind::Growth));
+    }
+
+    #[test]
+    fn durations_and_ordinals_are_not_targets() {
+        assert!(goals("力争用3个月时间完成整改,确保排名进入全省前10名。", Some("2025-01-05")).is_empty());
+    }
+}

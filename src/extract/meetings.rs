@@ -31,17 +31,24 @@ impl Extractor for Meetings {
         let mut meetings: Vec<(usize, Meeting)> = Vec::new();
         for (i, m) in held {
             let same = meetings.iter_mut().find(|(_, k)| {
-                (k.date.is_some() && k.date == m.date)
-                    || (k.name.is_some() && k.name == m.name)
-                    || (m.date.is_none() && k.date.is_some())
+                k.date == m.date || k.name == m.name || k.date.is_none() || m.date.is_none()
             });
             match same {
-                Some((_, k)) => {
+                Some((at, k)) => {
+                    // keep the dated statement: it is the one that describes the meeting
+                    if k.date.is_none() && m.date.is_some() {
+                        *at = i;
+                        k.evidence = m.evidence.clone();
+                    }
+                    let longer = |a: &Option<String>, b: &Option<String>| {
+                        a.as_ref().map_or(0, |s| s.chars().count()) >= b.as_ref().map_or(0, |s| s.chars().count())
+                    };
+                    if !longer(&k.name, &m.name) {
+                        k.name = m.name;
+                    }
                     k.venue = k.venue.take().or(m.venue);
                     k.attendance = k.attendance.or(m.attendance);
-                    if k.date.is_none() {
-                        k.date = m.date;
-                    }
+                    k.date = k.date.take().or(m.date);
                 }
                 None => meetings.push((i, m)),
             }
@@ -274,6 +281,10 @@ fn participants(
     for i in range {
         let s = cx.sentence(i);
         for m in officials::mentions_in(s, report) {
+            // national leaders are quoted in reports, not present at local meetings
+            if m.posts.iter().any(|p| NATIONAL_TITLES.contains(&p.title.as_str())) {
+                continue;
+            }
             let Some(role) = role_after(s, m.span.end) else { continue };
             let role = match role {
                 Some(r) => r,
@@ -294,6 +305,8 @@ fn participants(
     }
     best
 }
+
+const NATIONAL_TITLES: &[&str] = &["总书记", "总理", "副总理", "委员长"];
 
 const CLAUSE_END: [char; 8] = [',', '，', '。', ';', '；', ':', '：', '!'];
 
@@ -338,7 +351,12 @@ fn role_in_clause(clause: &str) -> Option<Option<Role>> {
         consider(Some(Role::Speaker));
     }
     for (verb, role) in &LEX.roles {
-        if clause.contains(verb) {
+        // `重要讲话`, `的部署` are nouns, not what the person did at the meeting
+        let as_verb = clause.match_indices(verb).any(|(i, _)| {
+            let before = &clause[..i];
+            !(before.ends_with("重要") || before.ends_with('的') || before.ends_with("精神"))
+        });
+        if as_verb {
             consider(*role);
         }
     }

@@ -104,15 +104,18 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
     for m in lex.titles.find_iter(sentence) {
         let title = lex.title_words[m.pattern().as_usize()];
         if title == "总书记" || title == "总理" {
-            if let Some(name) = name_before(sentence, m.start()) {
+            // only where the sentence goes on to quote them (`…总书记深刻指出`), not in set
+            // phrases such as `…总书记系列重要讲话精神`
+            let quoted = follow_strength(&sentence[m.end()..]) == 2;
+            if let Some(name) = name_before(sentence, m.start()).filter(|_| quoted) {
                 let start = m.start() - name.len();
                 out.push(Mention {
                     posts: vec![Post { title: title.to_string(), ..Post::default() }],
                     span: start..m.start(),
                     name,
                 });
-                continue;
             }
+            continue;
         }
         let names = names_at(sentence, m.end());
         if names.is_empty() {
@@ -170,6 +173,7 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
         let given: String = chars[surname_len..len].iter().collect();
         if lex.not_names.iter().any(|w| given.starts_with(w) || cand.starts_with(w))
             || ends_with_single_follower(&cand)
+            || given.contains(FUNCTION_CHARS)
         {
             continue;
         }
@@ -188,7 +192,10 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
                 return None;
             }
             let given: String = chars[surname_len..len].iter().collect();
-            if lex.not_names.iter().any(|w| given.starts_with(w)) {
+            let cand: String = chars[..len].iter().collect();
+            if lex.not_names.iter().any(|w| given.starts_with(w) || cand.starts_with(w))
+                || given.contains(FUNCTION_CHARS)
+            {
                 return None;
             }
             len
@@ -196,6 +203,9 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
     };
     Some(chars[..len].iter().collect())
 }
+
+/// Function words that do not occur in given names (`关于抓落实` is no name).
+const FUNCTION_CHARS: &[char] = &['的', '了', '于', '在', '是', '把', '被', '等', '及', '对', '和', '与', '这', '那', '之', '其', '也', '都', '就', '要', '会', '将', '让', '使', '向', '从'];
 
 fn ends_with_single_follower(cand: &str) -> bool {
     cand.ends_with(['等', '在', '就', '对', '向', '为', '与', '和', '及', '并', '也', '还', '又', '则', '从', '作', '做', '说', '谈', '率', '赴', '到', '同'])

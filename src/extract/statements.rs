@@ -200,7 +200,10 @@ impl Reader {
             for mut rd in readings {
                 rd.span = rd.span.start + r.start..rd.span.end + r.start;
                 rd.at += r.start;
-                let tense = self.tense(&cues, rd.at, last_tense, rd.result_verb);
+                // a bare change is told in the tense of the statement it follows
+                let tense = self
+                    .tense(&cues, rd.at, last_tense, rd.result_verb)
+                    .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense));
                 let Some(tense) = tense else { continue };
                 if rd.change_only {
                     if let (Tense::Result, Some(p)) = (tense, prev) {
@@ -223,6 +226,11 @@ impl Reader {
                 }
                 if !acceptable(&rd, tense) {
                     continue;
+                }
+                // a result's part of the year may be set anywhere before it (`上半年,…`);
+                // a target's only in its own clause, where it belongs to the indicator
+                if tense == Tense::Result && rd.period.is_none() {
+                    rd.period = period::sub_year_period(&s[..rd.at]);
                 }
                 let year = self.year(s, rd.at, tense, para_year, rd.period.is_some());
                 let kind = kind_of(&rd);
@@ -393,8 +401,9 @@ impl Reader {
             if ends_with_any(pre, &["前", "后", "第", "排名", "目标的", "任务的", "计划的"]) {
                 return Vec::new();
             }
-            let (body, kinds, result_verb) = strip_links(pre);
-            let (indicator, _, period) = self.clean_indicator(body);
+            let (body, kinds, linked_by_verb) = strip_links(pre);
+            let (indicator, led_by_verb, period) = self.clean_indicator(body);
+            let result_verb = linked_by_verb || led_by_verb;
             let kind = kinds.into_iter().flatten().next();
             return self.split_list(&indicator)
                 .into_iter()
@@ -518,11 +527,11 @@ impl Reader {
 
     /// Trims the scene-setting words off the front of an indicator: times, zone names,
     /// connectives, a leading count (`99个重点项目…`). Returns the indicator, whether a
-    /// time word was cut, and the part of a year named there.
+    /// result verb was cut (`完成固定资产投资`), and the part of a year named there.
     fn clean_indicator(&self, s: &str) -> (String, bool, Option<String>) {
         let mut s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ':' | '：' | ';' | '；'));
         let mut period = None;
-        let mut timed = false;
+        let mut verb = false;
         loop {
             let before = s.len();
             if let Some(m) = LEADING_TIME.find(s) {
@@ -530,13 +539,13 @@ impl Reader {
                     if let Some(p) = period::sub_year_period(m.as_str()) {
                         period = Some(p);
                     }
-                    timed = true;
                     s = &s[m.end()..];
                 }
             }
             for w in CONTEXT_WORDS.iter() {
                 if let Some(rest) = s.strip_prefix(w) {
                     if !rest.is_empty() {
+                        verb |= RESULT_VERBS.contains(w);
                         s = rest;
                         break;
                     }
@@ -563,7 +572,7 @@ impl Reader {
                 break;
             }
         }
-        (s.to_string(), timed, period)
+        (s.to_string(), verb, period)
     }
 }
 
@@ -684,7 +693,8 @@ fn split_clauses(s: &str, qs: &[Quantity]) -> Vec<Range<usize>> {
         }
         let cut = match c {
             ',' | '，' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？' => depth <= 0,
-            '、' => depth <= 0 && qs.iter().any(|q| q.end == i),
+            // not inside `A、B分别增长8%、10%`, where the values pair with the names
+            '、' => depth <= 0 && qs.iter().any(|q| q.end == i) && !s[start..i].contains("分别"),
             _ => false,
         };
         if cut {
@@ -698,4 +708,57 @@ fn split_clauses(s: &str, qs: &[Quantity]) -> Vec<Range<usize>> {
         out.push(start..s.len());
     }
     out
+}
+
+/// Builds a report from made-up text for the extractors' tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::extract::{Context, Extractor};
+    use crate::model::Report;
+    use crate::normalize::{Document, MappedText};
+
+    /// Runs `extractor` on `text` as a report published on `published` (ISO) with
+    /// `title`.
+    pub fn run(extractor: &dyn Extractor, text: &str, published: Option<&str>, title: Option<&str>) -> Report {
+        let doc = Document {
+            text: MappedText::identity(text.to_string()),
+            published: published.map(str::to_string),
+            title: title.map(str::to_string),
+            ..Document::default()
+        };
+        let cx = Context::new(&doc);
+        let mut report = Report::default();
+        extractor.extract(&cx, &mut report);
+        report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_clauses_at_commas_and_after_values_only() {
+        let s = "力争一季度开工率超过90%、上半年达到100%,“甲、乙”产业增长5%";
+        let qs = numbers::find_quantities(s);
+        let parts: Vec<&str> = split_clauses(s, &qs).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(parts, vec!["力争一季度开工率超过90%", "上半年达到100%", "“甲、乙”产业增长5%"]);
+    }
+
+    #[test]
+    fn strips_link_words_and_reads_their_kind() {
+        let (rest, kinds, verb) = strip_links("工业总产值同比增长");
+        assert_eq!(rest, "工业总产值");
+        assert_eq!(kinds[0], Some(GoalKind::Growth));
+        assert!(!verb);
+        let (rest, _, verb) = strip_links("一般公共预算收入完成");
+        assert_eq!(rest, "一般公共预算收入");
+        assert!(verb);
+    }
+
+    #[test]
+    fn splits_lists_outside_quotes() {
+        assert_eq!(split_outside_quotes("甲、乙和丙", &["、", "和"]), vec!["甲", "乙", "丙"]);
+        assert_eq!(split_outside_quotes("“甲、乙”丙", &["、"]), vec!["“甲、乙”丙"]);
+    }
 }

@@ -334,10 +334,11 @@ fn item_extent(list: &ItemList, j: usize, cx: &Context) -> usize {
         return item.end;
     }
     let last = (item.marker.paragraph + 5).min(paras.len() - 1);
-    for p in item.marker.paragraph + 1..=last {
-        let t = &cx.text[paras[p].span.clone()];
+    let following = &paras[item.marker.paragraph + 1..=last];
+    for para in following {
+        let t = &cx.text[para.span.clone()];
         if SECTION_HEADING.is_match(t) || opens_with_same_family(t, list.family) {
-            return paras[p].span.start;
+            return para.span.start;
         }
     }
     paras[last].span.end

@@ -25,7 +25,9 @@ impl Extractor for Zones {
 
     fn extract(&self, cx: &Context, report: &mut Report) {
         let title = cx.doc.title.as_deref().unwrap_or("");
-        report.zones = find_zones(cx.text, title);
+        // the title and breadcrumb trail name the zone too, and may not be in the text
+        let scanned = format!("{title}\n{}\n{}", cx.doc.trail.join("\n"), cx.text);
+        report.zones = find_zones(&scanned, title);
         if let Some(first) = report.zones.first_mut() {
             if let Some(i) = cx.text.find(first.name.as_str()) {
                 first.evidence = cx.sentence_at(i).map(|s| cx.evidence(s));
@@ -51,6 +53,8 @@ struct Kinds {
     boundaries: Vec<&'static str>,
     generic: HashSet<&'static str>,
     generic_starts: Vec<&'static str>,
+    false_words: Vec<&'static str>,
+    false_next: Vec<char>,
 }
 
 static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
@@ -87,7 +91,12 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
     let generic: HashSet<&str> =
         lexicon::entries(include_str!("../../data/lexicon/place_generic.txt")).collect();
     let generic_starts = generic.iter().copied().filter(|g| g.chars().count() >= 2).collect();
+    let false_src = include_str!("../../data/lexicon/place_false_words.txt");
     Kinds {
+        false_words: lexicon::entries(false_src).filter(|w| !w.starts_with('+')).collect(),
+        false_next: lexicon::entries(false_src)
+            .filter_map(|w| w.strip_prefix('+').and_then(|c| c.chars().next()))
+            .collect(),
         kinds,
         automaton,
         boundaries: lexicon::entries(include_str!("../../data/lexicon/place_boundaries.txt"))
@@ -97,8 +106,12 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
     }
 });
 
+/// Words that name a body of a place right after it (`某某区委`, `某某市人民政府`).
+const GOVERNANCE: &[&str] = &["委", "政府", "人民政府", "人大", "政协", "党", "领导", "管委会", "上下", "人民"];
+
 pub(crate) fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+    // `丨` is a CJK code point but is used as a separator bar in headlines
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}') && c != '丨'
 }
 
 /// One place-name occurrence found in the text.
@@ -118,6 +131,11 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
     let mut bare: Vec<(usize, usize)> = Vec::new(); // (kind, at) of kind words with no place
     for m in k.automaton.find_iter(text) {
         let kind = &k.kinds[m.pattern().as_usize()];
+        if kind.level != Level::Zone
+            && text[m.end()..].chars().next().is_some_and(|c| k.false_next.contains(&c))
+        {
+            continue;
+        }
         match place_before(text, m.start(), kind) {
             Some((prefix, strong)) => mentions.push(Mention {
                 at: m.start() - prefix.len(),
@@ -138,6 +156,26 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
         .map(|m| (m.prefix.clone(), m.kind))
         .collect();
     mentions.retain(|m| strong_names.contains(&(m.prefix.clone(), m.kind)));
+    // an administrative name needs more than one lucky boundary: it recurs, its bare
+    // prefix is used alone, a body of it is named (`某某区委`), or it heads a place chain
+    let confirmed: HashSet<(String, usize)> = strong_names
+        .iter()
+        .filter(|(prefix, kind)| {
+            let kd = &k.kinds[*kind];
+            kd.level == Level::Zone || {
+                let name = format!("{prefix}{}", kd.word);
+                let uses = mentions.iter().filter(|m| m.prefix == *prefix && m.kind == *kind).count();
+                uses >= 2
+                    || text.match_indices(prefix.as_str()).any(|(i, _)| {
+                        !text[i + prefix.len()..].starts_with(kd.word)
+                    })
+                    || GOVERNANCE.iter().any(|g| text.contains(&format!("{name}{g}")))
+                    || ends_with_place(&text[..text.find(name.as_str()).unwrap_or(0)])
+            }
+        })
+        .cloned()
+        .collect();
+    mentions.retain(|m| confirmed.contains(&(m.prefix.clone(), m.kind)));
 
     let mut zones: Vec<(Zone, usize, usize)> = Vec::new(); // zone, mentions, first offset
     let mut index: HashMap<(String, &str), usize> = HashMap::new();
@@ -163,6 +201,7 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
         });
         zones[i].1 += 1;
     }
+    merge_short_kind_zones(&mut zones);
     merge_same_place_zones(&mut zones, &mentions, text);
     add_aliases(&mut zones, text);
     attach_bare_short_forms(&mut zones, &bare, text);
@@ -201,7 +240,10 @@ fn place_before(text: &str, end: usize, kind: &Kind) -> Option<(String, bool)> {
     let mut best: Option<(String, bool)> = None;
     for len in 2..=run.len().min(max) {
         let prefix: String = run[run.len() - len..].iter().collect();
-        if !plausible_prefix(&prefix) {
+        let word = format!("{prefix}{}", kind.word);
+        let false_word =
+            kind.level != Level::Zone && k.false_words.iter().any(|w| word.ends_with(w));
+        if !plausible_prefix(&prefix) || false_word {
             continue;
         }
         let before: String = run[..run.len() - len].iter().collect();
@@ -226,7 +268,8 @@ fn plausible_prefix(prefix: &str) -> bool {
         && !k.generic_starts.iter().any(|g| prefix.starts_with(g))
         && !k.boundaries.iter().any(|b| b.chars().count() >= 2 && prefix.contains(b))
         && !prefix.ends_with(['的', '了', '和', '与', '及', '在', '是'])
-        && !prefix.starts_with(['的', '了', '和', '与', '及', '在', '是', '年', '月', '日'])
+        && !prefix.starts_with(['的', '了', '和', '与', '及', '在', '是', '年', '月', '日', '个', '各', '每', '等'])
+        && !["委", "政府", "党", "部门", "副", "常务"].iter().any(|b| prefix.contains(b))
 }
 
 /// Whether `s` ends with an administrative place name such as `无锡市`.
@@ -247,6 +290,44 @@ fn standalone_short(text: &str, start: usize, _end: usize) -> bool {
         k.boundaries.iter().any(|b| text[..start].ends_with(b))
             || text[..start].ends_with("年度")
             || text[..start].ends_with("年")
+    }
+}
+
+/// `某某高新区` beside `某某高新技术产业开发区` is the same zone; so is `奋力建设某某高新区`
+/// (a prefix that swallowed words before the name) beside `某某高新区`.
+fn merge_short_kind_zones(zones: &mut Vec<(Zone, usize, usize)>) {
+    let k = &*KINDS;
+    let parts = |z: &Zone| {
+        let kind = z.kind.clone().unwrap_or_default();
+        (z.name[..z.name.len() - kind.len()].to_string(), kind)
+    };
+    let same_family = |a: &str, b: &str| {
+        a == b || k.kinds.iter().any(|kd| (kd.word == a && kd.short.contains(&b)) || (kd.word == b && kd.short.contains(&a)))
+    };
+    let mut i = 0;
+    while i < zones.len() {
+        let (p_i, k_i) = parts(&zones[i].0);
+        let target = (0..zones.len()).find(|&j| {
+            if j == i || zones[i].0.level != Some(Level::Zone) || zones[j].0.level != Some(Level::Zone) {
+                return false;
+            }
+            let (p_j, k_j) = parts(&zones[j].0);
+            let longer_kind = k_j.chars().count() > k_i.chars().count();
+            (p_i == p_j && longer_kind && same_family(&k_i, &k_j))
+                || (p_i != p_j && p_i.ends_with(&p_j) && same_family(&k_i, &k_j))
+        });
+        match target {
+            Some(j) => {
+                let (z, n, at) = zones.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                zones[j].1 += n;
+                zones[j].2 = zones[j].2.min(at);
+                if p_i == parts(&zones[j].0).0 {
+                    push_alias(&mut zones[j].0, z.name);
+                }
+            }
+            None => i += 1,
+        }
     }
 }
 
@@ -333,7 +414,7 @@ fn attach_bare_short_forms(zones: &mut Vec<(Zone, usize, usize)>, bare: &[(usize
                 *count += n;
                 push_alias(z, form.to_string());
             }
-            None if n >= 2 && !matches!(form, "园区" | "新区" | "开发区") => {
+            None if n >= 2 && is_named_short_form(form) => {
                 let _ = text;
                 zones.push((
                     Zone {
@@ -350,6 +431,14 @@ fn attach_bare_short_forms(zones: &mut Vec<(Zone, usize, usize)>, bare: &[(usize
             None => {}
         }
     }
+}
+
+/// Short forms that stand for one zone when used alone (`高区`, `经开区`), unlike
+/// generic words (`园区`, `开发区`) or full kind words.
+fn is_named_short_form(form: &str) -> bool {
+    let k = &*KINDS;
+    !matches!(form, "园区" | "新区" | "开发区")
+        && k.kinds.iter().any(|kd| kd.short.contains(&form))
 }
 
 /// The zone a written form names: a zone's name or alias, or a place prefix of one.

@@ -11,8 +11,10 @@ pub mod hanzi;
 pub mod html;
 pub mod lines;
 pub mod mapped;
+pub mod mojibake;
 pub mod meta;
 pub mod pinyin;
+pub mod trail;
 pub mod width;
 
 pub use mapped::{MappedText, MappedTextBuilder};
@@ -32,6 +34,9 @@ pub struct Document {
     pub published: Option<String>,
     /// The encoding the bytes were decoded from.
     pub encoding: &'static str,
+    /// Items of the page's breadcrumb trail (`首页 > 专题 > 某某高新区`), kept because they
+    /// often name the zone a report is about while the trail itself is dropped.
+    pub trail: Vec<String>,
 }
 
 /// One normalization stage.
@@ -47,10 +52,12 @@ pub trait Normalizer: Send + Sync {
 pub fn pipeline() -> &'static [&'static dyn Normalizer] {
     &[
         &html::Html,
+        &mojibake::Mojibake,
         &width::Width,
         &pinyin::Pinyin,
         &hanzi::Hanzi,
         &lines::Lines,
+        &trail::Trail,
         &meta::Meta,
         &boilerplate::Boilerplate,
     ]

@@ -262,3 +262,16 @@ fn evidence_is_the_sentence_of_the_item() {
 fn a_lone_ordinal_is_no_list() {
     assert!(run("他强调,一是要坚定信心,奋力攻坚。").is_empty());
 }
+
+#[test]
+#[ignore]
+fn scratch_seed_000() {
+    use ferrous_opencc::config::BuiltinConfig;
+    let cc = ferrous_opencc::OpenCC::from_config(BuiltinConfig::T2s).unwrap();
+    let raw = std::fs::read_to_string("/tmp/s/000_b50c4a77d53f1938.txt").unwrap();
+    let text = cc.convert(&raw);
+    let tasks = run_with(&text, &["吴旭辉", "周崇俭", "许永锋"], None);
+    for t in &tasks {
+        println!("{:?} {:?} {}", t.year, t.by, t.text);
+    }
+}

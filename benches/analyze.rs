@@ -1,0 +1,152 @@
+//! Speed of `zonekg analyze` on the graph of a generated corpus: loading the facts from
+//! the store, then each command (centrality on each graph, communities, path, timeline,
+//! bridges). Target: each command, load included, under 2 s on 10,000 reports.
+//!
+//! `cargo bench --bench analyze` ingests 10,000 synthetic reports into a temporary store
+//! first (that takes a while), prints one timed pass of each command, then lets criterion
+//! measure them. Under `cargo test --all-targets` it runs once on 200 reports.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+use std::time::Instant;
+use zonekg::analyze::{bridges, centrality, communities, graphs, path, timeline};
+use zonekg::analyze::{Facts, GraphKind};
+use zonekg::ingest::{ingest, IngestOptions, MemoryInput};
+use zonekg::store::KgStore;
+use zonekg::synth::corpus;
+
+fn benchmarking() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test")
+}
+
+/// Every command the CLI runs, on facts already loaded; returns something to keep.
+fn commands(facts: &Facts) -> Vec<(&'static str, Box<dyn Fn(&Facts) -> usize + '_>)> {
+    let combined = graphs::combined(facts);
+    // A long path: the first official to the last one in the same component.
+    let (a, b) = {
+        let nodes: Vec<_> = combined.node_indices().collect();
+        let a = nodes[0];
+        let b = nodes
+            .iter()
+            .rev()
+            .copied()
+            .find(|&n| path::shortest(&combined, a, n).is_some())
+            .unwrap_or(a);
+        (combined[a].label.clone(), combined[b].label.clone())
+    };
+    // The zone with the most posts.
+    let zone = {
+        let mut count = std::collections::HashMap::new();
+        for h in &facts.holdings {
+            if let Some(z) = &h.zone {
+                *count.entry(z.clone()).or_insert(0) += 1;
+            }
+        }
+        count
+            .into_iter()
+            .max_by_key(|(z, n)| (*n, z.clone()))
+            .map(|(z, _)| z)
+            .unwrap_or_default()
+    };
+    let mut out: Vec<(&'static str, Box<dyn Fn(&Facts) -> usize>)> = Vec::new();
+    for kind in [GraphKind::Leadership, GraphKind::Meetings, GraphKind::Zones] {
+        let name = match kind {
+            GraphKind::Leadership => "centrality leadership",
+            GraphKind::Meetings => "centrality meetings",
+            GraphKind::Zones => "centrality zones",
+        };
+        out.push((
+            name,
+            Box::new(move |f| centrality::centrality(&kind.build(f)).len()),
+        ));
+    }
+    out.push((
+        "communities",
+        Box::new(|f| {
+            communities::communities(&graphs::leadership(f))
+                .communities
+                .len()
+        }),
+    ));
+    out.push((
+        "path",
+        Box::new(move |f| {
+            let g = graphs::combined(f);
+            let (x, y) = (
+                path::resolve(&g, f, &a).unwrap(),
+                path::resolve(&g, f, &b).unwrap(),
+            );
+            path::shortest(&g, x, y).map_or(0, |h| h.len())
+        }),
+    ));
+    out.push((
+        "timeline",
+        Box::new(move |f| timeline::timeline(f, &zone).goals.len()),
+    ));
+    out.push(("bridges", Box::new(|f| bridges::bridges(f).len())));
+    out
+}
+
+fn analyze(c: &mut Criterion) {
+    let n = if benchmarking() { 10_000 } else { 200 };
+    let dir = tempfile::tempdir().unwrap();
+    let kg = KgStore::open(dir.path().join("store")).unwrap();
+    let inputs: Vec<MemoryInput> = corpus(n, 2024)
+        .into_iter()
+        .map(|r| MemoryInput {
+            location: format!("synth:{}", r.name),
+            name: r.name,
+            bytes: r.text.into_bytes(),
+        })
+        .collect();
+    let started = Instant::now();
+    ingest(&kg, &inputs, IngestOptions::default(), |_| {}).unwrap();
+    let ingest_secs = started.elapsed().as_secs_f64();
+
+    let started = Instant::now();
+    let facts = Facts::load(kg.store()).unwrap();
+    let load_secs = started.elapsed().as_secs_f64();
+    println!(
+        "analyze: {n} reports (ingested in {ingest_secs:.1} s); facts loaded in {load_secs:.2} s: \
+         {} officials, {} zones, {} posts held, {} meetings, {} goals, {} results",
+        facts.officials.len(),
+        facts.zones.len(),
+        facts.holdings.len(),
+        facts.meetings.len(),
+        facts.goals.len(),
+        facts.achievements.len()
+    );
+    for kind in [GraphKind::Leadership, GraphKind::Meetings, GraphKind::Zones] {
+        let g = kind.build(&facts);
+        println!(
+            "analyze: {} graph: {} nodes, {} edges",
+            kind.as_str(),
+            g.node_count(),
+            g.edge_count()
+        );
+    }
+    let commands = commands(&facts);
+    for (name, run) in &commands {
+        let started = Instant::now();
+        let out = run(&facts);
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "analyze: {name}: {secs:.3} s (+ {load_secs:.2} s load = {:.2} s) -> {out}",
+            secs + load_secs
+        );
+    }
+
+    let mut group = c.benchmark_group("analyze");
+    group.sample_size(10);
+    group.bench_function("load facts", |b| {
+        b.iter(|| Facts::load(black_box(kg.store())).unwrap())
+    });
+    for (name, run) in &commands {
+        group.bench_function(*name, |b| b.iter(|| run(black_box(&facts))));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analyze);
+criterion_main!(benches);

@@ -1,0 +1,97 @@
+//! Ingest benchmark: a generated corpus (10,000 reports by default; set
+//! `ZONEKG_BENCH_REPORTS` to change it) ingested end to end — extraction, mapping,
+//! store writes, links — into a fresh store; then each canned query timed on that store.
+//! Prints reports/s, quads/s, peak RSS and per-query times (median of 5 runs).
+//!
+//! Run with `cargo bench --bench ingest`. Targets on a 2-core machine: ≥ 1,000 reports/s,
+//! peak RSS under 1 GB, every canned query under 50 ms.
+
+use std::time::{Duration, Instant};
+use zonekg::ingest::{self, IngestOptions, MemoryInput};
+use zonekg::query;
+use zonekg::store::KgStore;
+
+/// Peak resident set size of this process, in MB (Linux `VmHWM`).
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing and expects a
+    // quick run, so a test run ingests a small corpus.
+    let benching = std::env::args().any(|a| a == "--bench");
+    let n: usize = std::env::var("ZONEKG_BENCH_REPORTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if benching { 10_000 } else { 200 });
+
+    let corpus: Vec<MemoryInput> = zonekg::synth::corpus(n, 2024)
+        .into_iter()
+        .map(|r| MemoryInput {
+            location: format!("synth:{}", r.name),
+            name: r.name,
+            bytes: r.text.into_bytes(),
+        })
+        .collect();
+    let bytes: usize = corpus.iter().map(|r| r.bytes.len()).sum();
+
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let kg = KgStore::open(dir.path().join("store")).expect("store opens");
+    let started = Instant::now();
+    let summary = ingest::ingest(&kg, &corpus, IngestOptions::default(), |_| {}).expect("ingest");
+    let took = started.elapsed().as_secs_f64();
+    println!(
+        "ingest: {n} reports ({:.1} MB) in {took:.2} s: {:.0} reports/s, {:.0} quads/s ({} quads written); {} zones, {} officials",
+        bytes as f64 / 1e6,
+        n as f64 / took,
+        summary.quads_written as f64 / took,
+        summary.quads_written,
+        summary.links.zones,
+        summary.links.officials,
+    );
+    if let Some(mb) = peak_rss_mb() {
+        println!("peak RSS: {mb:.0} MB");
+    }
+
+    // Sample parameters from the store itself so that filtered queries hit real data.
+    let sample = |q: &str, var: &str| -> String {
+        match query::run(kg.store(), q, Duration::from_secs(30)).expect("sample query") {
+            query::Answer::Solutions { rows, .. } => rows
+                .first()
+                .and_then(|r| r.get(var))
+                .map(query::display_term)
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    };
+    let zone = sample("SELECT ?n WHERE { ?z a zk:Zone ; rdfs:label ?n } LIMIT 1", "n");
+    let person = sample("SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n } LIMIT 1", "n");
+    for q in query::CANNED {
+        let params: Vec<(String, String)> = match q.name {
+            "zone" => vec![("zone".into(), zone.clone())],
+            "posts-of" => vec![("official".into(), person.clone())],
+            "evidence" => vec![("contains".into(), person.clone())],
+            _ => vec![],
+        };
+        let text = query::bind_params(q.text, &params).expect("parameters bind");
+        let mut times = Vec::new();
+        let mut rows = 0;
+        for _ in 0..5 {
+            let t = Instant::now();
+            let answer = query::run(kg.store(), &text, Duration::from_secs(60)).expect("query runs");
+            times.push(t.elapsed());
+            if let query::Answer::Solutions { rows: r, .. } = answer {
+                rows = r.len();
+            }
+        }
+        times.sort();
+        println!(
+            "query {:<13} {:>8.1} ms  ({rows} rows)",
+            q.name,
+            times[2].as_secs_f64() * 1e3
+        );
+    }
+}
