@@ -118,12 +118,17 @@ fn prepare(kg: &KgStore, input: &dyn ReportInput) -> Prepared {
         Ok(false) => {}
         Err(e) => return Prepared::Failed(location, e.to_string()),
     }
-    match crate::process(&bytes, &input.source_name()) {
-        Ok(report) => Prepared::Mapped(MappedReport {
+    // An extractor bug on one report must not take the batch down with it: the report
+    // is named and skipped like any other failure.
+    let name = input.source_name();
+    let extracted = std::panic::catch_unwind(|| crate::process(&bytes, &name));
+    match extracted {
+        Ok(Ok(report)) => Prepared::Mapped(MappedReport {
             quads: map_report(&report, &meta),
             meta,
         }),
-        Err(e) => Prepared::Failed(location, e.to_string()),
+        Ok(Err(e)) => Prepared::Failed(location, e.to_string()),
+        Err(panic) => Prepared::Failed(location, format!("extraction failed: {}", panic_message(&panic))),
     }
 }
 
@@ -212,4 +217,12 @@ pub fn ingest<T: ReportInput>(
     summary.links = kg.refresh_links()?;
     kg.flush()?;
     Ok(summary)
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("internal error")
 }

@@ -26,7 +26,11 @@ fn information_lines_give_gold_dates() {
     for (name, raw, gold) in seeds() {
         let mut doc = encoding::decode(&raw, &name).unwrap();
         Meta.normalize(&mut doc);
-        assert_eq!(doc.published.as_deref(), gold["published"].as_str(), "{name}");
+        assert_eq!(
+            doc.published.as_deref(),
+            gold["published"].as_str(),
+            "{name}"
+        );
     }
 }
 

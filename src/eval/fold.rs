@@ -259,7 +259,7 @@ fn base_value(fact: &Map<String, Value>) -> Option<(f64, String)> {
 pub fn value_match(a: &Map<String, Value>, b: &Map<String, Value>) -> bool {
     match (base_value(a), base_value(b)) {
         (Some((va, ua)), Some((vb, ub))) if ua == ub => {
-            va == vb || (va - vb).abs() <= 0.03 * va.abs().max(vb.abs())
+            va == vb || (va - vb).abs() <= 0.005 * va.abs().max(vb.abs())
         }
         _ => false,
     }

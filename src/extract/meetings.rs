@@ -115,12 +115,16 @@ static ATTENDANCE: LazyLock<Regex> = LazyLock::new(|| {
 fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
     let s = cx.sentence(i);
     let (name, venue) = name_and_venue(s)?;
-    let date = MONTH_DAY.captures(s).and_then(|c| {
-        let month = c[2].parse().ok()?;
-        let day = c[3].parse().ok()?;
-        let year = c.get(1).and_then(|y| y.as_str().parse().ok());
-        resolve_date(cx, year, month, day)
-    });
+    let date = MONTH_DAY
+        .captures(s)
+        .and_then(|c| {
+            let month = c[2].parse().ok()?;
+            let day = c[3].parse().ok()?;
+            let year = c.get(1).and_then(|y| y.as_str().parse().ok());
+            resolve_date(cx, year, month, day)
+        })
+        // a speech: `今天我们召开…会议` under a dateline `(2025年2月10日)`
+        .or_else(|| ["今天", "今日", "此次", "这次"].iter().any(|w| s.contains(w)).then(|| dateline(cx)).flatten());
     let attendance = cx.segments.sentences[i..]
         .iter()
         .take(4)
@@ -135,6 +139,16 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
         zone: None,
         participants: Vec::new(),
         evidence: Some(cx.evidence(i)),
+    })
+}
+
+/// The date a speech or article carries on a line of its own near the top
+/// (`(2025年2月10日)`).
+fn dateline(cx: &Context) -> Option<Date> {
+    cx.segments.paragraphs.iter().take(6).find_map(|p| {
+        let line = cx.text[p.span.clone()].trim_matches(|c: char| c == '(' || c == ')' || c == '（' || c == '）' || c.is_whitespace());
+        let d = super::dates::find_full_date(line)?;
+        (line.chars().count() <= 12).then_some(d)
     })
 }
 
@@ -280,12 +294,26 @@ fn participants(
     let mut best: Vec<Participant> = Vec::new();
     for i in range {
         let s = cx.sentence(i);
-        for m in officials::mentions_in(s, report) {
+        let mut mentions = officials::mentions_in(s, report);
+        // later mentions drop the title: `张三主持`, `会议由李四主持`
+        for o in &report.officials {
+            for (at, _) in s.match_indices(o.name.as_str()) {
+                let span = at..at + o.name.len();
+                if !mentions.iter().any(|m| m.span.start <= at && at < m.span.end) {
+                    mentions.push(officials::Mention { name: o.name.clone(), posts: o.posts.clone(), span });
+                }
+            }
+        }
+        for m in mentions {
             // national leaders are quoted in reports, not present at local meetings
             if m.posts.iter().any(|p| NATIONAL_TITLES.contains(&p.title.as_str())) {
                 continue;
             }
-            let Some(role) = role_after(s, m.span.end) else { continue };
+            let role = match role_after(s, m.span.end) {
+                Some(r) => r,
+                None if is_speech_byline(cx, i, s) => Some(Role::Speaker),
+                None => continue,
+            };
             let role = match role {
                 Some(r) => r,
                 None => {
@@ -304,6 +332,15 @@ fn participants(
         }
     }
     best
+}
+
+/// A short line of its own naming the speaker under a speech's title
+/// (`某某区党工委书记 张三`).
+fn is_speech_byline(cx: &Context, i: usize, s: &str) -> bool {
+    let title = cx.doc.title.as_deref().unwrap_or("");
+    let p = &cx.segments.paragraphs[cx.segments.sentences[i].paragraph];
+    let is_speech = ["讲话", "致辞", "报告"].iter().any(|w| title.contains(w) || cx.text[..p.span.start].contains(w));
+    is_speech && p.sentences.len() == 1 && s.chars().count() <= 40 && p.sentences.start < 8
 }
 
 const NATIONAL_TITLES: &[&str] = &["总书记", "总理", "副总理", "委员长"];

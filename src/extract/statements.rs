@@ -403,7 +403,9 @@ impl Reader {
             }
             let (body, kinds, linked_by_verb) = strip_links(pre);
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
-            let result_verb = linked_by_verb || led_by_verb;
+            let result_verb = linked_by_verb
+                || led_by_verb
+                || RESULT_VERBS.iter().any(|v| indicator.starts_with(v) || indicator.starts_with(&format!("新{v}")));
             let kind = kinds.into_iter().flatten().next();
             return self.split_list(&indicator)
                 .into_iter()

@@ -82,6 +82,8 @@ const MAX_HEADLINE_CHARS: usize = 100;
 enum Cue {
     Future,
     Past,
+    /// Counts twice: `以来`, `一年来` leave no doubt the list looks back.
+    StrongPast,
     /// A longer word that only contains a cue (`主要` is not `要`).
     Neutral,
 }
@@ -116,6 +118,7 @@ impl Cues {
             match self.kinds[m.pattern().as_usize()] {
                 Cue::Future => future += 1,
                 Cue::Past => past += 1,
+                Cue::StrongPast => past += 2,
                 Cue::Neutral => {}
             }
         }
@@ -136,6 +139,10 @@ static CONTEXT_CUES: LazyLock<Cues> = LazyLock::new(|| {
             include_str!("../../data/lexicon/task_cues_past.txt"),
             Cue::Past,
         ),
+        (
+            include_str!("../../data/lexicon/task_cues_past_strong.txt"),
+            Cue::StrongPast,
+        ),
         (NEUTRAL, Cue::Neutral),
     ])
 });
@@ -146,6 +153,10 @@ static DONE_MARKS: LazyLock<Cues> = LazyLock::new(|| {
         (
             include_str!("../../data/lexicon/task_done_marks.txt"),
             Cue::Past,
+        ),
+        (
+            include_str!("../../data/lexicon/task_cues_past_strong.txt"),
+            Cue::StrongPast,
         ),
         (NEUTRAL, Cue::Neutral),
     ])
@@ -188,16 +199,32 @@ enum ItemSense {
     Unclear,
 }
 
-fn item_sense(head: &str) -> ItemSense {
+/// How an item reads, from its headline and the rest of its words (`body`): a headline
+/// of work to do whose body reports figures reached or work done (`一是强化招商。全年签约
+/// 项目35个`) tells of the past year rather than sets work.
+fn item_sense(head: &str, body: &str) -> ItemSense {
     let opens_with_work = WORK_VERB.is_match(head) && !head.starts_with("要素");
-    let done = DONE_MARKS.count(head).1 > 0
-        || (FIGURE.is_match(head) && !TARGET_WORD.is_match(head))
-        || (!opens_with_work && RESULT.is_match(head));
-    match (done, opens_with_work) {
-        (true, _) => ItemSense::Result,
-        (false, true) => ItemSense::Work,
-        (false, false) => ItemSense::Unclear,
+    if reports_done(head) || (!opens_with_work && RESULT.is_match(head)) {
+        return ItemSense::Result;
     }
+    let body_done = body
+        .split(['。', ';', '；'])
+        .take(BODY_SENTENCES)
+        .any(reports_done);
+    if opens_with_work && !body_done {
+        ItemSense::Work
+    } else {
+        ItemSense::Unclear
+    }
+}
+
+/// How many sentences of an item's body are read for reports of work done.
+const BODY_SENTENCES: usize = 4;
+
+/// Whether a clause reports something done: a mark of completion, or a figure no target
+/// word makes a goal.
+fn reports_done(clause: &str) -> bool {
+    DONE_MARKS.count(clause).1 > 0 || (FIGURE.is_match(clause) && !TARGET_WORD.is_match(clause))
 }
 
 /// Whether a list sets work for the time ahead (`Some(true)`), tells what was done or is
@@ -210,14 +237,25 @@ fn judge(
     default_year: Option<i32>,
 ) -> Option<bool> {
     let n = heads.len() as f32;
-    let senses: Vec<ItemSense> = heads.iter().map(|h| item_sense(h)).collect();
+    let senses: Vec<ItemSense> = list
+        .items
+        .iter()
+        .zip(heads)
+        .map(|(item, head)| {
+            let words = &cx.text[item.marker.body..item.end.max(item.marker.body)];
+            item_sense(head, words.get(head.len()..).unwrap_or(""))
+        })
+        .collect();
     let work = senses.iter().filter(|&&s| s == ItemSense::Work).count() as f32;
     let done = senses.iter().filter(|&&s| s == ItemSense::Result).count() as f32;
+    // headings that name document parts (`一、工作回顾`, `(二)主要任务`) are structure
+    let meta = |(h, s): (&&str, &ItemSense)| *s != ItemSense::Work && META_HEADING.is_match(h);
+    let metas = heads.iter().zip(&senses).filter(|&p| meta(p)).count() as f32;
     match list.family {
         // paragraphs without ordinals are a list only when they read as work to do
         Family::Paragraph if work * 2.0 < n => return Some(false),
-        // `一、` headings that name document parts are structure, not work
-        Family::HeadCn if heads.iter().any(|h| META_HEADING.is_match(h)) => return None,
+        Family::HeadCn if metas > 0.0 => return None,
+        _ if metas * 2.0 > n => return None,
         _ => {}
     }
     let near = introduction(cx, list);

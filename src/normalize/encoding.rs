@@ -55,7 +55,10 @@ fn binary_magic(bytes: &[u8]) -> Option<&'static str> {
         (b"GIF89a", "GIF image"),
         (b"%PDF-", "PDF document"),
         (b"PK\x03\x04", "ZIP archive or Office document"),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "legacy Office document"),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "legacy Office document",
+        ),
         (b"\x1F\x8B", "gzip archive"),
         (b"Rar!\x1A\x07", "RAR archive"),
         (b"7z\xBC\xAF\x27\x1C", "7z archive"),
@@ -101,7 +104,12 @@ fn unmarked_utf16(sample: &[u8]) -> Option<&'static Encoding> {
         return None;
     }
     let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     // ASCII in UTF-16LE is `x 0`: the zero sits at the odd index.
     if odd * 4 >= pairs && even * 20 < odd {
         Some(UTF_16LE)
@@ -161,11 +169,7 @@ impl Utf8Stats {
         };
         for chunk in bytes.utf8_chunks() {
             // Continuation bytes are 0b10xx_xxxx; every other non-ASCII byte starts a char.
-            stats.multibyte += chunk
-                .valid()
-                .bytes()
-                .filter(|&b| b >= 0xC0)
-                .count();
+            stats.multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
             stats.invalid += usize::from(!chunk.invalid().is_empty());
         }
         stats
@@ -387,12 +391,16 @@ mod tests {
         assert!(doc.text.raw_offset(text.len()) <= raw.len());
     }
 
-    const REPORT: &str = "某某高新区召开2023年度工作会议。\n区长李某出席并讲话，全年完成投资12.5亿元。\n";
+    const REPORT: &str =
+        "某某高新区召开2023年度工作会议。\n区长李某出席并讲话，全年完成投资12.5亿元。\n";
 
     #[test]
     fn empty_and_blank_inputs_are_empty() {
         assert!(matches!(decode(b"", "a.txt"), Err(ReadError::Empty)));
-        assert!(matches!(decode(b"\xEF\xBB\xBF  \n", "a.txt"), Err(ReadError::Empty)));
+        assert!(matches!(
+            decode(b"\xEF\xBB\xBF  \n", "a.txt"),
+            Err(ReadError::Empty)
+        ));
     }
 
     #[test]
@@ -429,7 +437,10 @@ mod tests {
         assert_eq!(doc.text.raw_offset(0), 3);
         assert_offsets_exact(&doc, &raw, UTF_8);
         let i = REPORT.find("区长").unwrap();
-        assert_eq!(&raw[doc.text.raw_range(i..i + "区长".len())], "区长".as_bytes());
+        assert_eq!(
+            &raw[doc.text.raw_range(i..i + "区长".len())],
+            "区长".as_bytes()
+        );
     }
 
     #[test]
@@ -477,7 +488,8 @@ mod tests {
 
     #[test]
     fn declared_charset_is_honoured_for_a_gbk_page() {
-        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+        let page =
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
                     <title>通知</title></head><body><p>某区召开会议。</p></body></html>";
         let (raw, _, _) = GBK.encode(page);
         assert_eq!(declared_charset(&raw), Some(GBK));
@@ -490,7 +502,8 @@ mod tests {
 
     #[test]
     fn valid_utf8_wins_over_a_wrong_declaration() {
-        let page = "<html><head><meta charset=\"gbk\"></head><body><p>园区招商引资。</p></body></html>";
+        let page =
+            "<html><head><meta charset=\"gbk\"></head><body><p>园区招商引资。</p></body></html>";
         let doc = decode(page.as_bytes(), "a.html").unwrap();
         assert_eq!(doc.encoding, "UTF-8");
         assert_eq!(doc.text.as_str(), page);
@@ -505,10 +518,17 @@ mod tests {
         assert_eq!(doc.encoding, "UTF-8");
         assert_eq!(doc.text.as_str().matches('\u{FFFD}').count(), 1);
         let i = doc.text.as_str().find("区长").unwrap();
-        assert_eq!(&raw[doc.text.raw_range(i..i + "区长".len())], "区长".as_bytes());
+        assert_eq!(
+            &raw[doc.text.raw_range(i..i + "区长".len())],
+            "区长".as_bytes()
+        );
         // the last char of a truncated file is a hole, not a failure
         let cut = &REPORT.as_bytes()[..REPORT.len() - 5];
-        assert!(decode(cut, "a.txt").unwrap().text.as_str().ends_with('\u{FFFD}'));
+        assert!(decode(cut, "a.txt")
+            .unwrap()
+            .text
+            .as_str()
+            .ends_with('\u{FFFD}'));
     }
 
     #[test]

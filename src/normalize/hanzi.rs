@@ -74,8 +74,9 @@ pub fn to_simplified(text: &MappedText) -> Option<MappedText> {
     });
     out.push_slice(text, 0..clause_start);
     let mut has_traditional = false;
-    for (i, c) in s[clause_start..].char_indices() {
-        let i = clause_start + i;
+    let scan_from = clause_start;
+    for (i, c) in s[scan_from..].char_indices() {
+        let i = scan_from + i;
         has_traditional |= is_traditional(c);
         if ends_clause(c) {
             let end = i + c.len_utf8();
@@ -153,8 +154,8 @@ mod tests {
 
     #[test]
     fn clauses_without_traditional_chars_are_copied() {
-        let out = convert("甲乙,發展。丙丁").unwrap();
-        assert_eq!(out, "甲乙,发展。丙丁");
+        let out = convert("甲乙,發展。丙丁,戊己。庚區").unwrap();
+        assert_eq!(out, "甲乙,发展。丙丁,戊己。庚区");
     }
 
     #[test]

@@ -91,12 +91,8 @@ fn content_container(page: &scraper::Html) -> Option<ElementRef<'_>> {
     // Post-order walk summing Han chars outside links, linear in the page size.
     let root = page.root_element();
     let mut stack = vec![(root, root.children(), 0usize, false)];
-    loop {
-        let next = match stack.last_mut() {
-            Some((_, children, _, _)) => children.next(),
-            None => break,
-        };
-        match next {
+    while let Some((_, children, _, _)) = stack.last_mut() {
+        match children.next() {
             Some(node) => match node.value() {
                 Node::Text(t) => {
                     let (_, _, han, in_link) = stack.last_mut().unwrap();
@@ -123,7 +119,9 @@ fn content_container(page: &scraper::Html) -> Option<ElementRef<'_>> {
             }
         }
     }
-    let best = candidates.iter().max_by_key(|c| (c.han, std::cmp::Reverse(c.depth)))?;
+    let best = candidates
+        .iter()
+        .max_by_key(|c| (c.han, std::cmp::Reverse(c.depth)))?;
     if best.han < MIN_ARTICLE_HAN {
         return None;
     }
@@ -159,18 +157,28 @@ enum Drop {
 
 /// Elements a reader never sees.
 const INVISIBLE_TAGS: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "title", "meta", "link", "svg",
-    "canvas", "object", "embed", "iframe", "audio", "video", "map",
+    "head", "script", "style", "noscript", "template", "title", "meta", "link", "svg", "canvas",
+    "object", "embed", "iframe", "audio", "video", "map",
 ];
 /// Page furniture around the article.
 const BOILERPLATE_TAGS: &[&str] = &[
-    "nav", "header", "footer", "form", "aside", "select", "option", "button", "input",
-    "textarea", "label",
+    "nav", "header", "footer", "form", "aside", "select", "option", "button", "input", "textarea",
+    "label",
 ];
 /// Substrings of `id`/`class` values marking page furniture.
 const BOILERPLATE_HINTS: &[&str] = &[
-    "nav", "menu", "footer", "header", "breadcrumb", "crumb", "share", "sidebar",
-    "copyright", "toolbar", "dqwz", "location",
+    "nav",
+    "menu",
+    "footer",
+    "header",
+    "breadcrumb",
+    "crumb",
+    "share",
+    "sidebar",
+    "copyright",
+    "toolbar",
+    "dqwz",
+    "location",
 ];
 
 fn is_dropped(e: &Element, drop: Drop) -> bool {
@@ -186,7 +194,10 @@ fn is_dropped(e: &Element, drop: Drop) -> bool {
 fn is_hidden(e: &Element) -> bool {
     e.attr("hidden").is_some()
         || e.attr("style").is_some_and(|s| {
-            let s: String = s.split_whitespace().collect::<String>().to_ascii_lowercase();
+            let s: String = s
+                .split_whitespace()
+                .collect::<String>()
+                .to_ascii_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         })
 }
@@ -201,22 +212,50 @@ fn attr_tokens(e: &Element) -> impl Iterator<Item = String> + '_ {
 
 /// Elements that start and end a line of text.
 const BLOCK_TAGS: &[&str] = &[
-    "html", "body", "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
-    "h5", "h6", "tr", "table", "thead", "tbody", "tfoot", "caption", "section", "article",
-    "main", "blockquote", "pre", "hr", "center", "figure", "figcaption", "address",
-    "details", "summary", "fieldset", "legend",
+    "html",
+    "body",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "caption",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "hr",
+    "center",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "fieldset",
+    "legend",
 ];
 
 /// The text under `root`, one block per line, mapped to raw offsets through `source`.
 fn walk(source: &MappedText, root: ElementRef<'_>, drop: Drop) -> MappedText {
     let mut out = Emitter::new(source);
     let mut stack = vec![(root.children(), true)];
-    loop {
-        let next = match stack.last_mut() {
-            Some((children, _)) => children.next(),
-            None => break,
-        };
-        let Some(node) = next else {
+    while let Some((children, _)) = stack.last_mut() {
+        let Some(node) = children.next() else {
             let (_, block) = stack.pop().unwrap();
             if block {
                 out.line_break();
@@ -355,7 +394,8 @@ mod tests {
     use crate::normalize::encoding::decode;
     use encoding_rs::GBK;
 
-    const PARA1: &str = "某某高新区召开年度工作会议，总结去年成绩，部署今年任务，全区干部参加会议。";
+    const PARA1: &str =
+        "某某高新区召开年度工作会议，总结去年成绩，部署今年任务，全区干部参加会议。";
     const PARA2: &str = "会议强调，要坚持项目为王，全年新开工项目三十个以上，力争实现更大突破。";
 
     fn page(body: &str) -> String {
@@ -380,7 +420,10 @@ mod tests {
         for line in text.split_inclusive('\n') {
             let body = line.trim_end();
             let r = doc.text.raw_range(at..at + body.len());
-            assert!(r.start >= last && r.end <= raw.len(), "line {body:?} at {r:?}");
+            assert!(
+                r.start >= last && r.end <= raw.len(),
+                "line {body:?} at {r:?}"
+            );
             last = r.start;
             assert_eq!(enc.decode_without_bom_handling(&raw[r]).0, body);
             at += line.len();

@@ -50,7 +50,10 @@ static PUBLISH_LABELED: LazyLock<Regex> = LazyLock::new(|| {
 /// A bare label (`日期:`) not glued to a word before it (`会议时间:` is not one).
 static HEAD_LABELED: LazyLock<Regex> = LazyLock::new(|| {
     let labels = alternation(include_str!("../../data/lexicon/head_date_labels.txt"));
-    Regex::new(&format!(r"(?:^|[^\p{{Han}}])(?:{labels})\s*[:：]\s*({DATE})")).unwrap()
+    Regex::new(&format!(
+        r"(?:^|[^\p{{Han}}])(?:{labels})\s*[:：]\s*({DATE})"
+    ))
+    .unwrap()
 });
 
 /// The same label anywhere in a line already known to be an information line.
@@ -242,7 +245,9 @@ fn is_title_like(line: &str) -> bool {
 
 fn han_count(s: &str) -> usize {
     s.chars()
-        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c))
+        .filter(|&c| {
+            ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+        })
         .count()
 }
 
@@ -279,22 +284,40 @@ mod tests {
         let text = format!("- 园区动态\n- 政策解读\n丙丁园区：坚定信心抓项目 | 专访\n来源:某某网 日期:2021-11-05 点击:次\n{BODY}");
         let doc = run(&text);
         assert_eq!(doc.published.as_deref(), Some("2021-11-05"));
-        assert_eq!(doc.title.as_deref(), Some("丙丁园区：坚定信心抓项目 | 专访"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("丙丁园区：坚定信心抓项目 | 专访")
+        );
     }
 
     #[test]
     fn chinese_dates_and_dates_before_the_source() {
-        assert_eq!(published_in(&format!("时间：2020年9月5日\n{BODY}")).unwrap().iso(), "2020-09-05");
         assert_eq!(
-            published_in(&format!("某区新闻\n2019-10-08 10:20 来源:区融媒体中心\n{BODY}")).unwrap().iso(),
+            published_in(&format!("时间：2020年9月5日\n{BODY}"))
+                .unwrap()
+                .iso(),
+            "2020-09-05"
+        );
+        assert_eq!(
+            published_in(&format!(
+                "某区新闻\n2019-10-08 10:20 来源:区融媒体中心\n{BODY}"
+            ))
+            .unwrap()
+            .iso(),
             "2019-10-08"
         );
         assert_eq!(
-            published_in(&format!("来源:区政府网站日期:2020-01-02\n{BODY}")).unwrap().iso(),
+            published_in(&format!("来源:区政府网站日期:2020-01-02\n{BODY}"))
+                .unwrap()
+                .iso(),
             "2020-01-02"
         );
         assert_eq!(
-            published_in(&format!("某某高新区举行项目集中签约仪式\n2021年6月18日\n{BODY}")).unwrap().iso(),
+            published_in(&format!(
+                "某某高新区举行项目集中签约仪式\n2021年6月18日\n{BODY}"
+            ))
+            .unwrap()
+            .iso(),
             "2021-06-18"
         );
     }
@@ -303,7 +326,10 @@ mod tests {
     fn dates_in_the_body_are_not_publication_dates() {
         let text = format!("{BODY}\n会议时间：2020年3月1日\n日期:2020-05-06\n落款\n2020年3月2日\n");
         assert_eq!(published_in(&text), None);
-        assert_eq!(published_in(&format!("会议时间：2020年3月1日\n{BODY}")), None);
+        assert_eq!(
+            published_in(&format!("会议时间：2020年3月1日\n{BODY}")),
+            None
+        );
         // a strong label counts wherever it stands
         let text = format!("{BODY}\n发布日期：2020-03-05\n");
         assert_eq!(published_in(&text).unwrap().iso(), "2020-03-05");
@@ -312,9 +338,15 @@ mod tests {
     #[test]
     fn title_standing_alone_before_the_body() {
         let text = format!("某网首页 > 某号 > 正文 申请入驻\n\n某某区召开高质量发展推进会议\n\n0\n分享至\n\n{BODY}");
-        assert_eq!(title_in(&text).as_deref(), Some("某某区召开高质量发展推进会议"));
+        assert_eq!(
+            title_in(&text).as_deref(),
+            Some("某某区召开高质量发展推进会议")
+        );
         let text = format!("某站口号——记住我们\n\n某园区负责人在年度总结会上的讲话\n\nadmin 分享 时间: 加入收藏 共计500字\n\n{BODY}");
-        assert_eq!(title_in(&text).as_deref(), Some("某园区负责人在年度总结会上的讲话"));
+        assert_eq!(
+            title_in(&text).as_deref(),
+            Some("某园区负责人在年度总结会上的讲话")
+        );
         assert_eq!(published_in(&text), None);
     }
 

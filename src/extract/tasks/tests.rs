@@ -264,6 +264,32 @@ fn a_lone_ordinal_is_no_list() {
 }
 
 #[test]
+fn comma_separated_items_end_at_the_next_ordinal() {
+    let text = "他要求,全区上下要做到一是抓项目,二是抓招商,三是抓服务。";
+    assert_eq!(texts(&run(text)), ["抓项目", "抓招商", "抓服务"]);
+}
+
+#[test]
+fn circled_and_parenthesized_arabic_items() {
+    let text = "下步将重点推进:①建设智慧园区平台;②完善企业服务体系。";
+    assert_eq!(texts(&run(text)), ["建设智慧园区平台", "完善企业服务体系"]);
+    let text = "会议部署了近期工作:(1)抓紧谋划储备项目;(2)加快盘活存量土地。";
+    assert_eq!(texts(&run(text)), ["抓紧谋划储备项目", "加快盘活存量土地"]);
+}
+
+#[test]
+fn work_verbs_over_figures_reached_tell_of_the_past() {
+    let text = "今年以来,园区聚焦主责主业。一是强化招商引资。全年签约项目35个,总投资80亿元。二是加快项目建设。新开工项目12个。三是优化企业服务。走访企业300余家。";
+    assert!(run(text).is_empty());
+}
+
+#[test]
+fn document_part_headings_are_no_tasks() {
+    let text = "现将有关工作安排如下:\n(一)主要目标\n园区营收力争增长10%。\n(二)重点任务\n推进扩区调区。\n(三)保障措施\n强化组织领导。";
+    assert!(run(text).is_empty());
+}
+
+#[test]
 #[ignore]
 fn scratch_seed_000() {
     use ferrous_opencc::config::BuiltinConfig;

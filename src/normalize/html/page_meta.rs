@@ -25,8 +25,22 @@ const DATE_KEYS: &[&str] = &[
 ];
 /// Words that make the last part of `<title>` (`标题_某某区人民政府`) a site name.
 const SITE_WORDS: &[&str] = &[
-    "网", "政府", "门户", "官网", "委员会", "管委会", "平台", "频道", "首页", "新闻中心",
-    "網", "門戶", "委員會", "管委會", "頻道", "首頁",
+    "网",
+    "政府",
+    "门户",
+    "官网",
+    "委员会",
+    "管委会",
+    "平台",
+    "频道",
+    "首页",
+    "新闻中心",
+    "網",
+    "門戶",
+    "委員會",
+    "管委會",
+    "頻道",
+    "首頁",
 ];
 const SITE_SEPARATORS: &[&str] = &["_", " - ", " – ", " — ", "－", " | ", "|", "—"];
 
@@ -138,7 +152,10 @@ mod tests {
             "<head><title>乙开发区举行签约仪式_新闻中心_某某市人民政府门户网站</title></head>",
         );
         assert_eq!(read(&page).title.as_deref(), Some("乙开发区举行签约仪式"));
-        assert_eq!(strip_site_name("谈落实 | 丙园区：打造百亿园区"), "谈落实 | 丙园区：打造百亿园区");
+        assert_eq!(
+            strip_site_name("谈落实 | 丙园区：打造百亿园区"),
+            "谈落实 | 丙园区：打造百亿园区"
+        );
         let page = Html::parse_document("<body><h1>丁园区简介</h1></body>");
         assert_eq!(read(&page).title.as_deref(), Some("丁园区简介"));
         assert_eq!(read(&Html::parse_document("<p>x</p>")), PageMeta::default());
