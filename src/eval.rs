@@ -424,7 +424,7 @@ fn items<'a>(doc: &'a Map<String, Value>, tier: Tier, forms: &[String]) -> Vec<I
                         .get("role")
                         .and_then(Value::as_str)
                         .and_then(|r| ROLES.iter().position(|x| *x == r))
-                        .unwrap_or(0);
+                        .unwrap_or(ROLES.len() - 1);
                     let slot = best.entry(name).or_insert(rank);
                     *slot = (*slot).min(rank);
                 }

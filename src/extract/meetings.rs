@@ -304,12 +304,29 @@ fn participants(
                 }
             }
         }
-        for m in mentions {
+        mentions.sort_by_key(|m| m.span.start);
+        // `甲,乙,丙出席会议`: a name followed only by a comma shares the role of the
+        // next name's clause, so roles are decided from the last mention back
+        let mut roles: Vec<Option<Option<Role>>> = vec![None; mentions.len()];
+        for k in (0..mentions.len()).rev() {
+            let m = &mentions[k];
+            roles[k] = role_after(s, m.span.end).or_else(|| {
+                let next = mentions.get(k + 1)?;
+                let between = &s[m.span.end..next.span.start];
+                let between = between.trim_start_matches("同志");
+                let lead = between.trim_start_matches(CLAUSE_END);
+                let joined = between.len() != lead.len()
+                    && !lead.contains(CLAUSE_END)
+                    && lead.chars().count() <= 25;
+                joined.then(|| roles[k + 1]).flatten()
+            });
+        }
+        for (m, role) in mentions.into_iter().zip(roles) {
             // national leaders are quoted in reports, not present at local meetings
             if m.posts.iter().any(|p| NATIONAL_TITLES.contains(&p.title.as_str())) {
                 continue;
             }
-            let role = match role_after(s, m.span.end) {
+            let role = match role {
                 Some(r) => r,
                 None if is_speech_byline(cx, i, s) => Some(Role::Speaker),
                 None => continue,

@@ -3,8 +3,8 @@
 //! A place name is a prefix plus a kind word (`…高新技术产业开发区`, `…工业园区`, `…区`,
 //! `…市`). Where the prefix starts is the hard part, since Chinese has no spaces: a
 //! candidate is accepted when it starts right after punctuation, after a place it
-//! follows (`无锡市锡山区`), or after a word that introduces places (`召开`, `在`, `落实`),
-//! or when it recurs. Short forms become aliases: the bare prefix used alone (`锡山`),
+//! follows (`南川市北塘区`), or after a word that introduces places (`召开`, `在`, `落实`),
+//! or when it recurs. Short forms become aliases: the bare prefix used alone (`北塘`),
 //! the short kind (`高区`, `经开区`) used alone for the report's main zone. The first zone
 //! is the report's focal zone: the one it mentions most, favouring development zones and
 //! places in the title.
@@ -272,7 +272,7 @@ fn plausible_prefix(prefix: &str) -> bool {
         && !["委", "政府", "党", "部门", "副", "常务"].iter().any(|b| prefix.contains(b))
 }
 
-/// Whether `s` ends with an administrative place name such as `无锡市`.
+/// Whether `s` ends with an administrative place name such as `南川市`.
 fn ends_with_place(s: &str) -> bool {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
@@ -331,7 +331,7 @@ fn merge_short_kind_zones(zones: &mut Vec<(Zone, usize, usize)>) {
     }
 }
 
-/// `平凉工业园区(高新区)`: the bracketed short kind names the same zone.
+/// `河源工业园区(高新区)`: the bracketed short kind names the same zone.
 fn merge_same_place_zones(zones: &mut [(Zone, usize, usize)], _mentions: &[Mention], text: &str) {
     for (z, _, _) in zones.iter_mut() {
         let Some(kind) = z.kind.clone() else { continue };
@@ -358,7 +358,7 @@ fn push_alias(z: &mut Zone, alias: String) {
     }
 }
 
-/// Adds the bare prefix (`锡山`) and prefix + short kind (`平凉高新区`) where the text
+/// Adds the bare prefix (`北塘`) and prefix + short kind (`河源高新区`) where the text
 /// uses them.
 fn add_aliases(zones: &mut [(Zone, usize, usize)], text: &str) {
     let k = &*KINDS;

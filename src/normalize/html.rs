@@ -502,6 +502,18 @@ mod tests {
     }
 
     #[test]
+    fn a_large_page_is_read_in_linear_time() {
+        let paragraphs = format!("<p>{PARA1}</p>\n<p>&#30002;&#20057;{PARA2}</p>\n").repeat(10_000);
+        let html = page(&format!("<div class=\"content\">{paragraphs}</div>"));
+        let start = std::time::Instant::now();
+        let doc = normalize(html.as_bytes());
+        assert_eq!(doc.text.as_str().lines().count(), 20_000);
+        assert!(doc.text.as_str().ends_with(&format!("甲乙{PARA2}\n")));
+        // generous for an unoptimised build; quadratic work would take far longer
+        assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+    }
+
+    #[test]
     fn plain_text_is_left_alone() {
         let mut doc = decode("<p>不是网页</p>".as_bytes(), "a.txt").unwrap();
         doc.is_html = false;

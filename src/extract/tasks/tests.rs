@@ -265,7 +265,7 @@ fn a_lone_ordinal_is_no_list() {
 
 #[test]
 fn comma_separated_items_end_at_the_next_ordinal() {
-    let text = "他要求,全区上下要做到一是抓项目,二是抓招商,三是抓服务。";
+    let text = "他要求,一是抓项目,二是抓招商,三是抓服务。";
     assert_eq!(texts(&run(text)), ["抓项目", "抓招商", "抓服务"]);
 }
 

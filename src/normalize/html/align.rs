@@ -12,6 +12,10 @@ const SEARCH_WINDOW: usize = 1 << 20;
 /// After this many misses (a page writing all its text as entities) searches shrink.
 const MAX_WIDE_MISSES: usize = 16;
 const NARROW_WINDOW: usize = 16 << 10;
+/// Tags stepped over (when searching failed) before a char is given up on.
+const MAX_TAG_SKIPS: usize = 64;
+/// Longest tag stepped over.
+const MAX_TAG_LEN: usize = 4096;
 /// Longest run searched for: long enough to be unique, short enough to be cheap.
 const MAX_RUN: usize = 48;
 
@@ -35,28 +39,40 @@ impl<'s> Aligner<'s> {
     /// Calls `each(c, at)` for every char of `text` with the source byte offset `at` it
     /// was read from.
     pub fn align(&mut self, text: &str, mut each: impl FnMut(char, usize)) {
+        // One search per node: a node that cannot be found is followed by stepping.
+        let mut may_seek = true;
         for (k, c) in text.char_indices() {
-            if c != '\r' {
-                // the parser turns CRLF into LF
-                while self.rest().starts_with('\r') {
-                    self.cursor += 1;
+            let mut tags_skipped = 0;
+            loop {
+                if c != '\r' {
+                    // the parser turns CRLF into LF
+                    while self.rest().starts_with('\r') {
+                        self.cursor += 1;
+                    }
                 }
-            }
-            let at = self.cursor;
-            if self.rest().starts_with(c) {
-                each(c, at);
-                self.cursor += c.len_utf8();
-            } else if let Some(len) = entity_len(self.rest()) {
-                each(c, at);
-                self.cursor += len;
-            } else if c.is_whitespace() {
-                // whitespace the source spells differently (or not at all here)
-                each(c, at);
-            } else if self.seek(&text[k..]) {
-                each(c, self.cursor);
-                self.cursor += c.len_utf8();
-            } else {
-                each(c, at);
+                let at = self.cursor;
+                let rest = self.rest();
+                if rest.starts_with(c) {
+                    each(c, at);
+                    self.cursor += c.len_utf8();
+                } else if let Some(len) = entity_len(rest) {
+                    each(c, at);
+                    self.cursor += len;
+                } else if c.is_whitespace() {
+                    // white space the source spells differently (or not at all here)
+                    each(c, at);
+                } else if may_seek && self.seek(&text[k..]) {
+                    continue;
+                } else if let Some(len) = tag_len(rest).filter(|_| tags_skipped < MAX_TAG_SKIPS) {
+                    may_seek = false;
+                    tags_skipped += 1;
+                    self.cursor += len;
+                    continue;
+                } else {
+                    each(c, at);
+                }
+                may_seek = false;
+                break;
             }
         }
     }
@@ -123,6 +139,15 @@ fn entity_len(s: &str) -> Option<usize> {
     Some(1 + name_len + semicolon)
 }
 
+/// Length of the tag at the start of `s`, up to its `>`.
+fn tag_len(s: &str) -> Option<usize> {
+    if !s.starts_with('<') {
+        return None;
+    }
+    let head = &s.as_bytes()[..s.len().min(MAX_TAG_LEN)];
+    Some(head.iter().position(|&b| b == b'>')? + 1)
+}
+
 /// Byte offset of `needle` (ASCII, lower case) in `haystack`, ignoring ASCII case.
 fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
     haystack
@@ -162,6 +187,21 @@ mod tests {
         assert_eq!(got[3], ('\u{a0}', at("&nbsp;")));
         assert_eq!(got[4], ('区', at("区")));
         assert_eq!(got[6], ('县', at("县")));
+    }
+
+    #[test]
+    fn text_written_as_entities_is_stepped_through() {
+        let src = "<body><div><p>&#30002;&#x4E59;</p><p>&#19993;</p>";
+        let got = positions(src, &["甲乙", "丙"]);
+        let at = |s: &str| src.find(s).unwrap();
+        assert_eq!(
+            got,
+            vec![
+                ('甲', at("&#30002;")),
+                ('乙', at("&#x4E59;")),
+                ('丙', at("&#19993;"))
+            ]
+        );
     }
 
     #[test]
