@@ -21,7 +21,10 @@ fn benchmarking() -> bool {
 }
 
 /// Every command the CLI runs, on facts already loaded; returns something to keep.
-fn commands(facts: &Facts) -> Vec<(&'static str, Box<dyn Fn(&Facts) -> usize + '_>)> {
+/// A named command over loaded facts; returns a count to keep the work observable.
+type Run<'a> = (&'static str, Box<dyn Fn(&Facts) -> usize + 'a>);
+
+fn commands(facts: &Facts) -> Vec<Run<'_>> {
     let combined = graphs::combined(facts);
     // A long path: the first official to the last one in the same component.
     let (a, b) = {
@@ -49,7 +52,7 @@ fn commands(facts: &Facts) -> Vec<(&'static str, Box<dyn Fn(&Facts) -> usize + '
             .map(|(z, _)| z)
             .unwrap_or_default()
     };
-    let mut out: Vec<(&'static str, Box<dyn Fn(&Facts) -> usize>)> = Vec::new();
+    let mut out: Vec<Run<'_>> = Vec::new();
     for kind in [GraphKind::Leadership, GraphKind::Meetings, GraphKind::Zones] {
         let name = match kind {
             GraphKind::Leadership => "centrality leadership",

@@ -315,35 +315,12 @@ pub fn read_json(path: &Path) -> Result<Value, EvalError> {
     })
 }
 
-/// An item of a tier: a key compared by equality, or a whole fact compared by rules.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Item<'a> {
-    Key(Vec<&'a str>),
-    /// Owned because leaders and posts carry normalized titles; see [`items`].
-    OwnedKey(Vec<String>),
-    Fact(FactRef<'a>),
-}
-
-/// A goal, achievement or task object; ordering is never used for these (they stay in
-/// document order), it only completes [`Item`]'s derive.
+/// An item of a tier: a key compared by equality (a name, a date, a tuple), or a whole
+/// fact compared by rules.
 #[derive(Debug, Clone)]
-struct FactRef<'a>(&'a Map<String, Value>);
-
-impl PartialEq for FactRef<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
-    }
-}
-impl Eq for FactRef<'_> {}
-impl PartialOrd for FactRef<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for FactRef<'_> {
-    fn cmp(&self, _: &Self) -> std::cmp::Ordering {
-        std::cmp::Ordering::Equal
-    }
+enum Item<'a> {
+    Key(Vec<String>),
+    Fact(&'a Map<String, Value>),
 }
 
 impl Item<'_> {
@@ -351,10 +328,9 @@ impl Item<'_> {
     /// without its (long) evidence.
     fn to_value(&self) -> Value {
         match self {
-            Item::Key(k) if k.len() == 1 => Value::from(k[0]),
+            Item::Key(k) if k.len() == 1 => Value::from(k[0].as_str()),
             Item::Key(k) => Value::from(k.clone()),
-            Item::OwnedKey(k) => Value::from(k.clone()),
-            Item::Fact(FactRef(o)) => {
+            Item::Fact(o) => {
                 let mut o = (*o).clone();
                 o.remove("evidence");
                 Value::Object(o)
@@ -373,15 +349,12 @@ fn items<'a>(doc: &'a Map<String, Value>, tier: Tier, forms: &[String]) -> Vec<I
             officials()
                 .into_iter()
                 .filter_map(|o| text(o, "name"))
-                .map(|n| Item::Key(vec![n])),
+                .map(|n| vec![n.to_string()]),
         ),
         Tier::Posts => sorted(officials().into_iter().flat_map(|o| {
             objects(o, "posts").into_iter().filter_map(move |p| {
                 let (name, title) = (text(o, "name")?, text(p, "title")?);
-                Some(Item::OwnedKey(vec![
-                    name.to_string(),
-                    fold::norm_title(title, forms),
-                ]))
+                Some(vec![name.to_string(), fold::norm_title(title, forms)])
             })
         })),
         Tier::Leaders => {
@@ -396,7 +369,7 @@ fn items<'a>(doc: &'a Map<String, Value>, tier: Tier, forms: &[String]) -> Vec<I
                     if fold::LEADING_TITLES.contains(&title.as_str())
                         && seen.insert((name, fold::fold(&fold::strip_parens(zone))))
                     {
-                        out.push(Item::Key(vec![name, zone]));
+                        out.push(Item::Key(vec![name.to_string(), zone.to_string()]));
                     }
                 }
             }
@@ -406,7 +379,7 @@ fn items<'a>(doc: &'a Map<String, Value>, tier: Tier, forms: &[String]) -> Vec<I
             meetings()
                 .into_iter()
                 .filter_map(|m| text(m, "date"))
-                .map(|d| Item::Key(vec![d])),
+                .map(|d| vec![d.to_string()]),
         ),
         Tier::Participants => {
             let mut set = BTreeSet::new();
@@ -430,23 +403,30 @@ fn items<'a>(doc: &'a Map<String, Value>, tier: Tier, forms: &[String]) -> Vec<I
                 }
                 set.extend(best.into_iter().map(|(n, r)| vec![date, n, ROLES[r]]));
             }
-            set.into_iter().map(Item::Key).collect()
+            sorted(
+                set.into_iter()
+                    .map(|k| k.into_iter().map(String::from).collect()),
+            )
         }
         Tier::Goals | Tier::Achievements => objects(doc, tier.as_str())
             .into_iter()
             .filter(|g| text(g, "indicator").is_some())
-            .map(|g| Item::Fact(FactRef(g)))
+            .map(Item::Fact)
             .collect(),
         Tier::Tasks => objects(doc, "tasks")
             .into_iter()
             .filter(|t| text(t, "text").is_some())
-            .map(|t| Item::Fact(FactRef(t)))
+            .map(Item::Fact)
             .collect(),
     }
 }
 
-fn sorted<'a>(items: impl Iterator<Item = Item<'a>>) -> Vec<Item<'a>> {
-    items.collect::<BTreeSet<_>>().into_iter().collect()
+/// Distinct keys in sorted order, as Python's `sorted(set(...))`.
+fn sorted<'a>(keys: impl Iterator<Item = Vec<String>>) -> Vec<Item<'a>> {
+    keys.collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(Item::Key)
+        .collect()
 }
 
 /// The zones of both documents, for resolving names through either side's aliases.
@@ -459,9 +439,9 @@ struct Zones<'a> {
 fn same(tier: Tier, g: &Item, p: &Item, zones: &Zones) -> bool {
     match (tier, g, p) {
         (Tier::Leaders, Item::Key(g), Item::Key(p)) => {
-            g[0] == p[0] && fold::zone_match(g[1], p[1], &zones.gold, &zones.predicted)
+            g[0] == p[0] && fold::zone_match(&g[1], &p[1], &zones.gold, &zones.predicted)
         }
-        (Tier::Goals | Tier::Achievements, Item::Fact(FactRef(g)), Item::Fact(FactRef(p))) => {
+        (Tier::Goals | Tier::Achievements, Item::Fact(g), Item::Fact(p)) => {
             py_eq(g.get("year"), p.get("year"))
                 && fold::indicator_match(
                     text(g, "indicator").unwrap_or(""),
@@ -469,11 +449,12 @@ fn same(tier: Tier, g: &Item, p: &Item, zones: &Zones) -> bool {
                 )
                 && fold::value_match(g, p)
         }
-        (Tier::Tasks, Item::Fact(FactRef(g)), Item::Fact(FactRef(p))) => {
+        (Tier::Tasks, Item::Fact(g), Item::Fact(p)) => {
             py_eq(g.get("year"), p.get("year"))
                 && fold::text_match(text(g, "text").unwrap_or(""), text(p, "text").unwrap_or(""))
         }
-        _ => g == p,
+        (_, Item::Key(g), Item::Key(p)) => g == p,
+        _ => false,
     }
 }
 

@@ -169,23 +169,6 @@ pub fn bind_params(text: &str, params: &[(String, String)]) -> Result<String, Qu
     Ok(out)
 }
 
-/// Cancels a query when its time is up, unless dropped first.
-struct Deadline {
-    _done: mpsc::Sender<()>,
-}
-
-impl Deadline {
-    fn start(token: CancellationToken, timeout: Duration) -> Self {
-        let (done, wait) = mpsc::channel::<()>();
-        std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(timeout) {
-                token.cancel();
-            }
-        });
-        Deadline { _done: done }
-    }
-}
-
 /// A query's results, fully read, so that the timeout covers the whole evaluation.
 #[derive(Debug)]
 pub enum Answer {
@@ -198,6 +181,11 @@ pub enum Answer {
 }
 
 /// Parses and runs `text` on `store`, giving up after `timeout`.
+///
+/// The query runs on its own thread: some plans (a large aggregate, a cross product)
+/// check the cancellation token rarely, so the caller stops waiting when time is up
+/// rather than when evaluation notices; the abandoned evaluation is cancelled and ends
+/// on its own.
 pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, QueryError> {
     let token = CancellationToken::new();
     let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
@@ -208,26 +196,40 @@ pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, Query
     }
     let mut prepared = evaluator.parse_query(text)?;
     prepared.dataset_mut().set_default_graph_as_union();
-    let _deadline = Deadline::start(token, timeout);
-    let cancelled = |e: QueryEvaluationError| match e {
-        QueryEvaluationError::Cancelled => QueryError::Timeout(timeout),
-        e => QueryError::Evaluation(e),
-    };
-    Ok(match prepared.on_store(store).execute().map_err(cancelled)? {
-        QueryResults::Solutions(solutions) => {
-            let variables = solutions
-                .variables()
-                .iter()
-                .map(|v| v.as_str().to_string())
-                .collect();
-            let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(cancelled)?;
-            Answer::Solutions { variables, rows }
+    let store = store.clone();
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        let cancelled = |e: QueryEvaluationError| match e {
+            QueryEvaluationError::Cancelled => QueryError::Timeout(timeout),
+            e => QueryError::Evaluation(e),
+        };
+        let answer = (|| {
+            Ok(match prepared.on_store(&store).execute().map_err(cancelled)? {
+                QueryResults::Solutions(solutions) => {
+                    let variables = solutions
+                        .variables()
+                        .iter()
+                        .map(|v| v.as_str().to_string())
+                        .collect();
+                    let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(cancelled)?;
+                    Answer::Solutions { variables, rows }
+                }
+                QueryResults::Boolean(b) => Answer::Boolean(b),
+                QueryResults::Graph(triples) => {
+                    Answer::Graph(triples.collect::<Result<Vec<_>, _>>().map_err(cancelled)?)
+                }
+            })
+        })();
+        // The caller may have stopped waiting; then nobody needs the answer.
+        send.send(answer).ok();
+    });
+    match receive.recv_timeout(timeout) {
+        Ok(answer) => answer,
+        Err(_) => {
+            token.cancel();
+            Err(QueryError::Timeout(timeout))
         }
-        QueryResults::Boolean(b) => Answer::Boolean(b),
-        QueryResults::Graph(triples) => {
-            Answer::Graph(triples.collect::<Result<Vec<_>, _>>().map_err(cancelled)?)
-        }
-    })
+    }
 }
 
 /// How results are printed.

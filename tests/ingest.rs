@@ -107,10 +107,9 @@ fn reingesting_changes_nothing_and_an_edit_replaces_only_its_graph() {
     let out = ingest(&store, &[&reports]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 replaced"));
     let third = graphs(&store);
-    let edited_graph = format!(
-        "<{}>",
+    let edited_graph =
         zonekg::rdf::iri::report(&std::fs::canonicalize(&path).unwrap().to_string_lossy())
-    );
+            .to_string();
     assert_eq!(first.keys().collect::<Vec<_>>(), third.keys().collect::<Vec<_>>());
     for (graph, quads) in &first {
         if *graph == edited_graph {

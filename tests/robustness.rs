@@ -212,3 +212,12 @@ fn every_example_reads_without_error() {
     assert!(inputs >= 8);
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), inputs);
 }
+
+#[test]
+fn a_template_with_placeholders_yields_no_goal_or_achievement() {
+    let name = "07_template_placeholders.txt";
+    let bytes = std::fs::read(examples().join(name)).unwrap();
+    let report = zonekg::process(&bytes, name).unwrap();
+    assert!(report.goals.is_empty(), "{:?}", report.goals);
+    assert!(report.achievements.is_empty(), "{:?}", report.achievements);
+}

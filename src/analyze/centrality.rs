@@ -7,6 +7,7 @@
 //! default.
 
 use super::graphs::KgGraph;
+use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
@@ -89,11 +90,58 @@ pub fn pagerank(g: &KgGraph, damping: f64, tol: f64, max_iter: usize) -> Vec<f64
 }
 
 /// Normalized shortest-path betweenness (endpoints excluded), by node index.
+///
+/// Computed one connected component at a time: rustworkx allocates per-source arrays the
+/// size of the whole graph, and a corpus graph is thousands of small components, so this
+/// turns O(V²) work into Σ (component size)². Each component's pair counts are then
+/// normalized by the whole graph's size, as networkx does.
 pub fn betweenness(g: &KgGraph) -> Vec<f64> {
-    rustworkx_core::centrality::betweenness_centrality(g, false, true, PARALLEL_THRESHOLD)
-        .into_iter()
-        .map(|v| v.unwrap_or(0.0))
-        .collect()
+    let n = g.node_count();
+    let mut out = vec![0.0; n];
+    if n <= 2 {
+        return out;
+    }
+    // Pairs are counted once each; networkx's normalized value is 2·count/((n-1)(n-2)).
+    let scale = 2.0 / ((n - 1) as f64 * (n - 2) as f64);
+    // Each node's component and its index inside it; then each component's edges.
+    let components = rustworkx_core::connectivity::connected_components(g);
+    let mut place = vec![(0usize, 0u32); n];
+    let mut members: Vec<Vec<NodeIndex>> = Vec::with_capacity(components.len());
+    for (c, set) in components.into_iter().enumerate() {
+        let mut m: Vec<NodeIndex> = set.into_iter().collect();
+        m.sort_unstable();
+        for (i, v) in m.iter().enumerate() {
+            place[v.index()] = (c, i as u32);
+        }
+        members.push(m);
+    }
+    let mut edges: Vec<Vec<(u32, u32)>> = vec![Vec::new(); members.len()];
+    for e in g.edge_references() {
+        let ((c, a), (_, b)) = (place[e.source().index()], place[e.target().index()]);
+        if a != b {
+            edges[c].push((a, b));
+        }
+    }
+    for (m, e) in members.iter().zip(edges) {
+        if m.len() < 3 {
+            continue;
+        }
+        let mut sub = UnGraph::<(), ()>::with_capacity(m.len(), e.len());
+        for _ in 0..m.len() {
+            sub.add_node(());
+        }
+        sub.extend_with_edges(e);
+        let counts = rustworkx_core::centrality::betweenness_centrality(
+            &sub,
+            false,
+            false,
+            PARALLEL_THRESHOLD,
+        );
+        for (i, c) in counts.into_iter().enumerate() {
+            out[m[i].index()] = c.unwrap_or(0.0) * scale;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -154,6 +202,33 @@ mod tests {
         let pr = pagerank(&g, DAMPING, 1e-12, 1000);
         assert!((pr.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         assert!(pr[2] < pr[0]);
+    }
+
+    #[test]
+    fn betweenness_by_component_equals_the_whole_graph() {
+        // Two paths of different lengths and a lone node: three components.
+        let mut g = path_graph(4);
+        let more = path_graph(5);
+        let base = g.node_count();
+        for n in more.node_indices() {
+            g.add_node(more[n].clone());
+        }
+        for e in more.edge_references() {
+            let (s, t) = (e.source().index() + base, e.target().index() + base);
+            g.add_edge(NodeIndex::new(s), NodeIndex::new(t), e.weight().clone());
+        }
+        g.add_node(more[NodeIndex::new(0)].clone());
+        let whole: Vec<f64> =
+            rustworkx_core::centrality::betweenness_centrality(&g, false, true, 1000)
+                .into_iter()
+                .map(|v| v.unwrap())
+                .collect();
+        let ours = betweenness(&g);
+        assert_eq!(ours.len(), whole.len());
+        for (a, b) in ours.iter().zip(&whole) {
+            assert!((a - b).abs() < 1e-12, "{ours:?} vs {whole:?}");
+        }
+        assert!(ours[base + 2] > ours[1]);
     }
 
     #[test]

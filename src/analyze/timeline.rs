@@ -115,7 +115,7 @@ pub fn timeline(facts: &Facts, zone: &str) -> Timeline {
             Some(o) if !h.title.starts_with(o.as_str()) => format!("{o}{}", h.title),
             _ => h.title.clone(),
         };
-        let dated = h.seen.iter().filter(|s| s.date.is_some());
+        let mut dated = h.seen.iter().filter(|s| s.date.is_some());
         posts.entry(post).or_default().push(Tenure {
             order: 0,
             official: labels
@@ -123,7 +123,7 @@ pub fn timeline(facts: &Facts, zone: &str) -> Timeline {
                 .cloned()
                 .unwrap_or_else(|| h.person.clone()),
             first_seen: dated.clone().next().and_then(|s| s.date.clone()),
-            last_seen: dated.last().and_then(|s| s.date.clone()),
+            last_seen: dated.next_back().and_then(|s| s.date.clone()),
             source: h.seen.first().map(|s| s.source.clone()).unwrap_or_default(),
         });
     }

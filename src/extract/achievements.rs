@@ -173,4 +173,23 @@ mod tests {
         assert_eq!(xs.len(), 1, "{xs:?}");
         assert_eq!(xs[0].indicator, "营业收入");
     }
+
+    #[test]
+    fn a_result_heading_sets_the_tense_of_its_section() {
+        let r = run(
+            &Achievements,
+            "一、2023年工作回顾\n园区工业总产值180亿元,增长9.5%。",
+            Some("2024-01-20"),
+            None,
+        );
+        let a = get(&r.achievements, "工业总产值", 180.0);
+        assert_eq!(a.year, Some(2023));
+        assert_eq!(a.change, Some(Change { value: 9.5, unit: "%".into() }));
+    }
+
+    #[test]
+    fn cuts_a_long_preamble_off_the_indicator() {
+        let xs = found("2023年,在各方共同努力下全区上下齐心协力实现规上工业总产值210亿元。", Some("2024-01-20"));
+        assert_eq!(get(&xs, "规上工业总产值", 210.0).indicator, "规上工业总产值");
+    }
 }

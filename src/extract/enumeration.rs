@@ -333,7 +333,8 @@ fn head_clause(text: &str) -> Option<&str> {
     let head = text[..cut].trim();
     let n = head.chars().count();
     // a paragraph opening with an ordinal belongs to an ordinal list
-    let opens_with_words = head.starts_with(|c: char| is_han(c) || c == '“');
+    let opens_with_words = head.starts_with(|c: char| is_han(c) || c == '“')
+        && MARKER.find(head).is_none_or(|m| m.start() > 0);
     ((2..=30).contains(&n) && opens_with_words).then_some(head)
 }
 

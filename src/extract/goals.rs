@@ -169,4 +169,29 @@ mod tests {
     fn durations_and_ordinals_are_not_targets() {
         assert!(goals("力争用3个月时间完成整改,确保排名进入全省前10名。", Some("2025-01-05")).is_empty());
     }
+
+    #[test]
+    fn a_plan_heading_sets_the_tense_of_its_section() {
+        let gs = goals(
+            "二、2025年主要目标\n地区生产总值增长6%左右,规上工业增加值增长8%。",
+            Some("2025-01-10"),
+        );
+        assert!(has(&gs, 2025, "地区生产总值", 6.0, "%"), "{gs:?}");
+        assert!(has(&gs, 2025, "规上工业增加值", 8.0, "%"), "{gs:?}");
+        assert_eq!(gs[0].kind, GoalKind::Growth);
+    }
+
+    #[test]
+    fn a_range_gives_its_lower_end() {
+        let gs = goals("力争外贸进出口总额增长6%-8%。", Some("2025-01-10"));
+        assert!(has(&gs, 2025, "外贸进出口总额", 6.0, "%"), "{gs:?}");
+        assert_eq!(gs.len(), 1);
+    }
+
+    #[test]
+    fn project_projections_are_not_targets() {
+        assert!(goals("该项目计划总投资20亿元,建成后年产值可达50亿元。", Some("2025-01-10"))
+            .iter()
+            .all(|g| g.value != 50.0));
+    }
 }

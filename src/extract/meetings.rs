@@ -124,7 +124,7 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
             resolve_date(cx, year, month, day)
         })
         // a speech: `今天我们召开…会议` under a dateline `(2025年2月10日)`
-        .or_else(|| ["今天", "今日", "此次", "这次"].iter().any(|w| s.contains(w)).then(|| dateline(cx)).flatten());
+        .or_else(|| ["今天", "今日", "此次", "这次"].iter().any(|w| s.contains(w)).then_some(cx.dateline).flatten());
     let attendance = cx.segments.sentences[i..]
         .iter()
         .take(4)
@@ -139,16 +139,6 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
         zone: None,
         participants: Vec::new(),
         evidence: Some(cx.evidence(i)),
-    })
-}
-
-/// The date a speech or article carries on a line of its own near the top
-/// (`(2025年2月10日)`).
-fn dateline(cx: &Context) -> Option<Date> {
-    cx.segments.paragraphs.iter().take(6).find_map(|p| {
-        let line = cx.text[p.span.clone()].trim_matches(|c: char| c == '(' || c == ')' || c == '（' || c == '）' || c.is_whitespace());
-        let d = super::dates::find_full_date(line)?;
-        (line.chars().count() <= 12).then_some(d)
     })
 }
 

@@ -29,8 +29,12 @@ pub struct Context<'a> {
     pub segments: Segments,
     /// Char offsets (start, end) of each sentence, parallel to `segments.sentences`.
     sentence_chars: Vec<(usize, usize)>,
-    /// Publication date from the page or text, if known.
+    /// The date the report speaks from: a speech's dateline (`(2024年12月27日)` under its
+    /// title) where there is one, else the publication date. `今年`, `明年` and dates
+    /// without a year are read against it.
     pub published: Option<dates::Date>,
+    /// A dateline standing on its own line in the report's head, if any.
+    pub dateline: Option<dates::Date>,
 }
 
 impl<'a> Context<'a> {
@@ -46,8 +50,10 @@ impl<'a> Context<'a> {
             byte = s.span.end;
             sentence_chars.push((start, chars));
         }
-        let published = doc.published.as_deref().and_then(dates::Date::parse_iso);
+        let dateline = dateline(text, &segments);
+        let published = dateline.or_else(|| doc.published.as_deref().and_then(dates::Date::parse_iso));
         Context {
+            dateline,
             doc,
             text,
             segments,
@@ -81,6 +87,18 @@ impl<'a> Context<'a> {
         let i = sents.partition_point(|s| s.span.end <= at);
         (i < sents.len() && sents[i].span.start <= at).then_some(i)
     }
+}
+
+/// A short line of only a full date near the top (`(2025年2月10日)`): when a speech was
+/// given, which may be weeks before it was published.
+fn dateline(text: &str, segments: &Segments) -> Option<dates::Date> {
+    segments.paragraphs.iter().take(6).find_map(|p| {
+        let line = text[p.span.clone()].trim_matches(|c: char| {
+            matches!(c, '(' | ')' | '（' | '）') || c.is_whitespace()
+        });
+        let d = dates::find_full_date(line)?;
+        (line.chars().count() <= 12 && line.contains('年')).then_some(d)
+    })
 }
 
 /// One kind of fact.

@@ -54,6 +54,11 @@ impl Quantity {
         strip_magnitude(&self.unit).1
     }
 
+    /// The value in the base unit (`1.2万人` → 12000).
+    pub fn base_value(&self) -> f64 {
+        self.value * strip_magnitude(&self.unit).0
+    }
+
     /// Whether the quantity counts activities (`次`, `批次`), not results.
     pub fn is_activity(&self) -> bool {
         ACTIVITY_UNITS.iter().any(|u| *u == self.base_unit())
@@ -398,6 +403,8 @@ mod tests {
         assert!(qs[1].is_rate());
         assert!(qs[2].is_activity());
         assert_eq!(qs[0].base_unit(), "元");
+        let people = &find_quantities("参会人员1.2万人")[0];
+        assert_eq!((people.base_value(), people.base_unit()), (12000.0, "人"));
     }
 
     #[test]

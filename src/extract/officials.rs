@@ -137,6 +137,10 @@ fn names_at(s: &str, mut at: usize) -> Vec<(String, std::ops::Range<usize>)> {
     }
     while let Some(name) = name_at(s, at) {
         let end = at + name.len();
+        // a later list item that is followed by a title starts a new chain (`、区政协主席…`)
+        if !out.is_empty() && (follow_strength(&s[end..]) == 0 || starts_with_title(&s[at..])) {
+            break;
+        }
         out.push((name, at..end));
         let rest = &s[end..];
         let rest = rest.strip_prefix("同志").unwrap_or(rest);
@@ -148,12 +152,22 @@ fn names_at(s: &str, mut at: usize) -> Vec<(String, std::ops::Range<usize>)> {
     out
 }
 
+/// Whether a title word starts within the next few characters (a new title chain).
+fn starts_with_title(s: &str) -> bool {
+    let head: String = s.chars().take(8).take_while(|&c| is_han(c)).collect();
+    LEX.titles.find(head.as_str()).is_some()
+}
+
 /// The person name at `at`, if one starts there.
 pub fn name_at(s: &str, at: usize) -> Option<String> {
     let lex = &*LEX;
     let chars: Vec<char> = s[at..].chars().take(5).collect();
     if chars.len() < 2 || !chars.iter().take(2).all(|&c| is_han(c)) {
         return None;
+    }
+    let dotted = with_dotted_part(s, at, String::new());
+    if !dotted.is_empty() {
+        return Some(dotted);
     }
     let two: String = chars[..2].iter().collect();
     let one = chars[0].to_string();
@@ -201,7 +215,23 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
             len
         }
     };
-    Some(chars[..len].iter().collect())
+    let name: String = chars[..len].iter().collect();
+    Some(with_dotted_part(s, at, name))
+}
+
+/// `艾尔肯·吐尔逊`: a name written in parts joined by a middle dot.
+fn with_dotted_part(s: &str, at: usize, name: String) -> String {
+    let rest = &s[at..];
+    let first: String = rest.chars().take_while(|&c| is_han(c)).take(6).collect();
+    let Some(after) = rest[first.len()..].strip_prefix(['·', '•', '・']) else {
+        return name;
+    };
+    let second: String = after.chars().take_while(|&c| is_han(c)).take(8).collect();
+    if first.chars().count() >= 2 && second.chars().count() >= 2 {
+        format!("{first}·{second}")
+    } else {
+        name
+    }
 }
 
 /// Function words that do not occur in given names (`关于抓落实` is no name).

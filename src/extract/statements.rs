@@ -75,7 +75,29 @@ static NOT_RESULTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(lexicon::entries(include_str!("../../data/lexicon/not_results.txt"))).unwrap()
 });
 
-/// Plan cues (pattern ids below `PLAN_CUES.1`) and result cues in one automaton.
+static PROJECTIONS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(lexicon::entries(include_str!("../../data/lexicon/projection_cues.txt"))).unwrap()
+});
+static SECTION_CUES: LazyLock<Vec<(&'static str, Tense)>> = LazyLock::new(|| {
+    lexicon::entries(include_str!("../../data/lexicon/section_cues.txt"))
+        .filter_map(|l| {
+            let (w, t) = l.split_once(char::is_whitespace)?;
+            Some((w, if t.trim() == "plan" { Tense::Plan } else { Tense::Result }))
+        })
+        .collect()
+});
+
+/// A zone named at the front of an indicator (`某某高新区规上工业总产值`).
+static LEADING_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{0,10}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区|工业园)").unwrap()
+});
+
+/// A range's lower end right before its upper value: `6%-`, `6～`.
+static RANGE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d+(?:\.\d+)?)\s*[%％]?\s*[-—–~～至到]\s*$").unwrap()
+});
+
+/// Plan cues (pattern ids below `CUES.1`) and result cues in one automaton.
 static CUES: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
     let plan: Vec<&str> = lexicon::entries(include_str!("../../data/lexicon/plan_cues.txt")).collect();
     let result = lexicon::entries(include_str!("../../data/lexicon/result_cues.txt"));
@@ -113,9 +135,18 @@ pub fn statements(cx: &Context, report: &Report) -> Vec<Statement> {
     zone_forms.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let reader = Reader { years, zone_forms };
     let mut out = Vec::new();
+    // the tense and year a heading (`一、2023年工作回顾`) sets for its section
+    let mut section: Option<(Tense, Option<i32>)> = None;
     for para in &cx.segments.paragraphs {
-        let mut para_year: Option<i32> = None;
-        let mut last_tense: Option<Tense> = None;
+        let heading = &cx.text[para.span.clone()];
+        if let Some(t) = heading_tense(heading) {
+            let year = period::last_anchor(heading).and_then(|a| a.resolve(years.doc));
+            section = Some((t, year));
+            continue;
+        }
+        let mut para_year: Option<i32> = section.and_then(|s| s.1);
+        let mut para_period: Option<String> = None;
+        let mut last_tense: Option<Tense> = section.map(|s| s.0);
         for i in para.sentences.clone() {
             let s = cx.sentence(i);
             if numbers::may_hold_number(s) {
@@ -123,6 +154,14 @@ pub fn statements(cx: &Context, report: &Report) -> Vec<Statement> {
                 reader.sentence(s, i, para_year, last_tense, &mut out);
                 if let Some(st) = out[before..].last() {
                     last_tense = Some(st.tense);
+                }
+                for st in &mut out[before..] {
+                    if st.tense == Tense::Result && st.period.is_none() {
+                        st.period.clone_from(&para_period);
+                    }
+                }
+                if let Some(p) = period::sub_year_period(s) {
+                    para_period = Some(p);
                 }
             }
             if s.contains('年') {
@@ -133,6 +172,18 @@ pub fn statements(cx: &Context, report: &Report) -> Vec<Statement> {
         }
     }
     out
+}
+
+/// The tense a short heading sets for the section below it, if it names one.
+/// Only numbered headings count: a title (`2023年度总结大会召开`) heads no section.
+fn heading_tense(p: &str) -> Option<Tense> {
+    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、]|第[一二三四五六七八九十]{1,3}部分)").unwrap()
+    });
+    if p.chars().count() > 30 || !NUMBERED.is_match(p) || !numbers::find_quantities(p).is_empty() {
+        return None;
+    }
+    SECTION_CUES.iter().find(|(w, _)| p.contains(w)).map(|(_, t)| *t)
 }
 
 struct Reader {
@@ -185,14 +236,16 @@ impl Reader {
                     ..q.clone()
                 })
                 .collect();
-            if numbers::has_placeholder(clause) {
+            if numbers::has_placeholder(clause) || PROJECTIONS.is_match(clause) {
                 subject = None;
                 prev = None;
                 continue;
             }
             if in_clause.is_empty() {
-                subject = self.subject_of(clause).map(|ind| (ind, r.start));
-                prev = None;
+                if let Some(ind) = self.subject_of(clause) {
+                    subject = Some((ind, r.start));
+                    prev = None;
+                }
                 continue;
             }
             let readings = self.read_clause(clause, &in_clause);
@@ -202,7 +255,7 @@ impl Reader {
                 rd.at += r.start;
                 // a bare change is told in the tense of the statement it follows
                 let tense = self
-                    .tense(&cues, rd.at, last_tense, rd.result_verb)
+                    .tense(&cues, rd.at, last_tense, rd.result_verb || period::sub_year_period(&s[..rd.at]).is_some())
                     .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense));
                 let Some(tense) = tense else { continue };
                 if rd.change_only {
@@ -215,6 +268,7 @@ impl Reader {
                         }
                     }
                 }
+                let mut replaces = None;
                 if rd.indicator.is_empty() {
                     match &subject {
                         Some((ind, start)) => {
@@ -223,6 +277,11 @@ impl Reader {
                         }
                         None => continue,
                     }
+                    // `突破千亿元,达到1023亿元`: the exact figure replaces the milestone
+                    replaces = prev.filter(|&p| {
+                        let st = &out[p];
+                        st.kind == GoalKind::AtLeast && st.unit == rd.qty.unit && st.indicator == rd.indicator
+                    });
                 }
                 if !acceptable(&rd, tense) {
                     continue;
@@ -245,6 +304,9 @@ impl Reader {
                     (None, Tense::Result) if rd.change_only => rd.change.clone(),
                     _ => None,
                 };
+                if let Some(p) = replaces {
+                    out.remove(p);
+                }
                 out.push(Statement {
                     sentence: index,
                     tense,
@@ -261,7 +323,9 @@ impl Reader {
                 produced = Some(out.len() - 1);
                 subject = Some((rd.indicator.clone(), rd.span.start));
             }
-            prev = produced;
+            if produced.is_some() {
+                prev = produced;
+            }
         }
     }
 
@@ -314,7 +378,7 @@ impl Reader {
 
     /// Plan or result: the last cue before the value, else the first after it in the
     /// sentence, else the tense of the paragraph's last statement; with none of these, a
-    /// result if a result verb states it.
+    /// result if a result verb states it or a part of the year (`上半年,…`) frames it.
     fn tense(&self, cues: &[(usize, Tense)], at: usize, last: Option<Tense>, result_verb: bool) -> Option<Tense> {
         cues.iter()
             .rev()
@@ -397,11 +461,20 @@ impl Reader {
         }
         // indicator, then value at the clause's end
         if tail_is_empty(&c[main.end..body_end]) {
-            let pre = &c[..main.start];
+            let mut pre = &c[..main.start];
+            let mut main = main.clone();
+            if let Some(r) = RANGE_START.captures(pre) {
+                // `增长6%-7%`: the range's lower end is the value
+                if let Ok(low) = r[1].parse::<f64>() {
+                    main.value = low;
+                    pre = &pre[..r.get(0).unwrap().start()];
+                }
+            }
             if ends_with_any(pre, &["前", "后", "第", "排名", "目标的", "任务的", "计划的"]) {
                 return Vec::new();
             }
             let (body, kinds, linked_by_verb) = strip_links(pre);
+            let body = after_last_verb(body);
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
             let result_verb = linked_by_verb
                 || led_by_verb
@@ -559,6 +632,11 @@ impl Reader {
                     break;
                 }
             }
+            if let Some(m) = LEADING_ZONE.find(s) {
+                if s[m.end()..].chars().count() >= 2 {
+                    s = &s[m.end()..];
+                }
+            }
             if s.starts_with(['(', '（']) {
                 if let Some(close) = s.find([')', '）']) {
                     s = &s[close + 1..];
@@ -576,6 +654,17 @@ impl Reader {
         }
         (s.to_string(), verb, period)
     }
+}
+
+/// The words after the last `实现`/`完成` in an indicator, when a long preamble runs
+/// into it without a comma (`…齐心协力实现地区生产总值` → `地区生产总值`).
+fn after_last_verb(s: &str) -> &str {
+    ["实现", "完成"]
+        .iter()
+        .filter_map(|v| s.rfind(v).map(|i| i + v.len()))
+        .max()
+        .filter(|&i| s[..i].chars().count() > 8 && s[i..].chars().count() >= 2 && !s[i..].starts_with('率'))
+        .map_or(s, |i| &s[i..])
 }
 
 /// Cuts link words off the end of the text before a value; returns what is left, the

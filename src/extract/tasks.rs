@@ -168,6 +168,12 @@ static WORK_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("^(?:要|是要|需要)?(?:{verbs})")).unwrap()
 });
 
+/// An item that opens with who must act: `各部门要…`, `全区上下必须…`.
+static SUBJECT_MUST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^,，;；。:：要]{0,9}?[^,，;；。:：要主重需只不纪摘](?:要|必须|务必)[^素点求]")
+        .unwrap()
+});
+
 /// Words of a result reached.
 static RESULT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&lexicon::alternation(include_str!(
@@ -203,7 +209,8 @@ enum ItemSense {
 /// of work to do whose body reports figures reached or work done (`一是强化招商。全年签约
 /// 项目35个`) tells of the past year rather than sets work.
 fn item_sense(head: &str, body: &str) -> ItemSense {
-    let opens_with_work = WORK_VERB.is_match(head) && !head.starts_with("要素");
+    let opens_with_work =
+        (WORK_VERB.is_match(head) && !head.starts_with("要素")) || SUBJECT_MUST.is_match(head);
     if reports_done(head) || (!opens_with_work && RESULT.is_match(head)) {
         return ItemSense::Result;
     }

@@ -106,6 +106,10 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
     }
 });
 
+/// Function words after which a place name may start but inside which it hardly ever
+/// continues.
+const CUT_AFTER: &[char] = &['了', '是', '由', '将', '把', '被', '向', '从', '对', '给', '让', '在', '为', '于', '的', '就', '到'];
+
 /// Words that name a body of a place right after it (`某某区委`, `某某市人民政府`).
 const GOVERNANCE: &[&str] = &["委", "政府", "人民政府", "人大", "政协", "党", "领导", "管委会", "上下", "人民"];
 
@@ -237,6 +241,11 @@ fn place_before(text: &str, end: usize, kind: &Kind) -> Option<(String, bool)> {
         .into_iter()
         .rev()
         .collect();
+    // a function word inside the run ends whatever came before (`记者专访了某某高新区`)
+    let run = match run.iter().rposition(|c| CUT_AFTER.contains(c)) {
+        Some(i) if run.len() - i - 1 >= 2 => run[i + 1..].to_vec(),
+        _ => run,
+    };
     let mut best: Option<(String, bool)> = None;
     for len in 2..=run.len().min(max) {
         let prefix: String = run[run.len() - len..].iter().collect();
@@ -267,7 +276,7 @@ fn plausible_prefix(prefix: &str) -> bool {
     !k.generic.contains(prefix)
         && !k.generic_starts.iter().any(|g| prefix.starts_with(g))
         && !k.boundaries.iter().any(|b| b.chars().count() >= 2 && prefix.contains(b))
-        && !prefix.ends_with(['的', '了', '和', '与', '及', '在', '是'])
+        && !prefix.ends_with(['的', '了', '和', '与', '及', '在', '是', '由', '于', '为', '对', '向', '把', '将', '从', '到', '被', '让', '给'])
         && !prefix.starts_with(['的', '了', '和', '与', '及', '在', '是', '年', '月', '日', '个', '各', '每', '等'])
         && !["委", "政府", "党", "部门", "副", "常务"].iter().any(|b| prefix.contains(b))
 }

@@ -491,4 +491,12 @@ mod tests {
         assert_eq!(out.as_str(), BODY);
         assert_eq!(out.raw_offset(0), "分享至\n".len());
     }
+
+    #[test]
+    fn whole_pipeline_drops_page_furniture() {
+        let raw = format!("首页 > 新闻 > 正文\n分享至\n{BODY}来源:某某管委会\n某某网 版权所有\n某ICP备00000000号\n");
+        let doc = crate::normalize::normalize(raw.as_bytes(), "a.txt").unwrap();
+        assert_eq!(doc.text.as_str(), BODY);
+        assert_eq!(doc.text.raw_offset(0), raw.find("3月2日").unwrap());
+    }
 }

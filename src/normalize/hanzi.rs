@@ -168,4 +168,13 @@ mod tests {
         assert_eq!(out.raw_range(6..9), 6..9);
         assert_eq!(out.raw_offset(out.len()), raw.len());
     }
+
+    #[test]
+    fn whole_pipeline_simplifies_names() {
+        let raw = "管委會主任吳樹輝出席會議。";
+        let doc = crate::normalize::normalize(raw.as_bytes(), "a.txt").unwrap();
+        assert_eq!(doc.text.as_str(), "管委会主任吴树辉出席会议。");
+        let at = doc.text.as_str().find('吴').unwrap();
+        assert_eq!(doc.text.raw_range(at..at + 9), raw.find('吳').unwrap()..raw.find('出').unwrap());
+    }
 }

@@ -213,4 +213,11 @@ mod tests {
         assert_eq!(out.len(), line.len() - 1);
         assert!(start.elapsed().as_secs() < 5);
     }
+
+    #[test]
+    fn whole_pipeline_tidies_lines() {
+        let raw = "某某园区召开大会。  \r\n\r\n\r\n会议要求加快发展(下转第2版)\r\n";
+        let doc = crate::normalize::normalize(raw.as_bytes(), "a.txt").unwrap();
+        assert_eq!(doc.text.as_str(), "某某园区召开大会。\n\n会议要求加快发展\n");
+    }
 }

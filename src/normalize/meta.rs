@@ -146,6 +146,7 @@ pub fn published_in(text: &str) -> Option<Date> {
         })
         .or_else(|| in_head(&|l| labeled(&DATE_THEN_MARKER, l)))
         .or_else(|| bare_date_under_title(&head))
+        .or_else(|| in_head(&web_date_in))
 }
 
 /// A line of only a date right under a title line.
@@ -193,7 +194,7 @@ fn title_repeating_breadcrumb<'t>(head: &Head<'t>) -> Option<&'t str> {
 }
 
 /// A title-like line standing alone just before the first body paragraph, with at
-/// most short scraps (`分享至`, a share count) between them.
+/// most short scraps (a share button, a count) between them.
 fn title_before_body<'t>(head: &Head<'t>) -> Option<&'t str> {
     if !head.body_follows {
         return None;
@@ -223,7 +224,24 @@ fn is_body(line: &str) -> bool {
 }
 
 fn is_info_line(line: &str) -> bool {
-    MARKER.is_match(line) || ANY_DATE_LABEL.is_match(line) || DATE_THEN_MARKER.is_match(line)
+    MARKER.is_match(line)
+        || ANY_DATE_LABEL.is_match(line)
+        || DATE_THEN_MARKER.is_match(line)
+        || web_date_in(line).is_some()
+}
+
+/// A web-style date (`2024-04-26`, `2024/04/26`) in a short head line that is no
+/// sentence: `某区人民政府办公室 2024-04-26 【大】【中】【小】`, `2024-08-14 08:30 某日报`.
+fn web_date_in(line: &str) -> Option<Date> {
+    static WEB_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d])(\d{4}[-/]\d{1,2}[-/]\d{1,2})(?:[^\d]|$)").unwrap()
+    });
+    if line.chars().count() > 100 || line.contains('。') {
+        return None;
+    }
+    let mut dates = WEB_DATE.captures_iter(line).filter_map(|c| Date::parse_iso(&c[1]));
+    let first = dates.next()?;
+    dates.next().is_none().then_some(first)
 }
 
 /// Short, Chinese, not a sentence, not navigation, not an information line.
@@ -281,7 +299,7 @@ mod tests {
 
     #[test]
     fn source_and_date_line_under_the_title() {
-        let text = format!("- 园区动态\n- 政策解读\n丙丁园区：坚定信心抓项目 | 专访\n来源:某某网 日期:2021-11-05 点击:次\n{BODY}");
+        let text = format!("- 通知公告\n- 工作动态\n丙丁园区：坚定信心抓项目 | 专访\n来源:某某网 日期:2021-11-05 浏览:120\n{BODY}");
         let doc = run(&text);
         assert_eq!(doc.published.as_deref(), Some("2021-11-05"));
         assert_eq!(
@@ -337,12 +355,14 @@ mod tests {
 
     #[test]
     fn title_standing_alone_before_the_body() {
-        let text = format!("某网首页 > 某号 > 正文 申请入驻\n\n某某区召开高质量发展推进会议\n\n0\n分享至\n\n{BODY}");
+        let text = format!(
+            "某门户 > 地方频道 > 正文\n\n某某区召开高质量发展推进会议\n\n3\n转发\n\n{BODY}"
+        );
         assert_eq!(
             title_in(&text).as_deref(),
             Some("某某区召开高质量发展推进会议")
         );
-        let text = format!("某站口号——记住我们\n\n某园区负责人在年度总结会上的讲话\n\nadmin 分享 时间: 加入收藏 共计500字\n\n{BODY}");
+        let text = format!("某文库 欢迎收藏本站\n\n某园区负责人在年度总结会上的讲话\n\neditor 收藏 时间: 打印本页 全文约800字\n\n{BODY}");
         assert_eq!(
             title_in(&text).as_deref(),
             Some("某园区负责人在年度总结会上的讲话")

@@ -14,6 +14,7 @@
 //! a pair of characters found elsewhere in the same page, otherwise it is left out.
 //! Where no byte fits, only the debris `?jīng)` is removed.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -126,6 +127,7 @@ struct Repair {
 struct Page<'a> {
     text: &'a MappedText,
     readings: HashMap<&'a str, Vec<char>>,
+    bigrams: OnceCell<HashMap<(char, char), usize>>,
 }
 
 impl Page<'_> {
@@ -141,13 +143,21 @@ impl Page<'_> {
         fits.next().is_none().then_some(x)
     }
 
-    /// How often `pair` stands in the page.
+    /// How often `pair` stands in the page (bigram counts taken once, on first need).
     fn count(&self, pair: [char; 2]) -> usize {
-        let mut buf = [0u8; 8];
-        let a = pair[0].encode_utf8(&mut buf[..4]).len();
-        let b = pair[1].encode_utf8(&mut buf[a..]).len();
-        let needle = std::str::from_utf8(&buf[..a + b]).unwrap_or("");
-        self.s().matches(needle).count()
+        let counts = self.bigrams.get_or_init(|| {
+            let mut counts: HashMap<(char, char), usize> = HashMap::new();
+            let mut chars = self.s().chars().peekable();
+            while let Some(a) = chars.next() {
+                if let Some(&b) = chars.peek() {
+                    if is_han(a) && is_han(b) {
+                        *counts.entry((a, b)).or_default() += 1;
+                    }
+                }
+            }
+            counts
+        });
+        counts.get(&(pair[0], pair[1])).copied().unwrap_or(0)
     }
 
     /// Tries to repair the run of debris starting with `chain[0]`; the run ends where
@@ -263,6 +273,7 @@ pub fn repair_mojibake(text: &MappedText) -> Option<MappedText> {
     let page = Page {
         text,
         readings: learn_readings(s),
+        bigrams: OnceCell::new(),
     };
     let mut out = MappedText::builder(s.len());
     let mut kept_from = 0;
@@ -394,5 +405,12 @@ mod tests {
         for s in ["为什么?(见下文)", "a?b=1)", "是否达标?yes)"] {
             assert_eq!(repair(s), s);
         }
+    }
+
+    #[test]
+    fn whole_pipeline_repairs_and_cleans() {
+        let broken = annotate_bytes("經濟工業。平涼工業", &[('經', "jīng"), ('業', "yè")]);
+        let doc = crate::normalize::normalize(broken.as_bytes(), "a.txt").unwrap();
+        assert_eq!(doc.text.as_str(), "经济工业。平凉工业");
     }
 }

@@ -222,4 +222,15 @@ mod tests {
         assert_eq!(out.len(), "某區(甲)".len() * 200_000);
         assert!(start.elapsed().as_secs() < 5);
     }
+
+    #[test]
+    fn whole_pipeline_removes_annotations_and_simplifies() {
+        let raw = "某某高新區(qū)召開(kāi)大會(huì)（AVSP）。";
+        let doc = crate::normalize::normalize(raw.as_bytes(), "a.txt").unwrap();
+        assert_eq!(doc.text.as_str(), "某某高新区召开大会(AVSP)。");
+        // `召` still points at its raw bytes, past the dropped annotation
+        let at = doc.text.as_str().find('召').unwrap();
+        let raw_at = raw.find('召').unwrap();
+        assert_eq!(doc.text.raw_range(at..at + 3), raw_at..raw_at + 3);
+    }
 }

@@ -112,4 +112,13 @@ mod tests {
         let t = MappedText::identity("普通文本, plain.".to_string());
         assert!(fold_width(&t).is_none());
     }
+
+    #[test]
+    fn whole_pipeline_folds_widths() {
+        let doc = crate::normalize::normalize("某某区（试点）完成１２３亿元，增长５％。".as_bytes(), "a.txt").unwrap();
+        assert_eq!(doc.text.as_str(), "某某区(试点)完成123亿元,增长5%。");
+        // `1` came from the full-width digit at raw bytes 27..30
+        let at = doc.text.as_str().find('1').unwrap();
+        assert_eq!(doc.text.raw_range(at..at + 1), 27..30);
+    }
 }

@@ -290,14 +290,17 @@ fn document_part_headings_are_no_tasks() {
 }
 
 #[test]
-#[ignore]
-fn scratch_seed_000() {
-    use ferrous_opencc::config::BuiltinConfig;
-    let cc = ferrous_opencc::OpenCC::from_config(BuiltinConfig::T2s).unwrap();
-    let raw = std::fs::read_to_string("/tmp/s/000_b50c4a77d53f1938.txt").unwrap();
-    let text = cc.convert(&raw);
-    let tasks = run_with(&text, &["吴旭辉", "周崇俭", "许永锋"], None);
-    for t in &tasks {
-        println!("{:?} {:?} {}", t.year, t.by, t.text);
-    }
+fn items_naming_who_must_act_are_work() {
+    let text = "会议指出:一是各部门要压实工作责任;二是各单位必须严守纪律规矩。";
+    assert_eq!(
+        texts(&run(text)),
+        ["各部门要压实工作责任", "各单位必须严守纪律规矩"]
+    );
+}
+
+#[test]
+fn lists_of_problems_are_not_tasks() {
+    let text =
+        "当前园区发展还存在一些不足:一是产业结构不够优;二是创新能力还不强;三是要素保障偏紧。";
+    assert!(run(text).is_empty());
 }

@@ -52,27 +52,37 @@ impl<'s> Aligner<'s> {
                 }
                 let at = self.cursor;
                 let rest = self.rest();
+                if let Some(len) = entity_len(rest) {
+                    each(c, at);
+                    self.cursor += len;
+                    break;
+                }
                 if rest.starts_with(c) {
                     each(c, at);
                     self.cursor += c.len_utf8();
-                } else if let Some(len) = entity_len(rest) {
-                    each(c, at);
-                    self.cursor += len;
-                } else if c.is_whitespace() {
+                    break;
+                }
+                if c.is_whitespace() {
                     // white space the source spells differently (or not at all here)
                     each(c, at);
-                } else if may_seek && self.seek(&text[k..]) {
-                    continue;
-                } else if let Some(len) = tag_len(rest).filter(|_| tags_skipped < MAX_TAG_SKIPS) {
-                    may_seek = false;
-                    tags_skipped += 1;
-                    self.cursor += len;
-                    continue;
-                } else {
-                    each(c, at);
+                    break;
                 }
-                may_seek = false;
-                break;
+                if may_seek {
+                    if self.seek(&text[k..]) {
+                        continue;
+                    }
+                    may_seek = false;
+                }
+                match tag_len(rest) {
+                    Some(len) if tags_skipped < MAX_TAG_SKIPS => {
+                        tags_skipped += 1;
+                        self.cursor += len;
+                    }
+                    _ => {
+                        each(c, at);
+                        break;
+                    }
+                }
             }
         }
     }
@@ -124,19 +134,33 @@ fn plain_run(text: &str) -> &str {
     &text[..end]
 }
 
-/// Length of a character reference (`&nbsp;`, `&#20013;`, `&#x4E2D;`) at the start of `s`.
+/// Length of a character reference at the start of `s`: `&#20013;`, `&#x4E2D;`,
+/// `&name;`, or one of the few names pages write without `;` (`&nbsp`).
 fn entity_len(s: &str) -> Option<usize> {
-    let body = s.strip_prefix('&')?;
-    let name_len = body
-        .bytes()
-        .take(32)
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
-        .count();
-    if name_len == 0 {
-        return None;
-    }
-    let semicolon = usize::from(body.as_bytes().get(name_len) == Some(&b';'));
-    Some(1 + name_len + semicolon)
+    let body = s.strip_prefix('&')?.as_bytes();
+    let (digits, name_len) = match body {
+        [b'#', b'x' | b'X', rest @ ..] => (
+            true,
+            2 + rest.iter().take_while(|b| b.is_ascii_hexdigit()).count(),
+        ),
+        [b'#', rest @ ..] => (
+            true,
+            1 + rest.iter().take_while(|b| b.is_ascii_digit()).count(),
+        ),
+        _ => (
+            false,
+            body.iter()
+                .take(32)
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count(),
+        ),
+    };
+    let has_semicolon = body.get(name_len) == Some(&b';');
+    let bare_ok = digits
+        || ["nbsp", "amp", "lt", "gt", "quot", "copy"]
+            .contains(&std::str::from_utf8(&body[..name_len]).ok()?);
+    let valid = name_len > usize::from(digits) && (has_semicolon || bare_ok);
+    valid.then_some(1 + name_len + usize::from(has_semicolon))
 }
 
 /// Length of the tag at the start of `s`, up to its `>`.
@@ -201,6 +225,20 @@ mod tests {
                 ('乙', at("&#x4E59;")),
                 ('丙', at("&#19993;"))
             ]
+        );
+    }
+
+    #[test]
+    fn a_bare_ampersand_is_text() {
+        assert_eq!(entity_len("&B公司"), None);
+        assert_eq!(entity_len("&nbsp;x"), Some(6));
+        assert_eq!(entity_len("&nbspx"), None);
+        assert_eq!(entity_len("&#x4E2D;"), Some(8));
+        assert_eq!(entity_len("&#;"), None);
+        let src = "<body><p>甲&乙</p>";
+        assert_eq!(
+            positions(src, &["甲&乙"])[2],
+            ('乙', src.find('乙').unwrap())
         );
     }
 

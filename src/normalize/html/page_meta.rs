@@ -153,8 +153,8 @@ mod tests {
         );
         assert_eq!(read(&page).title.as_deref(), Some("乙开发区举行签约仪式"));
         assert_eq!(
-            strip_site_name("谈落实 | 丙园区：打造百亿园区"),
-            "谈落实 | 丙园区：打造百亿园区"
+            strip_site_name("访谈 | 丙园区：建设创新高地"),
+            "访谈 | 丙园区：建设创新高地"
         );
         let page = Html::parse_document("<body><h1>丁园区简介</h1></body>");
         assert_eq!(read(&page).title.as_deref(), Some("丁园区简介"));
