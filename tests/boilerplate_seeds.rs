@@ -104,7 +104,14 @@ fn site_footers_are_gone() {
     for (name, bytes, _) in seeds() {
         let (_, after) = before_and_after(&bytes, &name);
         for line in after.text.as_str().lines() {
-            for marker in ["ICP", "版权所有", "Notice:", "特别声明", "公网安备", "举报电话"] {
+            for marker in [
+                "ICP",
+                "版权所有",
+                "Notice:",
+                "特别声明",
+                "公网安备",
+                "举报电话",
+            ] {
                 assert!(!line.contains(marker), "{name}: footer line kept: {line}");
             }
         }
@@ -114,12 +121,17 @@ fn site_footers_are_gone() {
 #[test]
 fn no_pinyin_annotation_or_debris_survives() {
     let toned = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
-    let annotation = Regex::new(&format!(r"\p{{Han}}\s?\([a-zü{toned}]*[{toned}][a-zü]*\)")).unwrap();
+    let annotation =
+        Regex::new(&format!(r"\p{{Han}}\s?\([a-zü{toned}]*[{toned}][a-zü]*\)")).unwrap();
     let debris = Regex::new(&format!(r"\?[a-zü]*[{toned}][a-zü]*\)")).unwrap();
     for (name, bytes, _) in seeds() {
         let doc = normalize::normalize(&bytes, &name).expect("decodable seed");
         let text = doc.text.as_str();
-        assert!(!annotation.is_match(text), "{name}: {:?}", annotation.find(text));
+        assert!(
+            !annotation.is_match(text),
+            "{name}: {:?}",
+            annotation.find(text)
+        );
         assert!(!debris.is_match(text), "{name}: {:?}", debris.find(text));
     }
 }

@@ -187,6 +187,10 @@ fn a_zone_named_by_its_short_form_is_the_same_zone() {
         leaders_in_profile,
         BTreeSet::from(["林晓舟", "周雨桐", "方可欣"])
     );
+    let other = rows(&kg, "zone", &[("zone", "石川经开区")]);
+    assert!(other.iter().all(|r| r[0] == SHICHUAN), "{other:?}");
+    let names: BTreeSet<&str> = other.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(names, BTreeSet::from(["林晓舟"]));
 }
 
 #[test]

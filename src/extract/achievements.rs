@@ -21,7 +21,10 @@ impl Extractor for Achievements {
                 continue;
             }
             let dup = found.iter().any(|a| {
-                a.year == st.year && a.indicator == st.indicator && a.value == st.value && a.unit == st.unit
+                a.year == st.year
+                    && a.indicator == st.indicator
+                    && a.value == st.value
+                    && a.unit == st.unit
             });
             if dup {
                 continue;
@@ -67,14 +70,23 @@ mod tests {
         assert_eq!(xs.len(), 2, "{xs:?}");
         let gdp = get(&xs, "地区生产总值", 85.6);
         assert_eq!((gdp.year, gdp.unit.as_str()), (Some(2023), "亿元"));
-        assert_eq!(gdp.change, Some(Change { value: 6.2, unit: "%".into() }));
+        assert_eq!(
+            gdp.change,
+            Some(Change {
+                value: 6.2,
+                unit: "%".into()
+            })
+        );
         let ind = get(&xs, "规上工业增加值", 8.1);
         assert_eq!(ind.unit, "%");
     }
 
     #[test]
     fn reads_counts_and_their_breakdown() {
-        let xs = found("园区先后外出招商15批次,成功签约项目25个。其中,亿元以上项目8个,外资项目2个。", Some("2023-10-01"));
+        let xs = found(
+            "园区先后外出招商15批次,成功签约项目25个。其中,亿元以上项目8个,外资项目2个。",
+            Some("2023-10-01"),
+        );
         assert_eq!(xs.len(), 3, "{xs:?}");
         assert_eq!(get(&xs, "签约项目", 25.0).unit, "个");
         get(&xs, "亿元以上项目", 8.0);
@@ -84,24 +96,51 @@ mod tests {
 
     #[test]
     fn reads_parts_of_a_year_and_falls() {
-        let xs = found("上半年,全区完成固定资产投资45亿元,同比下降3%。", Some("2024-07-20"));
+        let xs = found(
+            "上半年,全区完成固定资产投资45亿元,同比下降3%。",
+            Some("2024-07-20"),
+        );
         let a = get(&xs, "固定资产投资", 45.0);
         assert_eq!((a.year, a.period.as_deref()), (Some(2024), Some("上半年")));
-        assert_eq!(a.change, Some(Change { value: -3.0, unit: "%".into() }));
-        let xs = found("1-9月,规上工业总产值完成120亿元,增长16.8倍。", Some("2024-10-20"));
+        assert_eq!(
+            a.change,
+            Some(Change {
+                value: -3.0,
+                unit: "%".into()
+            })
+        );
+        let xs = found(
+            "1-9月,规上工业总产值完成120亿元,增长16.8倍。",
+            Some("2024-10-20"),
+        );
         let a = get(&xs, "规上工业总产值", 120.0);
         assert_eq!(a.period.as_deref(), Some("1-9月"));
-        assert_eq!(a.change, Some(Change { value: 16.8, unit: "倍".into() }));
+        assert_eq!(
+            a.change,
+            Some(Change {
+                value: 16.8,
+                unit: "倍".into()
+            })
+        );
         let xs = found("一季度,新增市场主体1200户。", Some("2024-04-15"));
-        assert_eq!(get(&xs, "新增市场主体", 1200.0).period.as_deref(), Some("一季度"));
-        let xs = found("前三季度,实际利用外资2.6亿美元,实现税收收入9800万元。", Some("2024-10-15"));
+        assert_eq!(
+            get(&xs, "新增市场主体", 1200.0).period.as_deref(),
+            Some("一季度")
+        );
+        let xs = found(
+            "前三季度,实际利用外资2.6亿美元,实现税收收入9800万元。",
+            Some("2024-10-15"),
+        );
         assert_eq!(get(&xs, "实际利用外资", 2.6).unit, "亿美元");
         assert_eq!(get(&xs, "税收收入", 9800.0).unit, "万元");
     }
 
     #[test]
     fn reads_the_noun_after_a_counted_value() {
-        let xs = found("2023年,全年新培育15家高新技术企业,实现42户企业“一企一策”帮扶。", Some("2024-02-01"));
+        let xs = found(
+            "2023年,全年新培育15家高新技术企业,实现42户企业“一企一策”帮扶。",
+            Some("2024-02-01"),
+        );
         assert_eq!(get(&xs, "高新技术企业", 15.0).unit, "家");
         assert_eq!(get(&xs, "企业", 42.0).unit, "户");
     }
@@ -116,13 +155,21 @@ mod tests {
     #[test]
     fn attendance_dates_ordinals_and_phones_are_not_results() {
         assert!(found("共200余人参加会议。参会人员达300多人。", Some("2024-02-01")).is_empty());
-        assert!(found("3月5日,园区位居全省第2名,咨询电话0571-88886666。", Some("2024-02-01")).is_empty());
+        assert!(found(
+            "3月5日,园区位居全省第2名,咨询电话0571-88886666。",
+            Some("2024-02-01")
+        )
+        .is_empty());
         assert!(found("用两个月招引一个项目。", Some("2024-02-01")).is_empty());
     }
 
     #[test]
     fn targets_are_not_results() {
-        assert!(found("力争全年地区生产总值增长7%,引进项目20个以上。", Some("2024-02-01")).is_empty());
+        assert!(found(
+            "力争全年地区生产总值增长7%,引进项目20个以上。",
+            Some("2024-02-01")
+        )
+        .is_empty());
     }
 
     #[test]
@@ -139,12 +186,22 @@ mod tests {
         );
         assert_eq!(get(&xs, "比重", 62.5).unit, "%");
         let e = get(&xs, "单位工业增加值能耗", 4.2);
-        assert_eq!(e.change, Some(Change { value: -4.2, unit: "%".into() }));
+        assert_eq!(
+            e.change,
+            Some(Change {
+                value: -4.2,
+                unit: "%".into()
+            })
+        );
     }
 
     #[test]
     fn placeholders_and_shares_of_targets_yield_nothing() {
-        assert!(found("2022年,园区实现规上工业总产值X亿元,增长X。", Some("2023-01-10")).is_empty());
+        assert!(found(
+            "2022年,园区实现规上工业总产值X亿元,增长X。",
+            Some("2023-01-10")
+        )
+        .is_empty());
         assert!(found("2023年,全区完成年度目标任务的108%。", Some("2024-01-10")).is_empty());
     }
 
@@ -156,12 +213,18 @@ mod tests {
             None,
             Some("某某区2023年度高质量发展总结会议召开"),
         );
-        assert_eq!(get(&r.achievements, "新增规上工业企业", 23.0).year, Some(2023));
+        assert_eq!(
+            get(&r.achievements, "新增规上工业企业", 23.0).year,
+            Some(2023)
+        );
     }
 
     #[test]
     fn pairs_respectively_lists_of_results() {
-        let xs = found("2023年,工业投资、技改投资分别增长12.5%、20.3%。", Some("2024-02-01"));
+        let xs = found(
+            "2023年,工业投资、技改投资分别增长12.5%、20.3%。",
+            Some("2024-02-01"),
+        );
         assert_eq!(xs.len(), 2, "{xs:?}");
         get(&xs, "工业投资", 12.5);
         get(&xs, "技改投资", 20.3);
@@ -169,7 +232,10 @@ mod tests {
 
     #[test]
     fn carries_the_subject_to_a_value_in_the_next_clause() {
-        let xs = found("2023年,园区营业收入实现“翻番”,达到56.7亿元。", Some("2024-02-01"));
+        let xs = found(
+            "2023年,园区营业收入实现“翻番”,达到56.7亿元。",
+            Some("2024-02-01"),
+        );
         assert_eq!(xs.len(), 1, "{xs:?}");
         assert_eq!(xs[0].indicator, "营业收入");
     }
@@ -184,12 +250,24 @@ mod tests {
         );
         let a = get(&r.achievements, "工业总产值", 180.0);
         assert_eq!(a.year, Some(2023));
-        assert_eq!(a.change, Some(Change { value: 9.5, unit: "%".into() }));
+        assert_eq!(
+            a.change,
+            Some(Change {
+                value: 9.5,
+                unit: "%".into()
+            })
+        );
     }
 
     #[test]
     fn cuts_a_long_preamble_off_the_indicator() {
-        let xs = found("2023年,在各方共同努力下全区上下齐心协力实现规上工业总产值210亿元。", Some("2024-01-20"));
-        assert_eq!(get(&xs, "规上工业总产值", 210.0).indicator, "规上工业总产值");
+        let xs = found(
+            "2023年,在各方共同努力下全区上下齐心协力实现规上工业总产值210亿元。",
+            Some("2024-01-20"),
+        );
+        assert_eq!(
+            get(&xs, "规上工业总产值", 210.0).indicator,
+            "规上工业总产值"
+        );
     }
 }

@@ -20,7 +20,10 @@ impl Extractor for Goals {
                 continue;
             }
             let dup = goals.iter().any(|g| {
-                g.year == st.year && g.indicator == st.indicator && g.value == st.value && g.unit == st.unit
+                g.year == st.year
+                    && g.indicator == st.indicator
+                    && g.value == st.value
+                    && g.unit == st.unit
             });
             if dup {
                 continue;
@@ -52,7 +55,10 @@ mod tests {
 
     fn has(gs: &[Goal], year: i32, indicator: &str, value: f64, unit: &str) -> bool {
         gs.iter().any(|g| {
-            g.year == Some(year) && g.indicator.contains(indicator) && (g.value - value).abs() < 1e-9 && g.unit == unit
+            g.year == Some(year)
+                && g.indicator.contains(indicator)
+                && (g.value - value).abs() < 1e-9
+                && g.unit == unit
         })
     }
 
@@ -72,7 +78,10 @@ mod tests {
 
     #[test]
     fn pairs_respectively_lists() {
-        let gs = goals("力争规上工业增加值、固定资产投资分别增长8%、10%。", Some("2025-02-01"));
+        let gs = goals(
+            "力争规上工业增加值、固定资产投资分别增长8%、10%。",
+            Some("2025-02-01"),
+        );
         assert_eq!(gs.len(), 2, "{gs:?}");
         assert!(has(&gs, 2025, "规上工业增加值", 8.0, "%"));
         assert!(has(&gs, 2025, "固定资产投资", 10.0, "%"));
@@ -83,7 +92,10 @@ mod tests {
         let gs = goals("力争全年新签约超5亿元项目12个以上。", Some("2025-02-01"));
         assert_eq!(gs.len(), 1, "{gs:?}");
         assert_eq!(gs[0].indicator, "新签约超5亿元项目");
-        assert_eq!((gs[0].value, gs[0].unit.as_str(), gs[0].kind), (12.0, "个", GoalKind::AtLeast));
+        assert_eq!(
+            (gs[0].value, gs[0].unit.as_str(), gs[0].kind),
+            (12.0, "个", GoalKind::AtLeast)
+        );
     }
 
     #[test]
@@ -106,7 +118,10 @@ mod tests {
 
     #[test]
     fn splits_targets_joined_by_a_pause_mark_and_keeps_their_quarters() {
-        let gs = goals("力争二季度开工率超过85%、三季度确保开工率达到100%。", Some("2025-02-01"));
+        let gs = goals(
+            "力争二季度开工率超过85%、三季度确保开工率达到100%。",
+            Some("2025-02-01"),
+        );
         assert!(has(&gs, 2025, "二季度开工率", 85.0, "%"), "{gs:?}");
         assert!(has(&gs, 2025, "三季度开工率", 100.0, "%"), "{gs:?}");
         assert_eq!(gs[0].kind, GoalKind::AtLeast);
@@ -115,7 +130,10 @@ mod tests {
 
     #[test]
     fn reads_planned_investment_as_a_level() {
-        let gs = goals("今年56个市级重点项目年度计划投资150亿元。", Some("2025-02-01"));
+        let gs = goals(
+            "今年56个市级重点项目年度计划投资150亿元。",
+            Some("2025-02-01"),
+        );
         assert_eq!(gs.len(), 1, "{gs:?}");
         assert!(gs[0].indicator.ends_with("重点项目年度计划投资"));
         assert_eq!((gs[0].value, gs[0].kind), (150.0, GoalKind::Level));
@@ -141,18 +159,29 @@ mod tests {
             None,
             Some("某某新区2023年度工作总结大会召开"),
         );
-        assert!(has(&r.goals, 2024, "地区生产总值", 7.0, "%"), "{:?}", r.goals);
+        assert!(
+            has(&r.goals, 2024, "地区生产总值", 7.0, "%"),
+            "{:?}",
+            r.goals
+        );
     }
 
     #[test]
     fn results_are_not_goals() {
-        assert!(goals("2023年,全区地区生产总值增长5.2%,完成投资80亿元。", Some("2024-02-01")).is_empty());
+        assert!(goals(
+            "2023年,全区地区生产总值增长5.2%,完成投资80亿元。",
+            Some("2024-02-01")
+        )
+        .is_empty());
         assert!(goals("上半年,园区签约项目20个。", Some("2024-07-01")).is_empty());
     }
 
     #[test]
     fn reads_money_and_people_units() {
-        let gs = goals("力争实际使用外资1.2亿美元,新增城镇就业1.5万人,年内完成土地收储2000亩。", Some("2025-01-05"));
+        let gs = goals(
+            "力争实际使用外资1.2亿美元,新增城镇就业1.5万人,年内完成土地收储2000亩。",
+            Some("2025-01-05"),
+        );
         assert!(has(&gs, 2025, "实际使用外资", 1.2, "亿美元"), "{gs:?}");
         assert!(has(&gs, 2025, "新增城镇就业", 1.5, "万人"), "{gs:?}");
         assert!(has(&gs, 2025, "土地收储", 2000.0, "亩"), "{gs:?}");
@@ -167,7 +196,11 @@ mod tests {
 
     #[test]
     fn durations_and_ordinals_are_not_targets() {
-        assert!(goals("力争用3个月时间完成整改,确保排名进入全省前10名。", Some("2025-01-05")).is_empty());
+        assert!(goals(
+            "力争用3个月时间完成整改,确保排名进入全省前10名。",
+            Some("2025-01-05")
+        )
+        .is_empty());
     }
 
     #[test]
@@ -190,8 +223,11 @@ mod tests {
 
     #[test]
     fn project_projections_are_not_targets() {
-        assert!(goals("该项目计划总投资20亿元,建成后年产值可达50亿元。", Some("2025-01-10"))
-            .iter()
-            .all(|g| g.value != 50.0));
+        assert!(goals(
+            "该项目计划总投资20亿元,建成后年产值可达50亿元。",
+            Some("2025-01-10")
+        )
+        .iter()
+        .all(|g| g.value != 50.0));
     }
 }

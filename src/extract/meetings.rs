@@ -24,9 +24,12 @@ impl Extractor for Meetings {
     }
 
     fn extract(&self, cx: &Context, report: &mut Report) {
-        let held: Vec<(usize, Meeting)> = (0..cx.segments.sentences.len())
+        let mut held: Vec<(usize, Meeting)> = (0..cx.segments.sentences.len())
             .filter_map(|i| meeting_in(cx, i, report).map(|m| (i, m)))
             .collect();
+        if let Some(speech) = speech_meeting(cx) {
+            held.insert(0, speech);
+        }
         // a report often restates its meeting (title, lead): keep one per name/date
         let mut meetings: Vec<(usize, Meeting)> = Vec::new();
         for (i, m) in held {
@@ -124,7 +127,9 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
             resolve_date(cx, year, month, day)
         })
         // a speech: `今天我们召开…会议` under a dateline `(2025年2月10日)`
-        .or_else(|| ["今天", "今日", "此次", "这次"].iter().any(|w| s.contains(w)).then_some(cx.dateline).flatten());
+        .or_else(|| ["今天", "今日", "此次", "这次"].iter().any(|w| s.contains(w)).then_some(cx.dateline).flatten())
+        // `在随后召开的座谈会上`: the day the report's account began
+        .or_else(|| ["随后", "之后", "期间", "当天", "当日", "会上"].iter().any(|w| s.contains(w)).then(|| date_before(cx, i)).flatten());
     let attendance = cx.segments.sentences[i..]
         .iter()
         .take(4)
@@ -140,6 +145,40 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
         participants: Vec::new(),
         evidence: Some(cx.evidence(i)),
     })
+}
+
+/// The last `M月D日` date written before sentence `i`, within the few paragraphs before.
+fn date_before(cx: &Context, i: usize) -> Option<Date> {
+    let para = cx.segments.sentences[i].paragraph;
+    let first = cx.segments.paragraphs[para.saturating_sub(4)].sentences.start;
+    (first..i).rev().find_map(|j| {
+        let c = MONTH_DAY.captures(cx.sentence(j))?;
+        let year = c.get(1).and_then(|y| y.as_str().parse().ok());
+        resolve_date(cx, year, c[2].parse().ok()?, c[3].parse().ok()?)
+    })
+}
+
+/// A speech's own meeting: `在某某工作会议上的讲话` as its title, with a dateline.
+fn speech_meeting(cx: &Context) -> Option<(usize, Meeting)> {
+    static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"在(.{2,40}?(?:会议|大会|会))上的(?:讲话|致辞|报告|发言|主持词)").unwrap()
+    });
+    let date = cx.dateline?;
+    let title = cx.doc.title.as_deref().unwrap_or("");
+    let head = cx.segments.sentences.iter().take(3).map(|s| &cx.text[s.span.clone()]);
+    let (i, name) = std::iter::once(title)
+        .chain(head)
+        .enumerate()
+        .find_map(|(i, t)| SPEECH.captures(t).map(|c| (i.saturating_sub(1), c[1].to_string())))?;
+    Some((
+        i,
+        Meeting {
+            name: Some(name),
+            date: Some(date.iso()),
+            evidence: (!cx.segments.sentences.is_empty()).then(|| cx.evidence(i)),
+            ..Meeting::default()
+        },
+    ))
 }
 
 /// Year of a `M月D日` date: written, else from the publication date (a date after it
@@ -243,7 +282,7 @@ fn strip_subject(name: &str) -> &str {
 
 /// `召开X会议…`: the meeting name right after the verb.
 fn name_after(s: &str) -> Option<String> {
-    let s = s.trim_start_matches(['了', ' ']);
+    let s = s.trim_start_matches(['了', ' ', '的']);
     let mut end = 0;
     let mut last_noun_end = None;
     for (i, c) in s.char_indices() {
@@ -270,6 +309,7 @@ fn venue_before(s: &str) -> Option<String> {
     let venue = &s[at + '在'.len_utf8()..];
     let ok = venue.chars().count() >= 2
         && venue.chars().count() <= 30
+        && !["随后", "此前", "之后", "当天", "今天", "今年", "近日", "日前", "会上"].contains(&venue)
         && venue.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '(' || c == ')');
     ok.then(|| venue.to_string())
 }
@@ -304,7 +344,7 @@ fn participants(
                 let next = mentions.get(k + 1)?;
                 let between = &s[m.span.end..next.span.start];
                 let between = between.trim_start_matches("同志");
-                let lead = between.trim_start_matches(CLAUSE_END);
+                let lead = between.trim_start_matches(CLAUSE_END).trim_start_matches('、');
                 let joined = between.len() != lead.len()
                     && !lead.contains(CLAUSE_END)
                     && lead.chars().count() <= 25;
@@ -374,6 +414,10 @@ fn role_after(s: &str, name_end: usize) -> Option<Option<Role>> {
         if let Some(r) = role_in_clause(c) {
             return Some(r);
         }
+    }
+    // `副主任甲、乙,各部门负责人参加会议`: listed before the others who attended
+    if bare && ["参加", "出席", "列席"].iter().any(|w| next.contains(w)) {
+        return Some(Some(Role::Attendee));
     }
     None
 }

@@ -97,9 +97,8 @@ static ACTIVITY_UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../../data/lexicon/activity_units.txt")).collect()
 });
 
-static TIME_UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("../../data/lexicon/time_units.txt")).collect()
-});
+static TIME_UNITS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../../data/lexicon/time_units.txt")).collect());
 
 const CN_DIGITS: &str = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖";
 const CN_NUMERALS: &str = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟";
@@ -132,9 +131,7 @@ fn parse_chinese(s: &str) -> Option<f64> {
         return None;
     }
     // digit-by-digit form (二〇二四): only digits, with a 〇/零 to tell it from words
-    if s.chars().count() > 1
-        && s.chars().all(|c| CN_DIGITS.contains(c))
-        && s.contains(['〇', '零'])
+    if s.chars().count() > 1 && s.chars().all(|c| CN_DIGITS.contains(c)) && s.contains(['〇', '零'])
     {
         return s
             .chars()
@@ -273,7 +270,11 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
             numeral.replace(',', "").parse().ok()
         };
         let Some(value) = value else { continue };
-        let unit_str = if unit.as_str() == "％" { "%" } else { unit.as_str() };
+        let unit_str = if unit.as_str() == "％" {
+            "%"
+        } else {
+            unit.as_str()
+        };
         let unit_start = match c.name("mag") {
             Some(m) => m.start(),
             None if !magnitude.is_empty() => num.start() + numeral.len(),
@@ -365,7 +366,10 @@ mod tests {
         assert_eq!(q("增长3.2倍"), vec![(3.2, "倍".into())]);
         assert_eq!(q("增长百分之十五"), vec![(15.0, "%".into())]);
         assert_eq!(q("达到85％"), vec![(85.0, "%".into())]);
-        assert_eq!(q("收储土地560亩、企业12家"), vec![(560.0, "亩".into()), (12.0, "家".into())]);
+        assert_eq!(
+            q("收储土地560亩、企业12家"),
+            vec![(560.0, "亩".into()), (12.0, "家".into())]
+        );
         assert_eq!(
             q("引进5亿元项目4个"),
             vec![(5.0, "亿元".into()), (4.0, "个".into())]

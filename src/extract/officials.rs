@@ -329,6 +329,10 @@ fn element_start(s: &str, title_start: usize) -> usize {
             break;
         }
     }
+    // `大会由县人大常委会主任…`: what precedes `由` is the sentence, not the post
+    if let Some(i) = s[left..title_start].rfind('由') {
+        left += i + '由'.len_utf8();
+    }
     let mut stripped = true;
     while stripped {
         stripped = false;

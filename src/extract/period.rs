@@ -208,9 +208,15 @@ mod tests {
 
     #[test]
     fn finds_the_summarized_year() {
-        assert_eq!(summarized_year("某某区2022年度工作总结大会"), Some((2022, false)));
+        assert_eq!(
+            summarized_year("某某区2022年度工作总结大会"),
+            Some((2022, false))
+        );
         assert_eq!(summarized_year("2023年上半年工作总结"), Some((2023, true)));
-        assert_eq!(summarized_year("2021年度高质量发展成果汇报会召开"), Some((2021, false)));
+        assert_eq!(
+            summarized_year("2021年度高质量发展成果汇报会召开"),
+            Some((2021, false))
+        );
         assert_eq!(summarized_year("2024年工作要点"), None);
     }
 }

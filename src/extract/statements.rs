@@ -9,7 +9,7 @@
 //! A bare change (`同比增长2%`) after a result is that result's change.
 
 use super::numbers::{self, Bound, Quantity};
-use super::period::{self, Years, YearRef};
+use super::period::{self, YearRef, Years};
 use super::Context;
 use crate::lexicon;
 use crate::model::{Change, GoalKind, Report};
@@ -72,17 +72,30 @@ static RESULT_VERBS: LazyLock<Vec<&'static str>> =
 static CONTEXT_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(include_str!("../../data/lexicon/indicator_context.txt")));
 static NOT_RESULTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(lexicon::entries(include_str!("../../data/lexicon/not_results.txt"))).unwrap()
+    AhoCorasick::new(lexicon::entries(include_str!(
+        "../../data/lexicon/not_results.txt"
+    )))
+    .unwrap()
 });
 
 static PROJECTIONS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(lexicon::entries(include_str!("../../data/lexicon/projection_cues.txt"))).unwrap()
+    AhoCorasick::new(lexicon::entries(include_str!(
+        "../../data/lexicon/projection_cues.txt"
+    )))
+    .unwrap()
 });
 static SECTION_CUES: LazyLock<Vec<(&'static str, Tense)>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../../data/lexicon/section_cues.txt"))
         .filter_map(|l| {
             let (w, t) = l.split_once(char::is_whitespace)?;
-            Some((w, if t.trim() == "plan" { Tense::Plan } else { Tense::Result }))
+            Some((
+                w,
+                if t.trim() == "plan" {
+                    Tense::Plan
+                } else {
+                    Tense::Result
+                },
+            ))
         })
         .collect()
 });
@@ -93,13 +106,13 @@ static LEADING_ZONE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A range's lower end right before its upper value: `6%-`, `6～`.
-static RANGE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:\.\d+)?)\s*[%％]?\s*[-—–~～至到]\s*$").unwrap()
-});
+static RANGE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d+(?:\.\d+)?)\s*[%％]?\s*[-—–~～至到]\s*$").unwrap());
 
 /// Plan cues (pattern ids below `CUES.1`) and result cues in one automaton.
 static CUES: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
-    let plan: Vec<&str> = lexicon::entries(include_str!("../../data/lexicon/plan_cues.txt")).collect();
+    let plan: Vec<&str> =
+        lexicon::entries(include_str!("../../data/lexicon/plan_cues.txt")).collect();
     let result = lexicon::entries(include_str!("../../data/lexicon/result_cues.txt"));
     let n = plan.len();
     let all: Vec<&str> = plan.into_iter().chain(result).chain(["了"]).collect();
@@ -183,7 +196,10 @@ fn heading_tense(p: &str) -> Option<Tense> {
     if p.chars().count() > 30 || !NUMBERED.is_match(p) || !numbers::find_quantities(p).is_empty() {
         return None;
     }
-    SECTION_CUES.iter().find(|(w, _)| p.contains(w)).map(|(_, t)| *t)
+    SECTION_CUES
+        .iter()
+        .find(|(w, _)| p.contains(w))
+        .map(|(_, t)| *t)
 }
 
 struct Reader {
@@ -255,7 +271,12 @@ impl Reader {
                 rd.at += r.start;
                 // a bare change is told in the tense of the statement it follows
                 let tense = self
-                    .tense(&cues, rd.at, last_tense, rd.result_verb || period::sub_year_period(&s[..rd.at]).is_some())
+                    .tense(
+                        &cues,
+                        rd.at,
+                        last_tense,
+                        rd.result_verb || period::sub_year_period(&s[..rd.at]).is_some(),
+                    )
                     .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense));
                 let Some(tense) = tense else { continue };
                 if rd.change_only {
@@ -280,7 +301,9 @@ impl Reader {
                     // `突破千亿元,达到1023亿元`: the exact figure replaces the milestone
                     replaces = prev.filter(|&p| {
                         let st = &out[p];
-                        st.kind == GoalKind::AtLeast && st.unit == rd.qty.unit && st.indicator == rd.indicator
+                        st.kind == GoalKind::AtLeast
+                            && st.unit == rd.qty.unit
+                            && st.indicator == rd.indicator
                     });
                 }
                 if !acceptable(&rd, tense) {
@@ -338,11 +361,32 @@ impl Reader {
             let before = s[..m.start()].chars().next_back();
             let after = s[m.end()..].chars().next();
             let ok = match w {
-                "要" => !matches!(before, Some('主' | '重' | '需' | '纪' | '摘' | '提' | '概' | '只' | '必' | '首' | '政' | '简'))
-                    && !matches!(after, Some('求' | '点' | '素' | '闻' | '务' | '件' | '案' | '么')),
+                "要" => {
+                    !matches!(
+                        before,
+                        Some(
+                            '主' | '重'
+                                | '需'
+                                | '纪'
+                                | '摘'
+                                | '提'
+                                | '概'
+                                | '只'
+                                | '必'
+                                | '首'
+                                | '政'
+                                | '简'
+                        )
+                    ) && !matches!(
+                        after,
+                        Some('求' | '点' | '素' | '闻' | '务' | '件' | '案' | '么')
+                    )
+                }
                 "将" => !matches!(after, Some('近')),
-                "了" => !matches!(before, Some('为' | '除' | '罢' | '不'))
-                    && !matches!(after, Some('解')),
+                "了" => {
+                    !matches!(before, Some('为' | '除' | '罢' | '不'))
+                        && !matches!(after, Some('解'))
+                }
                 _ => true,
             };
             if ok {
@@ -360,11 +404,14 @@ impl Reader {
                 YearRef::Relative(d) if d < 0 => Some(Tense::Result),
                 YearRef::Relative(_) => None,
                 YearRef::Absolute(y) => {
-                    let horizon = s[..at].ends_with('到') || s[..at].ends_with('至') && !s[..at].ends_with("截至");
+                    let horizon = s[..at].ends_with('到')
+                        || s[..at].ends_with('至') && !s[..at].ends_with("截至");
                     if horizon {
                         Some(Tense::Plan)
                     } else {
-                        self.years.is_past(y).map(|p| if p { Tense::Result } else { Tense::Plan })
+                        self.years
+                            .is_past(y)
+                            .map(|p| if p { Tense::Result } else { Tense::Plan })
                     }
                 }
             };
@@ -379,7 +426,13 @@ impl Reader {
     /// Plan or result: the last cue before the value, else the first after it in the
     /// sentence, else the tense of the paragraph's last statement; with none of these, a
     /// result if a result verb states it or a part of the year (`上半年,…`) frames it.
-    fn tense(&self, cues: &[(usize, Tense)], at: usize, last: Option<Tense>, result_verb: bool) -> Option<Tense> {
+    fn tense(
+        &self,
+        cues: &[(usize, Tense)],
+        at: usize,
+        last: Option<Tense>,
+        result_verb: bool,
+    ) -> Option<Tense> {
         cues.iter()
             .rev()
             .find(|c| c.0 < at)
@@ -391,14 +444,22 @@ impl Reader {
 
     /// The year: the last anchor before the value in the sentence, else the paragraph's
     /// (if it is on the statement's side of now), else the plan or the reached year.
-    fn year(&self, s: &str, at: usize, tense: Tense, para_year: Option<i32>, has_period: bool) -> Option<i32> {
+    fn year(
+        &self,
+        s: &str,
+        at: usize,
+        tense: Tense,
+        para_year: Option<i32>,
+        has_period: bool,
+    ) -> Option<i32> {
         if let Some(y) = period::last_anchor(&s[..at]).and_then(|a| a.resolve(self.years.doc)) {
             return Some(y);
         }
-        let para = para_year.filter(|&y| match (tense, self.years.is_past(y)) {
-            (Tense::Plan, Some(true)) => false,
-            (Tense::Result, Some(false)) => false,
-            _ => true,
+        let para = para_year.filter(|&y| {
+            !matches!(
+                (tense, self.years.is_past(y)),
+                (Tense::Plan, Some(true)) | (Tense::Result, Some(false))
+            )
         });
         para.or(match tense {
             Tense::Plan => self.years.plan,
@@ -446,7 +507,11 @@ impl Reader {
                     return vec![Reading {
                         indicator,
                         qty: last.clone(),
-                        kind: Some(if sign < 0.0 { GoalKind::Reduce } else { GoalKind::Growth }),
+                        kind: Some(if sign < 0.0 {
+                            GoalKind::Reduce
+                        } else {
+                            GoalKind::Growth
+                        }),
                         change_only: true,
                         change: Some(ch),
                         result_verb: false,
@@ -470,7 +535,10 @@ impl Reader {
                     pre = &pre[..r.get(0).unwrap().start()];
                 }
             }
-            if ends_with_any(pre, &["前", "后", "第", "排名", "目标的", "任务的", "计划的"]) {
+            if ends_with_any(
+                pre,
+                &["前", "后", "第", "排名", "目标的", "任务的", "计划的"],
+            ) {
                 return Vec::new();
             }
             let (body, kinds, linked_by_verb) = strip_links(pre);
@@ -478,9 +546,12 @@ impl Reader {
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
             let result_verb = linked_by_verb
                 || led_by_verb
-                || RESULT_VERBS.iter().any(|v| indicator.starts_with(v) || indicator.starts_with(&format!("新{v}")));
+                || RESULT_VERBS
+                    .iter()
+                    .any(|v| indicator.starts_with(v) || indicator.starts_with(&format!("新{v}")));
             let kind = kinds.into_iter().flatten().next();
-            return self.split_list(&indicator)
+            return self
+                .split_list(&indicator)
                 .into_iter()
                 .map(|ind| Reading {
                     indicator: ind,
@@ -526,10 +597,16 @@ impl Reader {
                 continue;
             };
             let noun = c[q.end..].trim_end_matches(['了', '等']);
-            if noun.chars().count() < 2 || numbers::may_hold_number(noun) && !numbers::find_quantities(noun).is_empty() {
+            if noun.chars().count() < 2
+                || numbers::may_hold_number(noun) && !numbers::find_quantities(noun).is_empty()
+            {
                 continue;
             }
-            if noun.starts_with('的') || LINKS.iter().any(|(w, k)| k.is_some() && w.chars().count() >= 2 && noun.contains(w)) {
+            if noun.starts_with('的')
+                || LINKS
+                    .iter()
+                    .any(|(w, k)| k.is_some() && w.chars().count() >= 2 && noun.contains(w))
+            {
                 continue;
             }
             let (_, _, period) = self.clean_indicator(&pre[..pre.len() - verb.len()]);
@@ -594,7 +671,10 @@ impl Reader {
     fn split_list(&self, indicator: &str) -> Vec<String> {
         let parts = split_outside_quotes(indicator, &["、"]);
         if parts.len() > 1 && parts.iter().all(|p| (2..=15).contains(&p.chars().count())) {
-            parts.into_iter().map(|p| self.clean_indicator(p).0).collect()
+            parts
+                .into_iter()
+                .map(|p| self.clean_indicator(p).0)
+                .collect()
         } else {
             vec![indicator.to_string()]
         }
@@ -604,7 +684,9 @@ impl Reader {
     /// connectives, a leading count (`99个重点项目…`). Returns the indicator, whether a
     /// result verb was cut (`完成固定资产投资`), and the part of a year named there.
     fn clean_indicator(&self, s: &str) -> (String, bool, Option<String>) {
-        let mut s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ':' | '：' | ';' | '；'));
+        let mut s = s.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '，' | '、' | ':' | '：' | ';' | '；')
+        });
         let mut period = None;
         let mut verb = false;
         loop {
@@ -663,7 +745,9 @@ fn after_last_verb(s: &str) -> &str {
         .iter()
         .filter_map(|v| s.rfind(v).map(|i| i + v.len()))
         .max()
-        .filter(|&i| s[..i].chars().count() > 8 && s[i..].chars().count() >= 2 && !s[i..].starts_with('率'))
+        .filter(|&i| {
+            s[..i].chars().count() > 8 && s[i..].chars().count() >= 2 && !s[i..].starts_with('率')
+        })
         .map_or(s, |i| &s[i..])
 }
 
@@ -699,7 +783,8 @@ fn kind_of(rd: &Reading) -> GoalKind {
         GoalKind::Growth
     } else if kinds().any(|k| k == GoalKind::AtLeast) || rd.qty.bound == Bound::AtLeast {
         GoalKind::AtLeast
-    } else if rate && rd.qty.bound == Bound::About && !rd.indicator.ends_with(['率', '重', '比']) {
+    } else if rate && rd.qty.bound == Bound::About && !rd.indicator.ends_with(['率', '重', '比'])
+    {
         GoalKind::Growth
     } else {
         rd.kind.unwrap_or(GoalKind::Level)
@@ -712,7 +797,11 @@ fn acceptable(rd: &Reading, tense: Tense) -> bool {
     if !(2..=40).contains(&n) || rd.qty.value <= 0.0 {
         return false;
     }
-    if rd.indicator.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation()) {
+    if rd
+        .indicator
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+    {
         return false;
     }
     if NOT_RESULTS.is_match(&rd.indicator) {
@@ -726,13 +815,20 @@ fn acceptable(rd: &Reading, tense: Tense) -> bool {
 }
 
 fn is_fall(s: &str) -> bool {
-    ["下降", "减少", "降低", "回落"].iter().any(|w| s.contains(w))
+    ["下降", "减少", "降低", "回落"]
+        .iter()
+        .any(|w| s.contains(w))
 }
 
 /// Whether nothing but closing punctuation follows a value.
 fn tail_is_empty(s: &str) -> bool {
-    s.chars()
-        .all(|c| c.is_whitespace() || matches!(c, '”' | '"' | '’' | ')' | '）' | '。' | '!' | '！' | '…' | '.'))
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '”' | '"' | '’' | ')' | '）' | '。' | '!' | '！' | '…' | '.'
+            )
+    })
 }
 
 fn ends_with_any(s: &str, ws: &[&str]) -> bool {
@@ -783,7 +879,9 @@ fn split_clauses(s: &str, qs: &[Quantity]) -> Vec<Range<usize>> {
             _ => {}
         }
         let cut = match c {
-            ',' | '，' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？' => depth <= 0,
+            ',' | '，' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？' => {
+                depth <= 0
+            }
             // not inside `A、B分别增长8%、10%`, where the values pair with the names
             '、' => depth <= 0 && qs.iter().any(|q| q.end == i) && !s[start..i].contains("分别"),
             _ => false,
@@ -810,7 +908,12 @@ pub(crate) mod testing {
 
     /// Runs `extractor` on `text` as a report published on `published` (ISO) with
     /// `title`.
-    pub fn run(extractor: &dyn Extractor, text: &str, published: Option<&str>, title: Option<&str>) -> Report {
+    pub fn run(
+        extractor: &dyn Extractor,
+        text: &str,
+        published: Option<&str>,
+        title: Option<&str>,
+    ) -> Report {
         let doc = Document {
             text: MappedText::identity(text.to_string()),
             published: published.map(str::to_string),
@@ -833,7 +936,14 @@ mod tests {
         let s = "力争一季度开工率超过90%、上半年达到100%,“甲、乙”产业增长5%";
         let qs = numbers::find_quantities(s);
         let parts: Vec<&str> = split_clauses(s, &qs).into_iter().map(|r| &s[r]).collect();
-        assert_eq!(parts, vec!["力争一季度开工率超过90%", "上半年达到100%", "“甲、乙”产业增长5%"]);
+        assert_eq!(
+            parts,
+            vec![
+                "力争一季度开工率超过90%",
+                "上半年达到100%",
+                "“甲、乙”产业增长5%"
+            ]
+        );
     }
 
     #[test]
@@ -849,7 +959,13 @@ mod tests {
 
     #[test]
     fn splits_lists_outside_quotes() {
-        assert_eq!(split_outside_quotes("甲、乙和丙", &["、", "和"]), vec!["甲", "乙", "丙"]);
-        assert_eq!(split_outside_quotes("“甲、乙”丙", &["、"]), vec!["“甲、乙”丙"]);
+        assert_eq!(
+            split_outside_quotes("甲、乙和丙", &["、", "和"]),
+            vec!["甲", "乙", "丙"]
+        );
+        assert_eq!(
+            split_outside_quotes("“甲、乙”丙", &["、"]),
+            vec!["“甲、乙”丙"]
+        );
     }
 }

@@ -395,7 +395,9 @@ fn add_aliases(zones: &mut [(Zone, usize, usize)], text: &str) {
                 alone += 1;
             }
         }
-        if alone > 0 && prefix.chars().count() >= 2 {
+        // a prefix that is a place of its own (`某某县` of `某某县工业园区`) is no alias
+        let own_place = prefix.ends_with(['省', '市', '区', '县', '镇', '州']);
+        if alone > 0 && prefix.chars().count() >= 2 && !own_place {
             *count += alone;
             push_alias(z, prefix);
         }

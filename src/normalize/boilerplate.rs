@@ -438,13 +438,19 @@ mod tests {
         let page = format!(
             "- 新闻动态\n- 政策解读\n- 园区规划\n- 产业研究\n- 案例分析\n某某园区:坚定不移打造百亿园区\n{BODY}"
         );
-        assert_eq!(strip(&page), format!("某某园区:坚定不移打造百亿园区\n{BODY}"));
+        assert_eq!(
+            strip(&page),
+            format!("某某园区:坚定不移打造百亿园区\n{BODY}")
+        );
     }
 
     #[test]
     fn short_closing_lines_without_footer_stay() {
         let text = format!("{BODY}新的一年,\n再接再厉,\n再创新辉煌!\n相关附件:\n");
-        assert_eq!(strip(&text), format!("{BODY}新的一年,\n再接再厉,\n再创新辉煌!\n"));
+        assert_eq!(
+            strip(&text),
+            format!("{BODY}新的一年,\n再接再厉,\n再创新辉煌!\n")
+        );
     }
 
     #[test]
@@ -457,7 +463,9 @@ mod tests {
 
     #[test]
     fn site_lines_before_the_title_go() {
-        let text = format!("某某文库,记住我们\n某某会议上的讲话\n作者 分享 加入收藏 预计阅读时长5分钟\n{BODY}");
+        let text = format!(
+            "某某文库,记住我们\n某某会议上的讲话\n作者 分享 加入收藏 预计阅读时长5分钟\n{BODY}"
+        );
         let out = strip_with(&text, Some("某某会议上的讲话"), None);
         assert_eq!(out, format!("某某会议上的讲话\n{BODY}"));
     }
@@ -470,7 +478,9 @@ mod tests {
         let out = strip(&text);
         assert_eq!(
             out,
-            format!("{BODY}会议要求各部门把会议精神落实到工作中去,推动高新区高质量发展取得新成效。\n")
+            format!(
+                "{BODY}会议要求各部门把会议精神落实到工作中去,推动高新区高质量发展取得新成效。\n"
+            )
         );
     }
 

@@ -59,7 +59,10 @@ pub fn is_traditional(c: char) -> bool {
 
 /// Whether a clause ends after `c`.
 fn ends_clause(c: char) -> bool {
-    matches!(c, '\n' | '。' | '，' | ',' | '；' | ';' | '！' | '？' | '!' | '?')
+    matches!(
+        c,
+        '\n' | '。' | '，' | ',' | '；' | ';' | '！' | '？' | '!' | '?'
+    )
 }
 
 /// `text` in simplified characters, or `None` when it has no traditional ones.
@@ -69,9 +72,9 @@ pub fn to_simplified(text: &MappedText) -> Option<MappedText> {
     let t2s = T2S.as_ref()?;
     let mut out = MappedText::builder(s.len());
     // start from the clause holding the first traditional char
-    let mut clause_start = s[..first].rfind(ends_clause).map_or(0, |i| {
-        i + s[i..].chars().next().map_or(0, char::len_utf8)
-    });
+    let mut clause_start = s[..first]
+        .rfind(ends_clause)
+        .map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
     out.push_slice(text, 0..clause_start);
     let mut has_traditional = false;
     let scan_from = clause_start;
@@ -140,9 +143,15 @@ mod tests {
 
     #[test]
     fn converts_traditional_names_and_words() {
-        assert_eq!(convert("管委會主任吳樹輝").as_deref(), Some("管委会主任吴树辉"));
+        assert_eq!(
+            convert("管委會主任吳樹輝").as_deref(),
+            Some("管委会主任吴树辉")
+        );
         assert_eq!(convert("某某開發區").as_deref(), Some("某某开发区"));
-        assert_eq!(convert("黨工委書記周崇儉").as_deref(), Some("党工委书记周崇俭"));
+        assert_eq!(
+            convert("黨工委書記周崇儉").as_deref(),
+            Some("党工委书记周崇俭")
+        );
     }
 
     #[test]
@@ -175,6 +184,9 @@ mod tests {
         let doc = crate::normalize::normalize(raw.as_bytes(), "a.txt").unwrap();
         assert_eq!(doc.text.as_str(), "管委会主任吴树辉出席会议。");
         let at = doc.text.as_str().find('吴').unwrap();
-        assert_eq!(doc.text.raw_range(at..at + 9), raw.find('吳').unwrap()..raw.find('出').unwrap());
+        assert_eq!(
+            doc.text.raw_range(at..at + 9),
+            raw.find('吳').unwrap()..raw.find('出').unwrap()
+        );
     }
 }

@@ -15,8 +15,10 @@ pub struct Lines;
 
 /// A newspaper's "continued on / from page N" note.
 static PAGE_JUMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[(（]\s*(?:下转|上接|转|接)\s*第?\s*[0-9一二三四五六七八九十]{1,3}\s*[版页]\s*[)）]")
-        .expect("valid regex")
+    Regex::new(
+        r"[(（]\s*(?:下转|上接|转|接)\s*第?\s*[0-9一二三四五六七八九十]{1,3}\s*[版页]\s*[)）]",
+    )
+    .expect("valid regex")
 });
 
 /// One piece of output: a slice of the input, or a `\n` standing for a raw `\r`.
@@ -64,7 +66,10 @@ pub fn tidy_lines(text: &MappedText) -> Option<MappedText> {
     let mut blank_break: Option<(Range<usize>, bool)> = None;
     let mut start = 0;
     while start <= s.len() {
-        let end = s[start..].find(['\n', '\r']).map_or(s.len(), |i| start + i);
+        let end = s.as_bytes()[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(s.len(), |i| start + i);
         let (brk, bare_cr) = line_break(s, end);
         line.clear();
         let had_jump = split_out_page_jumps(s, start..end, &mut line);
@@ -89,8 +94,7 @@ pub fn tidy_lines(text: &MappedText) -> Option<MappedText> {
         }
         start = brk.end;
     }
-    if pieces.0.as_slice() == [Piece::Keep(0..s.len())] || (s.is_empty() && pieces.0.is_empty())
-    {
+    if pieces.0.as_slice() == [Piece::Keep(0..s.len())] || (s.is_empty() && pieces.0.is_empty()) {
         return None;
     }
     let mut out = MappedText::builder(s.len());
@@ -218,6 +222,9 @@ mod tests {
     fn whole_pipeline_tidies_lines() {
         let raw = "某某园区召开大会。  \r\n\r\n\r\n会议要求加快发展(下转第2版)\r\n";
         let doc = crate::normalize::normalize(raw.as_bytes(), "a.txt").unwrap();
-        assert_eq!(doc.text.as_str(), "某某园区召开大会。\n\n会议要求加快发展\n");
+        assert_eq!(
+            doc.text.as_str(),
+            "某某园区召开大会。\n\n会议要求加快发展\n"
+        );
     }
 }

@@ -16,6 +16,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use encoding_rs::GBK;
@@ -46,7 +47,11 @@ fn debris_at(s: &str, at: usize) -> Option<Debris> {
         end -= 1;
     }
     let close = s[inner..end].find([')', '）'])?;
-    let close_len = if s[inner + close..].starts_with(')') { 1 } else { 3 };
+    let close_len = if s[inner + close..].starts_with(')') {
+        1
+    } else {
+        3
+    };
     // only a toned syllable: `?abc)` in a URL or code must not look like debris
     (syllable(&s[inner..inner + close]) == Some(true)).then_some(Debris {
         span: at..inner + close + close_len,
@@ -117,6 +122,32 @@ fn is_unmapped_pair(lead: u8, trail: u8) -> bool {
     matches!((lead, trail), (0xA1..=0xA7, 0x40..=0xA0) | (0xAA..=0xAF | 0xF8..=0xFE, 0xA1..=0xFE))
 }
 
+/// Counts of Han bigrams, keyed by [`bigram_key`]. Counting every bigram of a long page
+/// is the costly part of a repair, so the keys are packed and hashed cheaply.
+type BigramCounts = HashMap<u64, u32, BuildHasherDefault<PackedKeyHasher>>;
+
+fn bigram_key(a: char, b: char) -> u64 {
+    (a as u64) << 21 | b as u64
+}
+
+/// A multiply-shift hasher for the packed `u64` keys (no untrusted keys: no DoS concern).
+#[derive(Default)]
+struct PackedKeyHasher(u64);
+
+impl Hasher for PackedKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 /// A repaired run: what replaces `span` in the text, char by char with raw origins.
 struct Repair {
     span: Range<usize>,
@@ -127,7 +158,7 @@ struct Repair {
 struct Page<'a> {
     text: &'a MappedText,
     readings: HashMap<&'a str, Vec<char>>,
-    bigrams: OnceCell<HashMap<(char, char), usize>>,
+    bigrams: OnceCell<BigramCounts>,
 }
 
 impl Page<'_> {
@@ -138,7 +169,8 @@ impl Page<'_> {
     /// The lead byte that, after `prev`, forms a character read `syl`.
     fn lost_byte(&self, prev: u8, syl: &str) -> Option<u8> {
         let known = self.readings.get(syl)?;
-        let mut fits = (0x81..=0xFEu8).filter(|&x| gbk_char(prev, x).is_some_and(|c| known.contains(&c)));
+        let mut fits =
+            (0x81..=0xFEu8).filter(|&x| gbk_char(prev, x).is_some_and(|c| known.contains(&c)));
         let x = fits.next()?;
         fits.next().is_none().then_some(x)
     }
@@ -146,18 +178,19 @@ impl Page<'_> {
     /// How often `pair` stands in the page (bigram counts taken once, on first need).
     fn count(&self, pair: [char; 2]) -> usize {
         let counts = self.bigrams.get_or_init(|| {
-            let mut counts: HashMap<(char, char), usize> = HashMap::new();
-            let mut chars = self.s().chars().peekable();
-            while let Some(a) = chars.next() {
-                if let Some(&b) = chars.peek() {
-                    if is_han(a) && is_han(b) {
-                        *counts.entry((a, b)).or_default() += 1;
-                    }
+            let mut counts = BigramCounts::default();
+            let mut prev = '\0';
+            for c in self.s().chars() {
+                if is_han(prev) && is_han(c) {
+                    *counts.entry(bigram_key(prev, c)).or_default() += 1;
                 }
+                prev = c;
             }
             counts
         });
-        counts.get(&(pair[0], pair[1])).copied().unwrap_or(0)
+        counts
+            .get(&bigram_key(pair[0], pair[1]))
+            .map_or(0, |&n| n as usize)
     }
 
     /// Tries to repair the run of debris starting with `chain[0]`; the run ends where
@@ -186,7 +219,9 @@ impl Page<'_> {
                 next += 1;
                 continue;
             }
-            let Some(c) = s[at..].chars().next() else { break at };
+            let Some(c) = s[at..].chars().next() else {
+                break at;
+            };
             // bytes below 0x40 are never trail bytes: the decoder is in step again
             if (c as u32) < 0x40 || !gbk_bytes(c, &mut bytes) {
                 break at;
@@ -220,10 +255,18 @@ impl Page<'_> {
     /// bigrams single one out, else leave the char out.
     fn fill_gap(&self, chars: &mut Vec<(char, usize)>, bytes: &[u8], end: usize) {
         let s = self.s();
-        let Some(after) = s[end..].strip_prefix('(') else { return };
-        let Some(close) = after.find(')').filter(|&k| k <= 12) else { return };
-        let Some(known) = self.readings.get(&after[..close]) else { return };
-        let Some(&(last, origin)) = chars.last() else { return };
+        let Some(after) = s[end..].strip_prefix('(') else {
+            return;
+        };
+        let Some(close) = after.find(')').filter(|&k| k <= 12) else {
+            return;
+        };
+        let Some(known) = self.readings.get(&after[..close]) else {
+            return;
+        };
+        let Some(&(last, origin)) = chars.last() else {
+            return;
+        };
         if known.contains(&last) || bytes.len() < 2 {
             return;
         }
@@ -231,7 +274,11 @@ impl Page<'_> {
         let (lead, trail) = (bytes[bytes.len() - 2], bytes[bytes.len() - 1]);
         // the real last char is `v trail`, read as the annotation says
         let tails: Vec<(u8, char)> = (0x81..=0xFEu8)
-            .filter_map(|v| gbk_char(v, trail).filter(|c| known.contains(c)).map(|c| (v, c)))
+            .filter_map(|v| {
+                gbk_char(v, trail)
+                    .filter(|c| known.contains(c))
+                    .map(|c| (v, c))
+            })
             .collect();
         let [(v, tail)] = tails[..] else { return };
         let before = chars.last().map(|&(c, _)| c);
@@ -241,7 +288,9 @@ impl Page<'_> {
             if !is_unmapped_pair(u, v) {
                 continue;
             }
-            let Some(mid) = gbk_char(lead, u).filter(|&c| is_han(c)) else { continue };
+            let Some(mid) = gbk_char(lead, u).filter(|&c| is_han(c)) else {
+                continue;
+            };
             let seen = self.count([mid, tail]) + before.map_or(0, |b| self.count([b, mid]));
             match best {
                 Some((n, _)) if seen < n => {}
@@ -284,7 +333,10 @@ pub fn repair_mojibake(text: &MappedText) -> Option<MappedText> {
         while j < debris.len() && only_gbk_text(&s[debris[j - 1].span.end..debris[j].span.start]) {
             j += 1;
         }
-        match page.repair(&debris[i..j]).filter(|r| r.span.start >= kept_from) {
+        match page
+            .repair(&debris[i..j])
+            .filter(|r| r.span.start >= kept_from)
+        {
             Some(r) => {
                 out.push_slice(text, kept_from..r.span.start);
                 for (c, at) in r.chars {

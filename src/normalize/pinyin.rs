@@ -119,7 +119,11 @@ fn annotation_at(s: &str, open: usize, open_len: usize) -> Option<Annotation> {
     }
     let window = &s[inner..end];
     let close = window.find([')', '）'])?;
-    let close_len = if window[close..].starts_with(')') { 1 } else { '）'.len_utf8() };
+    let close_len = if window[close..].starts_with(')') {
+        1
+    } else {
+        '）'.len_utf8()
+    };
     let toned = syllable(&window[..close])?;
     Some(Annotation {
         drop: start..inner + close + close_len,

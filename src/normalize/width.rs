@@ -32,28 +32,39 @@ fn fold(c: char) -> Fold {
 /// Folds `text`, or returns `None` when no character needs folding.
 pub fn fold_width(text: &MappedText) -> Option<MappedText> {
     let s = text.as_str();
-    // ASCII never folds: skip to the first non-ASCII char that does
-    let first = s
-        .char_indices()
-        .find(|&(_, c)| !c.is_ascii() && fold(c) != Fold::Keep)?
-        .0;
-    let mut out = MappedText::builder(s.len());
+    let mut out: Option<super::MappedTextBuilder> = None;
     let mut kept_from = 0;
-    for (i, c) in s[first..].char_indices() {
-        let i = first + i;
-        if c.is_ascii() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // only chars led by these bytes can fold (U+00A0–00AD, U+2000–2FFF, U+3000,
+        // U+FExx–FFxx): everything else, most of all CJK, is stepped over whole
+        let width = match b {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        if !matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            i += width;
             continue;
         }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         let f = fold(c);
-        if f == Fold::Keep {
-            continue;
+        if f != Fold::Keep {
+            let o = out.get_or_insert_with(|| MappedText::builder(s.len()));
+            o.push_slice(text, kept_from..i);
+            if let Fold::Into(to) = f {
+                o.push_char(to, text.raw_offset(i));
+            }
+            kept_from = i + c.len_utf8();
         }
-        out.push_slice(text, kept_from..i);
-        if let Fold::Into(to) = f {
-            out.push_char(to, text.raw_offset(i));
-        }
-        kept_from = i + c.len_utf8();
+        i += width;
     }
+    let mut out = out?;
     out.push_slice(text, kept_from..s.len());
     Some(out.finish(text.raw_offset(s.len())))
 }
@@ -86,7 +97,10 @@ mod tests {
     #[test]
     fn folds_full_width_ascii_and_keeps_chinese_punctuation() {
         let out = run("某某区（试点）：完成１２３亿元，增长５％！Ａｂ；“好”、《规划》。");
-        assert_eq!(out.as_str(), "某某区(试点):完成123亿元,增长5%!Ab;“好”、《规划》。");
+        assert_eq!(
+            out.as_str(),
+            "某某区(试点):完成123亿元,增长5%!Ab;“好”、《规划》。"
+        );
     }
 
     #[test]
@@ -115,7 +129,11 @@ mod tests {
 
     #[test]
     fn whole_pipeline_folds_widths() {
-        let doc = crate::normalize::normalize("某某区（试点）完成１２３亿元，增长５％。".as_bytes(), "a.txt").unwrap();
+        let doc = crate::normalize::normalize(
+            "某某区（试点）完成１２３亿元，增长５％。".as_bytes(),
+            "a.txt",
+        )
+        .unwrap();
         assert_eq!(doc.text.as_str(), "某某区(试点)完成123亿元,增长5%。");
         // `1` came from the full-width digit at raw bytes 27..30
         let at = doc.text.as_str().find('1').unwrap();
