@@ -67,8 +67,14 @@ fn main() {
             _ => String::new(),
         }
     };
-    let zone = sample("SELECT ?n WHERE { ?z a zk:Zone ; rdfs:label ?n } LIMIT 1", "n");
-    let person = sample("SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n } LIMIT 1", "n");
+    let zone = sample(
+        "SELECT ?n WHERE { ?z a zk:Zone ; rdfs:label ?n } LIMIT 1",
+        "n",
+    );
+    let person = sample(
+        "SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n } LIMIT 1",
+        "n",
+    );
     for q in query::CANNED {
         let params: Vec<(String, String)> = match q.name {
             "zone" => vec![("zone".into(), zone.clone())],
@@ -81,7 +87,8 @@ fn main() {
         let mut rows = 0;
         for _ in 0..5 {
             let t = Instant::now();
-            let answer = query::run(kg.store(), &text, Duration::from_secs(60)).expect("query runs");
+            let answer =
+                query::run(kg.store(), &text, Duration::from_secs(60)).expect("query runs");
             times.push(t.elapsed());
             if let query::Answer::Solutions { rows: r, .. } = answer {
                 rows = r.len();

@@ -104,7 +104,9 @@ pub fn find_report(kg: &KgStore, name: &str) -> Result<NamedNode, ExportError> {
 fn serializer(format: RdfExportFormat) -> RdfSerializer {
     let mut s = RdfSerializer::from_format(format.rdf_format());
     for (prefix, ns) in PREFIXES {
-        s = s.with_prefix(*prefix, *ns).expect("vocabulary namespaces are valid IRIs");
+        s = s
+            .with_prefix(*prefix, *ns)
+            .expect("vocabulary namespaces are valid IRIs");
     }
     s
 }

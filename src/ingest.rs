@@ -83,8 +83,14 @@ impl Default for IngestOptions {
 /// What happened to one input.
 #[derive(Debug)]
 pub enum Event<'a> {
-    Stored { location: &'a str, outcome: WriteOutcome },
-    Failed { location: &'a str, reason: String },
+    Stored {
+        location: &'a str,
+        outcome: WriteOutcome,
+    },
+    Failed {
+        location: &'a str,
+        reason: String,
+    },
 }
 
 /// Totals for one ingest run.
@@ -128,7 +134,10 @@ fn prepare(kg: &KgStore, input: &dyn ReportInput) -> Prepared {
             meta,
         }),
         Ok(Err(e)) => Prepared::Failed(location, e.to_string()),
-        Err(panic) => Prepared::Failed(location, format!("extraction failed: {}", panic_message(&panic))),
+        Err(panic) => Prepared::Failed(
+            location,
+            format!("extraction failed: {}", panic_message(&panic)),
+        ),
     }
 }
 
@@ -154,8 +163,8 @@ pub fn ingest<T: ReportInput>(
         let mut batch: Vec<MappedReport> = Vec::new();
         let mut batch_quads = 0;
         let flush = |batch: &mut Vec<MappedReport>,
-                         summary: &mut IngestSummary,
-                         on_event: &mut dyn FnMut(Event<'_>)|
+                     summary: &mut IngestSummary,
+                     on_event: &mut dyn FnMut(Event<'_>)|
          -> Result<(), StoreError> {
             if batch.is_empty() {
                 return Ok(());

@@ -124,7 +124,9 @@ pub fn param_term(value: &str) -> Term {
     let iri = value
         .strip_prefix('<')
         .and_then(|v| v.strip_suffix('>'))
-        .or_else(|| (value.starts_with("http://") || value.starts_with("https://")).then_some(value));
+        .or_else(|| {
+            (value.starts_with("http://") || value.starts_with("https://")).then_some(value)
+        });
     match iri.and_then(|i| NamedNode::new(i).ok()) {
         Some(n) => n.into(),
         None => Literal::new_simple_literal(value).into(),
@@ -204,21 +206,25 @@ pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, Query
             e => QueryError::Evaluation(e),
         };
         let answer = (|| {
-            Ok(match prepared.on_store(&store).execute().map_err(cancelled)? {
-                QueryResults::Solutions(solutions) => {
-                    let variables = solutions
-                        .variables()
-                        .iter()
-                        .map(|v| v.as_str().to_string())
-                        .collect();
-                    let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(cancelled)?;
-                    Answer::Solutions { variables, rows }
-                }
-                QueryResults::Boolean(b) => Answer::Boolean(b),
-                QueryResults::Graph(triples) => {
-                    Answer::Graph(triples.collect::<Result<Vec<_>, _>>().map_err(cancelled)?)
-                }
-            })
+            Ok(
+                match prepared.on_store(&store).execute().map_err(cancelled)? {
+                    QueryResults::Solutions(solutions) => {
+                        let variables = solutions
+                            .variables()
+                            .iter()
+                            .map(|v| v.as_str().to_string())
+                            .collect();
+                        let rows = solutions
+                            .collect::<Result<Vec<_>, _>>()
+                            .map_err(cancelled)?;
+                        Answer::Solutions { variables, rows }
+                    }
+                    QueryResults::Boolean(b) => Answer::Boolean(b),
+                    QueryResults::Graph(triples) => {
+                        Answer::Graph(triples.collect::<Result<Vec<_>, _>>().map_err(cancelled)?)
+                    }
+                },
+            )
         })();
         // The caller may have stopped waiting; then nobody needs the answer.
         send.send(answer).ok();
@@ -245,7 +251,11 @@ pub enum OutputFormat {
 
 /// Prints an answer. CONSTRUCT and DESCRIBE results are printed as N-Triples whatever
 /// the format.
-pub fn write_answer(answer: &Answer, format: OutputFormat, out: &mut dyn Write) -> Result<(), QueryError> {
+pub fn write_answer(
+    answer: &Answer,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
     let results_format = match format {
         OutputFormat::Table => None,
         OutputFormat::Json => Some(QueryResultsFormat::Json),
@@ -269,7 +279,8 @@ pub fn write_answer(answer: &Answer, format: OutputFormat, out: &mut dyn Write) 
                 .iter()
                 .map(|v| oxigraph::sparql::Variable::new_unchecked(v.as_str()))
                 .collect();
-            let mut s = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, vars)?;
+            let mut s = QueryResultsSerializer::from_format(f)
+                .serialize_solutions_to_writer(&mut *out, vars)?;
             for row in rows {
                 s.serialize(row)?;
             }
@@ -305,14 +316,22 @@ fn char_width(c: char) -> usize {
         0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
         | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
         | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-    if wide { 2 } else { 1 }
+    if wide {
+        2
+    } else {
+        1
+    }
 }
 
 fn width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-fn write_table(variables: &[String], rows: &[QuerySolution], out: &mut dyn Write) -> std::io::Result<()> {
+fn write_table(
+    variables: &[String],
+    rows: &[QuerySolution],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|row| {
@@ -380,7 +399,10 @@ mod tests {
 
     #[test]
     fn iri_values_become_iris() {
-        assert!(matches!(param_term("https://w3id.org/zonekg/id/x"), Term::NamedNode(_)));
+        assert!(matches!(
+            param_term("https://w3id.org/zonekg/id/x"),
+            Term::NamedNode(_)
+        ));
         assert!(matches!(param_term("<urn:x>"), Term::NamedNode(_)));
         assert!(matches!(param_term("2023"), Term::Literal(_)));
     }

@@ -36,7 +36,9 @@ fn oxigraph_format(name: &str) -> RdfFormat {
 fn rdflib_count(file: &Path, format: &str, dataset: bool) -> usize {
     let have = run(std::process::Command::new("python3").args(["-c", "import rdflib"]));
     if !have.status.success() {
-        run_ok(std::process::Command::new("python3").args(["-m", "pip", "install", "-q", "rdflib"]));
+        run_ok(
+            std::process::Command::new("python3").args(["-m", "pip", "install", "-q", "rdflib"]),
+        );
     }
     let rdflib_format = match format {
         "turtle" => "turtle",
@@ -101,7 +103,10 @@ fn every_format_parses_back_to_the_same_count() {
             .count();
         (all.len(), triples.len(), report_quads, report)
     };
-    assert!(triples < quads, "the union should merge triples several reports state");
+    assert!(
+        triples < quads,
+        "the union should merge triples several reports state"
+    );
 
     for (format, dataset) in FORMATS {
         let file = dir.path().join(format!("all.{format}"));
@@ -113,18 +118,37 @@ fn every_format_parses_back_to_the_same_count() {
                 .arg(&store),
         );
         let expected = if *dataset { quads } else { triples };
-        assert_eq!(oxigraph_count(&file, format), expected, "oxigraph, {format}");
-        assert_eq!(rdflib_count(&file, format, *dataset), expected, "rdflib, {format}");
+        assert_eq!(
+            oxigraph_count(&file, format),
+            expected,
+            "oxigraph, {format}"
+        );
+        assert_eq!(
+            rdflib_count(&file, format, *dataset),
+            expected,
+            "rdflib, {format}"
+        );
 
         let one = dir.path().join(format!("one.{format}"));
         run_ok(
             zonekg()
-                .args(["export", "--format", format, "--report", report.as_str(), "--out"])
+                .args([
+                    "export",
+                    "--format",
+                    format,
+                    "--report",
+                    report.as_str(),
+                    "--out",
+                ])
                 .arg(&one)
                 .arg("--store")
                 .arg(&store),
         );
-        assert_eq!(oxigraph_count(&one, format), report_quads, "oxigraph, one report, {format}");
+        assert_eq!(
+            oxigraph_count(&one, format),
+            report_quads,
+            "oxigraph, one report, {format}"
+        );
         assert_eq!(
             rdflib_count(&one, format, *dataset),
             report_quads,

@@ -60,11 +60,23 @@ fn seed_leaders_are_the_leading_posts_extract_gives() {
     let dir = temp_dir();
     let store = dir.path().join("store");
     let out = ingest(&store, &[&seeds_dir()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let summary = String::from_utf8_lossy(&out.stdout);
-    assert!(summary.contains(&format!("reports: {} in store", seed_files().len())), "{summary}");
+    assert!(
+        summary.contains(&format!("reports: {} in store", seed_files().len())),
+        "{summary}"
+    );
 
-    let extracted = run_ok(zonekg().arg("extract").arg(seeds_dir()).args(["--format", "jsonl"]));
+    let extracted = run_ok(
+        zonekg()
+            .arg("extract")
+            .arg(seeds_dir())
+            .args(["--format", "jsonl"]),
+    );
     let mut expected = BTreeSet::new();
     for line in String::from_utf8_lossy(&extracted.stdout).lines() {
         let report: zonekg::Report = serde_json::from_str(line).unwrap();
@@ -94,8 +106,12 @@ fn reingesting_changes_nothing_and_an_edit_replaces_only_its_graph() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 added, 0 replaced"));
     let second = graphs(&store);
-    assert_eq!(first, second, "re-ingesting unchanged reports changed the store");
-    let count = |g: &BTreeMap<String, BTreeSet<String>>| g.values().map(BTreeSet::len).sum::<usize>();
+    assert_eq!(
+        first, second,
+        "re-ingesting unchanged reports changed the store"
+    );
+    let count =
+        |g: &BTreeMap<String, BTreeSet<String>>| g.values().map(BTreeSet::len).sum::<usize>();
     assert_eq!(count(&first), count(&second));
 
     // Edit one report: append a sentence that names nobody.
@@ -110,10 +126,16 @@ fn reingesting_changes_nothing_and_an_edit_replaces_only_its_graph() {
     let edited_graph =
         zonekg::rdf::iri::report(&std::fs::canonicalize(&path).unwrap().to_string_lossy())
             .to_string();
-    assert_eq!(first.keys().collect::<Vec<_>>(), third.keys().collect::<Vec<_>>());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        third.keys().collect::<Vec<_>>()
+    );
     for (graph, quads) in &first {
         if *graph == edited_graph {
-            assert_ne!(quads, &third[graph], "the edited report's graph did not change");
+            assert_ne!(
+                quads, &third[graph],
+                "the edited report's graph did not change"
+            );
         } else if !graph.contains("/graph/links") {
             assert_eq!(quads, &third[graph], "graph {graph} changed");
         }
@@ -126,7 +148,11 @@ fn a_failing_report_is_named_and_skipped() {
     let reports = dir.path().join("reports");
     std::fs::create_dir(&reports).unwrap();
     std::fs::copy(&seed_files()[0], reports.join("good.txt")).unwrap();
-    std::fs::write(reports.join("broken.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2, 0, 0]).unwrap();
+    std::fs::write(
+        reports.join("broken.txt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2, 0, 0],
+    )
+    .unwrap();
     let store = dir.path().join("store");
     let out = ingest(&store, &[&reports, &dir.path().join("missing.txt")]);
     assert_eq!(out.status.code(), Some(1));
@@ -144,7 +170,11 @@ fn fixture_reports_ingest() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kg");
     let store = dir.path().join("store");
     let out = ingest(&store, &[&fixtures]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("reports: 3 in store"));
 }
 
@@ -177,7 +207,10 @@ fn kill_9_mid_ingest_leaves_only_whole_reports() {
         if n > 0 {
             break;
         }
-        assert!(child.try_wait().unwrap().is_none(), "ingest ended before the kill");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "ingest ended before the kill"
+        );
         assert!(started.elapsed().as_secs() < 300, "no batch committed");
     }
     child.kill().unwrap(); // SIGKILL
@@ -185,7 +218,10 @@ fn kill_9_mid_ingest_leaves_only_whole_reports() {
 
     let kg = zonekg::store::KgStore::open(&store).expect("the store reopens after kill -9");
     let stored = kg.report_count().unwrap();
-    assert!(stored > 0 && stored < corpus.len(), "{stored} reports stored");
+    assert!(
+        stored > 0 && stored < corpus.len(),
+        "{stored} reports stored"
+    );
     // Every stored report graph is exactly what mapping that report gives.
     let mut checked = 0;
     for r in &corpus {

@@ -87,19 +87,24 @@ fn everything() -> Report {
                 .collect(),
             evidence: ev(20),
         }],
-        goals: [GoalKind::Growth, GoalKind::Level, GoalKind::AtLeast, GoalKind::Reduce]
-            .iter()
-            .map(|k| Goal {
-                zone: Some("虚构区域5".into()),
-                year: Some(2024),
-                indicator: "虚构指标".into(),
-                value: 6.5,
-                unit: "%".into(),
-                kind: *k,
-                text: format!("虚构指标{}", k.as_str()),
-                evidence: ev(30),
-            })
-            .collect(),
+        goals: [
+            GoalKind::Growth,
+            GoalKind::Level,
+            GoalKind::AtLeast,
+            GoalKind::Reduce,
+        ]
+        .iter()
+        .map(|k| Goal {
+            zone: Some("虚构区域5".into()),
+            year: Some(2024),
+            indicator: "虚构指标".into(),
+            value: 6.5,
+            unit: "%".into(),
+            kind: *k,
+            text: format!("虚构指标{}", k.as_str()),
+            evidence: ev(30),
+        })
+        .collect(),
         achievements: vec![Achievement {
             zone: Some("虚构区域5".into()),
             year: Some(2023),
@@ -132,7 +137,8 @@ fn ontology_parses_with_oxigraph() {
 
 #[test]
 fn ontology_parses_with_rdflib() {
-    let script = "import sys, rdflib\ng = rdflib.Graph().parse(sys.argv[1], format='turtle')\nprint(len(g))";
+    let script =
+        "import sys, rdflib\ng = rdflib.Graph().parse(sys.argv[1], format='turtle')\nprint(len(g))";
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology/zonekg.ttl");
     let out = common::run(
         std::process::Command::new("python3")
@@ -142,7 +148,11 @@ fn ontology_parses_with_rdflib() {
     if !out.status.success() && String::from_utf8_lossy(&out.stderr).contains("No module named") {
         panic!("rdflib is missing: pip install rdflib");
     }
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let n: usize = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
     assert_eq!(n, ontology().len());
 }
@@ -190,7 +200,10 @@ fn every_term_written_is_declared_with_labels_and_comment() {
             .iter()
             .any(|x| x.predicate.as_str() == "http://www.w3.org/2000/01/rdf-schema#comment");
         assert!(has_type, "{t} is not declared in ontology/zonekg.ttl");
-        assert!(label("zh") && label("en"), "{t} lacks a zh or en rdfs:label");
+        assert!(
+            label("zh") && label("en"),
+            "{t} lacks a zh or en rdfs:label"
+        );
         assert!(comment, "{t} lacks an rdfs:comment");
     }
 }
@@ -201,9 +214,7 @@ fn every_declared_zk_term_has_labels_and_comment() {
     let subjects: BTreeSet<String> = triples
         .iter()
         .filter_map(|t| match &t.subject {
-            oxigraph::model::NamedOrBlankNode::NamedNode(n)
-                if n.as_str().starts_with(zk::NS) =>
-            {
+            oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(zk::NS) => {
                 Some(n.as_str().to_string())
             }
             _ => None,

@@ -36,7 +36,12 @@ fn query(args: &[&str]) -> std::process::Output {
 fn every_canned_query_runs_in_every_format() {
     for q in zonekg::query::CANNED {
         let out = query(&[q.name, "--format", "json"]);
-        assert!(out.status.success(), "{}: {}", q.name, String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            q.name,
+            String::from_utf8_lossy(&out.stderr)
+        );
         let json = stdout_json(&out);
         assert!(json["head"]["vars"].is_array(), "{}", q.name);
         for format in ["table", "csv", "tsv", "xml"] {
@@ -45,14 +50,21 @@ fn every_canned_query_runs_in_every_format() {
         }
     }
     let leaders = query(&["leaders", "--format", "json"]);
-    assert!(!stdout_json(&leaders)["results"]["bindings"].as_array().unwrap().is_empty());
+    assert!(!stdout_json(&leaders)["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
 fn sparql_text_and_files_run_over_the_union_graph() {
     let text = "SELECT (COUNT(*) AS ?n) WHERE { ?r a zk:Report }";
     let out = query(&[text, "--format", "csv"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let csv = String::from_utf8_lossy(&out.stdout);
     let n: usize = csv.lines().nth(1).unwrap().trim().parse().unwrap();
     assert_eq!(n, common::seed_files().len() + 3);
@@ -77,7 +89,10 @@ fn syntax_errors_exit_2_with_line_and_column() {
 fn parameters_bind_placeholders() {
     let out = query(&["leaders", "--param", "zone=没有这个区", "--format", "json"]);
     assert!(out.status.success());
-    assert!(stdout_json(&out)["results"]["bindings"].as_array().unwrap().is_empty());
+    assert!(stdout_json(&out)["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .is_empty());
     let out = query(&["leaders", "--param", "nosuch=1"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nosuch"));
@@ -86,14 +101,21 @@ fn parameters_bind_placeholders() {
 #[test]
 fn leaders_shortcut_matches_the_canned_query() {
     let canned = query(&["leaders", "--format", "csv"]);
-    let shortcut = run_ok(zonekg().args(["leaders", "--format", "csv", "--store"]).arg(store()));
+    let shortcut = run_ok(
+        zonekg()
+            .args(["leaders", "--format", "csv", "--store"])
+            .arg(store()),
+    );
     assert_eq!(canned.stdout, shortcut.stdout);
     let some_year = run_ok(
         zonekg()
             .args(["leaders", "--at", "1999", "--format", "csv", "--store"])
             .arg(store()),
     );
-    assert_eq!(String::from_utf8_lossy(&some_year.stdout).lines().count(), 1);
+    assert_eq!(
+        String::from_utf8_lossy(&some_year.stdout).lines().count(),
+        1
+    );
 }
 
 #[test]

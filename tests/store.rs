@@ -103,7 +103,11 @@ fn rows(kg: &KgStore, name: &str, params: &[(&str, &str)]) -> Vec<Vec<String>> {
             .map(|r| {
                 variables
                     .iter()
-                    .map(|v| r.get(v.as_str()).map(query::display_term).unwrap_or_default())
+                    .map(|v| {
+                        r.get(v.as_str())
+                            .map(query::display_term)
+                            .unwrap_or_default()
+                    })
                     .collect()
             })
             .collect(),
@@ -218,7 +222,10 @@ fn unchanged_reports_change_nothing_and_changed_ones_replace_their_graph() {
     };
     let others_before = [graph_of(&kg, &reports[0]), graph_of(&kg, &reports[2])];
     let edited_before = graph_of(&kg, &reports[1]);
-    assert_eq!(kg.write_reports(&[m]).unwrap(), vec![WriteOutcome::Replaced]);
+    assert_eq!(
+        kg.write_reports(&[m]).unwrap(),
+        vec![WriteOutcome::Replaced]
+    );
     kg.refresh_links().unwrap();
     assert_eq!(
         [graph_of(&kg, &reports[0]), graph_of(&kg, &reports[2])],
@@ -228,7 +235,11 @@ fn unchanged_reports_change_nothing_and_changed_ones_replace_their_graph() {
 
     let leaders = rows(&kg, "leaders", &[("zone", QINGHE)]);
     let lin = leaders.iter().find(|r| r[0] == "林晓舟").unwrap();
-    assert_eq!(&lin[3..6], &["2023-04-12", "2023-04-12", "1"], "2024 sighting gone");
+    assert_eq!(
+        &lin[3..6],
+        &["2023-04-12", "2023-04-12", "1"],
+        "2024 sighting gone"
+    );
     assert!(leaders.iter().any(|r| r[0] == "梁思远"));
 }
 

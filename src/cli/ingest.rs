@@ -90,5 +90,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         println!();
         query::write_answer(&answer, OutputFormat::Table, &mut std::io::stdout().lock())?;
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

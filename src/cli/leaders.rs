@@ -37,5 +37,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(at) = args.at {
         params.push(("at".to_string(), at));
     }
-    super::query::execute(&args.store, leaders.text, &params, args.format, args.timeout)
+    super::query::execute(
+        &args.store,
+        leaders.text,
+        &params,
+        args.format,
+        args.timeout,
+    )
 }

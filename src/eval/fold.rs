@@ -76,7 +76,7 @@ pub fn fold(s: &str) -> String {
     PUNCT.replace_all(s, "").into_owned()
 }
 
-/// Drops parenthesized parts (`平凉工业园区(高新区)` → `平凉工业园区`) and outer spaces.
+/// Drops parenthesized parts (`河源工业园区(高新区)` → `河源工业园区`) and outer spaces.
 pub fn strip_parens(s: &str) -> String {
     let stripped = PARENS.replace_all(s, "");
     // Python's str.strip() set of spaces, which includes U+001C..U+001F.

@@ -270,4 +270,15 @@ mod tests {
             "规上工业总产值"
         );
     }
+
+    #[test]
+    fn margins_over_others_are_no_results() {
+        let xs = found(
+            "2023年,规上工业增加值同比增长9.6%,高于全市平均水平2.1个百分点;市场主体较年初增加1200户。",
+            Some("2024-01-20"),
+        );
+        assert_eq!(xs.len(), 2, "{xs:?}");
+        get(&xs, "规上工业增加值", 9.6);
+        assert_eq!(get(&xs, "市场主体", 1200.0).unit, "户");
+    }
 }

@@ -230,4 +230,11 @@ mod tests {
         .iter()
         .all(|g| g.value != 50.0));
     }
+
+    #[test]
+    fn drops_item_numbers_from_indicators() {
+        let gs = goals("今年的目标是:一是地区生产总值增长6%;(2)新增市场主体2000户。", Some("2025-01-10"));
+        assert!(gs.iter().any(|g| g.indicator == "地区生产总值"), "{gs:?}");
+        assert!(gs.iter().any(|g| g.indicator == "新增市场主体" && g.value == 2000.0), "{gs:?}");
+    }
 }

@@ -105,6 +105,11 @@ static LEADING_ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Han}{0,10}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区|工业园)").unwrap()
 });
 
+/// An item number in front of a list item: `1.`, `一是`, `(2)`, `③`.
+static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,2}是|[(（]\d{1,2}[)）]|[①-⑳])").unwrap()
+});
+
 /// A range's lower end right before its upper value: `6%-`, `6～`.
 static RANGE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d+(?:\.\d+)?)\s*[%％]?\s*[-—–~～至到]\s*$").unwrap());
@@ -133,7 +138,7 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A change phrase right before a rate: `同比增长`, `比上年下降`, `增长`.
 static CHANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:同比|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$").unwrap()
+    Regex::new(r"(?:同比|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比|较年初|比年初)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$").unwrap()
 });
 
 /// Reads every quantified statement of the document.
@@ -535,10 +540,11 @@ impl Reader {
                     pre = &pre[..r.get(0).unwrap().start()];
                 }
             }
-            if ends_with_any(
-                pre,
-                &["前", "后", "第", "排名", "目标的", "任务的", "计划的"],
-            ) {
+            // ranks, shares of a target, margins over another place are no figures of
+            // the indicator itself
+            if ends_with_any(pre, &["前", "后", "第", "排名", "的"])
+                || ["高于", "低于", "快于", "慢于", "领先"].iter().any(|w| pre.contains(w))
+            {
                 return Vec::new();
             }
             let (body, kinds, linked_by_verb) = strip_links(pre);
@@ -718,6 +724,9 @@ impl Reader {
                 if s[m.end()..].chars().count() >= 2 {
                     s = &s[m.end()..];
                 }
+            }
+            if let Some(m) = ENUMERATOR.find(s) {
+                s = &s[m.end()..];
             }
             if s.starts_with(['(', '（']) {
                 if let Some(close) = s.find([')', '）']) {

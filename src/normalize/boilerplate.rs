@@ -77,9 +77,13 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     }
 });
 
-/// A date with a label, as in `发布时间:2024-02-07` or `日期:2023年9月5日`.
+/// A page's dated info label, as in `发布时间:2024-02-07` or `… 日期:2023年9月5日`; the
+/// label stands alone, so `会议时间:2024年3月2日` (a fact of the report) is not one.
 static DATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:发布|日期|时间)[^0-9\n]{0,6}\d{4}\s*[-年/.]\s*\d{1,2}").expect("valid regex")
+    Regex::new(
+        r"(?:^|[\s|:：/])(?:发布时间|发布日期|发表时间|更新时间|发布|日期|时间)[^0-9\n]{0,6}\d{4}\s*[-年/.]\s*\d{1,2}",
+    )
+    .expect("valid regex")
 });
 
 /// A number with a measure word: a line holding one may carry a fact.
@@ -459,6 +463,9 @@ mod tests {
         assert_eq!(strip(&text), text);
         let known = strip_with(&text, None, Some("2024-02-07"));
         assert_eq!(known, format!("某某会议召开\n{BODY}"));
+        // a dated line of the report itself is no page metadata
+        let notice = format!("会议时间:2024年3月2日\n{BODY}");
+        assert_eq!(strip_with(&notice, None, Some("2024-02-07")), notice);
     }
 
     #[test]

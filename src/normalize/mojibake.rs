@@ -4,7 +4,7 @@
 //! the two bytes of such a character straddle two real characters, the annotation lands
 //! in the middle of one of them: its lead byte `X` is followed by `(`, the pair `X (`
 //! is undecodable, and the page shows `?jīng)` with the shifted bytes after it decoding
-//! to wrong characters (`平?jīng)龉I` for `平涼工`). The stage puts `X` back and decodes
+//! to wrong characters (`山?jīng)龉I` for `山涼工`). The stage puts `X` back and decodes
 //! the run again. `X` is the byte that makes, with the byte before it, a character with
 //! that pinyin; which characters have which pinyin is learned from the page itself, from
 //! its well-placed annotations (`經(jīng)`).
@@ -428,28 +428,28 @@ mod tests {
 
     #[test]
     fn simulated_annotator_leaves_debris() {
-        // 涼 is a GBK extension char: `平涼` holds the bytes of 經 across its two chars
-        let broken = annotate_bytes("經濟。平涼（經濟）", &[('經', "jīng"), ('濟', "jì")]);
+        // 涼 is a GBK extension char: `山涼` holds the bytes of 經 across its two chars
+        let broken = annotate_bytes("經濟。山涼（經濟）", &[('經', "jīng"), ('濟', "jì")]);
         assert!(broken.contains("?jīng)"), "{broken}");
     }
 
     #[test]
     fn restores_the_lost_byte_and_realigns() {
-        let broken = annotate_bytes("經濟。平涼（經濟）", &[('經', "jīng"), ('濟', "jì")]);
+        let broken = annotate_bytes("經濟。山涼（經濟）", &[('經', "jīng"), ('濟', "jì")]);
         // the second 經's annotation was the debris: it goes with it
-        assert_eq!(repair(&broken), "經(jīng)濟(jì)。平涼（經濟(jì)）");
+        assert_eq!(repair(&broken), "經(jīng)濟(jì)。山涼（經濟(jì)）");
     }
 
     #[test]
     fn restores_a_dropped_pair_from_the_pages_own_bigrams() {
-        let text = "經濟工業。平涼工業";
+        let text = "經濟工業。山涼工業";
         let broken = annotate_bytes(text, &[('經', "jīng"), ('業', "yè")]);
-        assert_eq!(repair(&broken), "經(jīng)濟工業(yè)。平涼工業(yè)");
+        assert_eq!(repair(&broken), "經(jīng)濟工業(yè)。山涼工業(yè)");
     }
 
     #[test]
     fn without_evidence_only_the_debris_goes() {
-        assert_eq!(repair("平?jīng)龉"), "平龉");
+        assert_eq!(repair("山?jīng)龉"), "山龉");
     }
 
     #[test]
@@ -461,8 +461,8 @@ mod tests {
 
     #[test]
     fn whole_pipeline_repairs_and_cleans() {
-        let broken = annotate_bytes("經濟工業。平涼工業", &[('經', "jīng"), ('業', "yè")]);
+        let broken = annotate_bytes("經濟工業。山涼工業", &[('經', "jīng"), ('業', "yè")]);
         let doc = crate::normalize::normalize(broken.as_bytes(), "a.txt").unwrap();
-        assert_eq!(doc.text.as_str(), "经济工业。平凉工业");
+        assert_eq!(doc.text.as_str(), "经济工业。山凉工业");
     }
 }

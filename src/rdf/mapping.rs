@@ -8,7 +8,7 @@
 //! sentence it was read from (`prov:wasDerivedFrom`), and each sentence at its report.
 
 use super::iri::{self, Scope};
-use super::vocab::{dcterms, foaf, org, prov, rdf, rdfs, schema, skos, zk, xsd, LEADING_TITLES};
+use super::vocab::{dcterms, foaf, org, prov, rdf, rdfs, schema, skos, xsd, zk, LEADING_TITLES};
 use crate::model::{Evidence, GoalKind, Level, Report, Role};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, Term};
 use std::collections::{HashMap, HashSet};
@@ -76,14 +76,18 @@ impl<'a> Mapper<'a> {
     fn new(report: &'a Report, meta: &'a ReportMeta) -> Self {
         // An observation is dated by the publication date; a report without one is dated
         // by the latest meeting it describes, which is when its posts were last seen held.
-        let observed = report.published.clone().filter(|d| is_iso_date(d)).or_else(|| {
-            report
-                .meetings
-                .iter()
-                .filter_map(|m| m.date.clone())
-                .filter(|d| is_iso_date(d))
-                .max()
-        });
+        let observed = report
+            .published
+            .clone()
+            .filter(|d| is_iso_date(d))
+            .or_else(|| {
+                report
+                    .meetings
+                    .iter()
+                    .filter_map(|m| m.date.clone())
+                    .filter(|d| is_iso_date(d))
+                    .max()
+            });
         Mapper {
             report,
             meta,
@@ -264,7 +268,9 @@ impl<'a> Mapper<'a> {
         if let Some(p) = self.people.get(name) {
             return p.clone();
         }
-        let scope = zone.map(Scope::Zone).unwrap_or_else(|| self.default_scope());
+        let scope = zone
+            .map(Scope::Zone)
+            .unwrap_or_else(|| self.default_scope());
         let p = self.person_ref(name, scope);
         self.people.insert(name.to_string(), p.clone());
         p
@@ -334,7 +340,15 @@ impl<'a> Mapper<'a> {
         let f = iri::fact(
             kind,
             &self.meta.location,
-            &[zone.unwrap_or(""), &year_s, indicator, &value_s, unit, text, &start],
+            &[
+                zone.unwrap_or(""),
+                &year_s,
+                indicator,
+                &value_s,
+                unit,
+                text,
+                &start,
+            ],
         );
         self.add_type(&f, class);
         self.add_str(&f, zk::INDICATOR, indicator);

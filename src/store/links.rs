@@ -68,8 +68,12 @@ fn resolve_zones(
     }
     let mut direct: HashMap<&str, &str> = HashMap::new();
     for (zone, names) in labels {
-        let Some(name) = names.iter().next() else { continue };
-        let Some(cands) = owners.get(name.as_str()) else { continue };
+        let Some(name) = names.iter().next() else {
+            continue;
+        };
+        let Some(cands) = owners.get(name.as_str()) else {
+            continue;
+        };
         let cands: Vec<&str> = cands
             .iter()
             .copied()
@@ -122,11 +126,10 @@ pub fn refresh(store: &Store) -> Result<LinkStats, StoreError> {
     // name → identity (resolved zone, or the person itself when unscoped) → persons
     let mut by_name: BTreeMap<&str, BTreeMap<String, Vec<&str>>> = BTreeMap::new();
     for (person, ns) in &names {
-        let Some(name) = ns.iter().next() else { continue };
-        let identity = scope
-            .get(person)
-            .cloned()
-            .unwrap_or_else(|| person.clone());
+        let Some(name) = ns.iter().next() else {
+            continue;
+        };
+        let identity = scope.get(person).cloned().unwrap_or_else(|| person.clone());
         by_name
             .entry(name.as_str())
             .or_default()

@@ -148,17 +148,19 @@ impl KgStore {
                 None => None,
             })
         };
-        Ok(match (get(zk::CONTENT_HASH)?, get(zk::EXTRACTOR_VERSION)?) {
-            (Some(h), Some(v)) => Some((h, v)),
-            _ => None,
-        })
+        Ok(
+            match (get(zk::CONTENT_HASH)?, get(zk::EXTRACTOR_VERSION)?) {
+                (Some(h), Some(v)) => Some((h, v)),
+                _ => None,
+            },
+        )
     }
 
     /// Whether the store already holds exactly this content from this extractor.
     pub fn is_unchanged(&self, meta: &ReportMeta) -> Result<bool, StoreError> {
-        Ok(self.stored_version(&meta.location)?.is_some_and(|(h, v)| {
-            h == meta.content_hash && v == meta.extractor_version
-        }))
+        Ok(self
+            .stored_version(&meta.location)?
+            .is_some_and(|(h, v)| h == meta.content_hash && v == meta.extractor_version))
     }
 
     /// Writes whole reports in one transaction: after a crash the store holds all of them
