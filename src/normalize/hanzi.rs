@@ -130,6 +130,15 @@ impl Normalizer for Hanzi {
         if let Some(simplified) = to_simplified(&doc.text) {
             doc.text = simplified;
         }
+        // a title read from the page's tags is as traditional as the page
+        for field in [&mut doc.title, &mut doc.published] {
+            let simplified = field
+                .as_deref()
+                .and_then(|s| to_simplified(&MappedText::identity(s.to_string())));
+            if let Some(simplified) = simplified {
+                *field = Some(simplified.into_string());
+            }
+        }
     }
 }
 

@@ -47,8 +47,10 @@ pub trait Normalizer: Send + Sync {
     fn normalize(&self, doc: &mut Document);
 }
 
-/// The stages, in the order they run. Width folding runs before pinyin removal so that
-/// full-width brackets are already ASCII; boilerplate runs last, on simplified text.
+/// The stages, in the order they run. Mojibake repair needs the raw pinyin notes, so it
+/// runs first after HTML; width folding runs before pinyin removal so that full-width
+/// brackets are already ASCII; trail and meta read the page head (breadcrumb, title,
+/// date) on clean simplified text before boilerplate drops those lines.
 pub fn pipeline() -> &'static [&'static dyn Normalizer] {
     &[
         &html::Html,
