@@ -84,6 +84,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let kg = KgStore::open_read_only(&args.store.dir)?;
     // --- analysis graphs ---
     if let Some(format) = args.format.graph_format() {
+        anyhow::ensure!(
+            args.report.is_none(),
+            "--report applies to the RDF formats only"
+        );
         let kind = args.graph.kind();
         graphfile::export_from_store(kg.store(), kind, format, args.out.as_deref())
             .context("cannot write the graph")?;

@@ -73,9 +73,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if args.out_dir.is_none() {
-        print_reports(&reports, args.format, args.inputs.len() == 1 && inputs.len() == 1)?;
+        print_reports(
+            &reports,
+            args.format,
+            args.inputs.len() == 1 && inputs.len() == 1,
+        )?;
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn extract_one(input: &Input) -> Result<Report, String> {

@@ -286,7 +286,7 @@ fn name_after(s: &str) -> Option<String> {
     let mut end = 0;
     let mut last_noun_end = None;
     for (i, c) in s.char_indices() {
-        if !(is_han(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '"' | '·' | '(' | ')' | '《' | '》')) {
+        if !(is_han(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '"' | '·' | '(' | ')' | '《' | '》' | '-' | '—' | '~')) {
             break;
         }
         end = i + c.len_utf8();

@@ -132,9 +132,7 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
 /// Names starting at `at`: `张三`, `张三同志`, `张三、李四、王五等`.
 fn names_at(s: &str, mut at: usize) -> Vec<(String, std::ops::Range<usize>)> {
     let mut out = Vec::new();
-    if s[at..].starts_with(' ') {
-        at += 1;
-    }
+    at += s[at..].len() - s[at..].trim_start_matches([' ', '\t']).len();
     while let Some(name) = name_at(s, at) {
         let end = at + name.len();
         // a later list item that is followed by a title starts a new chain (`、区政协主席…`)
@@ -144,7 +142,13 @@ fn names_at(s: &str, mut at: usize) -> Vec<(String, std::ops::Range<usize>)> {
         out.push((name, at..end));
         let rest = &s[end..];
         let rest = rest.strip_prefix("同志").unwrap_or(rest);
-        match rest.strip_prefix('、') {
+        // `甲、乙`; `甲,乙分别…` only where what follows the next name is a strong sign
+        let next = rest.strip_prefix('、').or_else(|| {
+            let r = rest.strip_prefix([',', '，'])?;
+            let n = name_at(s, s.len() - r.len())?;
+            (follow_strength(&r[n.len()..]) >= 2 && !starts_with_title(r)).then_some(r)
+        });
+        match next {
             Some(r) => at = s.len() - r.len(),
             None => break,
         }
@@ -393,9 +397,11 @@ fn implied_level(e: &Element) -> Option<Level> {
 fn zone_of_level(report: &Report, level: Level) -> Option<String> {
     let focal = zones::focal(report);
     let pick = match level {
+        // `区委`, `区长`: the district itself where the report names one
         Level::District => focal
-            .filter(|z| matches!(z.level, Some(Level::District) | Some(Level::Zone)))
-            .or_else(|| zones::unique_of_level(report, Level::District)),
+            .filter(|z| z.level == Some(Level::District))
+            .or_else(|| zones::unique_of_level(report, Level::District))
+            .or_else(|| focal.filter(|z| z.level == Some(Level::Zone))),
         Level::County => focal
             .filter(|z| z.level == Some(Level::County))
             .or_else(|| zones::unique_of_level(report, Level::County)),
@@ -406,10 +412,46 @@ fn zone_of_level(report: &Report, level: Level) -> Option<String> {
 
 const COMPANY_SUFFIXES: &[&str] = &["集团", "公司", "银行", "协会", "商会", "学会", "中心", "医院", "大学", "学院", "学校", "研究院", "研究所", "基金会", "合作社", "联合会"];
 
+/// Endings of department names (`商务局`, `党群工作部`, `发展改革委`): a post in a department
+/// is titled with it (`商务局副局长`), as the body stays in `组织部部长`.
+const DEPARTMENT_SUFFIXES: &[&str] = &["局", "部", "委", "办", "厅", "处", "科", "中心", "办公室", "委员会"];
+
+/// Splits a department off the end of an unresolved jurisdiction: `市商务局` → (`市`,
+/// `商务局`); `某某经开区经济发展局` → (`某某经开区`, `经济发展局`).
+fn split_department<'j>(j: &'j str, report: &Report) -> Option<(&'j str, &'j str)> {
+    if !DEPARTMENT_SUFFIXES.iter().any(|d| j.ends_with(d)) || j.chars().count() < 2 {
+        return None;
+    }
+    let mut best: Option<(&str, &str)> = None;
+    for (i, _) in j.char_indices().skip(1) {
+        let (place, dept) = j.split_at(i);
+        let placed = single_level(place).is_some() || zones::resolve(report, place).is_some();
+        if placed && dept.chars().count() >= 2 {
+            best = Some((place, dept));
+        }
+    }
+    best.or(Some(("", j)))
+}
+
 fn resolve(e: &Element, inherited: Option<&(Option<String>, Option<String>)>, report: &Report) -> Post {
+    if e.body.is_empty() {
+        if let Some((place, dept)) = split_department(&e.jurisdiction, report) {
+            let inner = Element {
+                jurisdiction: place.to_string(),
+                body: String::new(),
+                title: e.title.clone(),
+            };
+            let mut post = resolve(&inner, inherited, report);
+            post.title = format!("{dept}{}", e.title);
+            post.organization = Some(e.jurisdiction.clone());
+            return post;
+        }
+    }
     let is_zone_body = ["党工委", "管委会", "管委", "工委"].iter().any(|b| e.body.starts_with(b));
     let level_title = ["区长", "市长", "县长", "省长", "镇长", "乡长"].iter().any(|t| e.title.ends_with(t));
-    let mut title = if level_title && e.body.ends_with("政府") {
+    let _ = level_title;
+    // a government is no part of the title: `市政府副市长` → 副市长, `省政府副秘书长` → 副秘书长
+    let mut title = if e.body.ends_with("政府") {
         e.title.clone()
     } else {
         let inner = LEX.bodies.iter().find(|b| e.body.ends_with(**b)).copied().unwrap_or("");
@@ -431,7 +473,13 @@ fn resolve(e: &Element, inherited: Option<&(Option<String>, Option<String>)>, re
             },
         }
     } else if let Some(level) = single_level(j) {
-        (zone_of_level(report, level), organization_from_body)
+        // `区党工委`: the zone's own bodies, whatever district the report also names
+        let zone = if is_zone_body && level == Level::District {
+            zones::focal(report).map(|z| z.name.clone())
+        } else {
+            zone_of_level(report, level)
+        };
+        (zone, organization_from_body)
     } else if COMPANY_SUFFIXES.iter().any(|s| j.ends_with(s)) {
         (None, Some(j.to_string()))
     } else if let Some(z) = zones::resolve(report, j) {
