@@ -425,7 +425,8 @@ fn split_department<'j>(j: &'j str, report: &Report) -> Option<(&'j str, &'j str
     let mut best: Option<(&str, &str)> = None;
     for (i, _) in j.char_indices().skip(1) {
         let (place, dept) = j.split_at(i);
-        let placed = single_level(place).is_some() || zones::resolve(report, place).is_some();
+        let placed = single_level(place).is_some()
+            || report.zones.iter().any(|z| z.name == place || z.aliases.iter().any(|a| a == place));
         if placed && dept.chars().count() >= 2 {
             best = Some((place, dept));
         }
