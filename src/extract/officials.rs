@@ -189,14 +189,17 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
         }
         let cand: String = chars[..len].iter().collect();
         let given: String = chars[surname_len..len].iter().collect();
+        let rest = &s[at + cand.len()..];
+        let strength = follow_strength(rest);
+        // `韦清和宣读`: a name may end in `和` when a verb, not a name, follows
+        let ends_in_function_word = ends_with_single_follower(&cand) && strength < 2;
+        let given_body = given.trim_end_matches(|c| strength >= 2 && c == '和');
         if lex.not_names.iter().any(|w| given.starts_with(w) || cand.starts_with(w))
-            || ends_with_single_follower(&cand)
-            || given.contains(FUNCTION_CHARS)
+            || ends_in_function_word
+            || given_body.contains(FUNCTION_CHARS)
         {
             continue;
         }
-        let rest = &s[at + cand.len()..];
-        let strength = follow_strength(rest);
         if strength > 0 && best.is_none_or(|(_, b)| strength >= b) {
             best = Some((len, strength));
         }

@@ -101,7 +101,7 @@ pub fn tidy_lines(text: &MappedText) -> Option<MappedText> {
     for p in pieces.0 {
         match p {
             Piece::Keep(r) => out.push_slice(text, r),
-            Piece::Newline(origin) => out.push_char('\n', origin),
+            Piece::Newline(at) => out.push_char('\n', text.raw_offset(at)),
         }
     }
     Some(out.finish(text.raw_offset(s.len())))
