@@ -59,6 +59,16 @@ pub fn find_full_date(s: &str) -> Option<Date> {
     })
 }
 
+
+/// Years written as `2023年` (also `2023年度`) in `text`, with their byte offsets.
+pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
+    RE.captures_iter(text).filter_map(|c| {
+        let m = c.get(1)?;
+        Some((m.start(), m.as_str().parse().ok()?))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,13 +81,4 @@ mod tests {
         assert_eq!(find_full_date("发布时间:2024-02-07 16:30").unwrap().iso(), "2024-02-07");
         assert_eq!(find_full_date("于2023年12月1日召开").unwrap().iso(), "2023-12-01");
     }
-}
-
-/// Years written as `2023年` (also `2023年度`) in `text`, with their byte offsets.
-pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
-    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
-    RE.captures_iter(text).filter_map(|c| {
-        let m = c.get(1)?;
-        Some((m.start(), m.as_str().parse().ok()?))
-    })
 }

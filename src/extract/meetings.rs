@@ -201,7 +201,7 @@ fn resolve_date(cx: &Context, year: Option<i32>, month: u32, day: u32) -> Option
 fn attendance_in(s: &str) -> Option<u32> {
     let c = ATTENDANCE.captures(s)?;
     let n = super::numbers::parse_number(&c[1])?;
-    (n >= 2.0 && n < 1_000_000.0).then_some(n as u32)
+    (2.0..1_000_000.0).contains(&n).then_some(n as u32)
 }
 
 /// The meeting's name (and venue) in a sentence that says it was held.
@@ -405,8 +405,9 @@ fn role_after(s: &str, name_end: usize) -> Option<Option<Role>> {
     let next = &after[..next_len];
     let bare = clause.trim_start_matches("同志").trim().is_empty();
     // `张三同志,代表…作报告`: the action goes on in the next clause; `A,B分别宣读`: shared
-    if (bare && ["代表", "作", "做", "在", "就", "向", "对", "主持", "宣读"].iter().any(|w| next.starts_with(w)))
-        || (bare && ["分别", "共同", "一同", "先后"].iter().any(|w| next.contains(w)))
+    if bare
+        && (["代表", "作", "做", "在", "就", "向", "对", "主持", "宣读"].iter().any(|w| next.starts_with(w))
+            || ["分别", "共同", "一同", "先后"].iter().any(|w| next.contains(w)))
     {
         candidates.push(next);
     }

@@ -243,7 +243,7 @@ fn place_before(text: &str, end: usize, kind: &Kind) -> Option<(String, bool)> {
         .collect();
     // a function word inside the run ends whatever came before (`记者专访了某某高新区`)
     let run = match run.iter().rposition(|c| CUT_AFTER.contains(c)) {
-        Some(i) if run.len() - i - 1 >= 2 => run[i + 1..].to_vec(),
+        Some(i) if run.len() > i + 2 => run[i + 1..].to_vec(),
         _ => run,
     };
     let mut best: Option<(String, bool)> = None;
