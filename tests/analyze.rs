@@ -314,10 +314,10 @@ fn timeline_matches_a_goal_with_the_result_reported_a_year_later() {
 #[test]
 fn path_explains_a_two_hop_chain_across_two_reports() {
     // Officials of the same zone named in different years' reports, never in one meeting.
-    let p = analyze(&["path", "韦清", "苗若冰"]);
+    let p = analyze(&["path", "韦清和", "苗若冰"]);
     let hops = p["hops"].as_array().unwrap();
     assert_eq!(hops.len(), 2, "{p:#}");
-    assert_eq!(hops[0]["from"], "韦清");
+    assert_eq!(hops[0]["from"], "韦清和");
     assert_eq!(hops[1]["to"], "苗若冰");
     for h in hops {
         assert!(["post", "meeting"].contains(&h["kind"].as_str().unwrap()));
@@ -337,7 +337,7 @@ fn path_explains_a_two_hop_chain_across_two_reports() {
 #[test]
 fn unknown_names_fail_and_every_command_prints_a_table() {
     let mut cmd = zonekg();
-    cmd.args(["analyze", "path", "无此人", "韦清", "--store"])
+    cmd.args(["analyze", "path", "无此人", "韦清和", "--store"])
         .arg(&STORE.1);
     let out = cmd.output().unwrap();
     assert!(!out.status.success());

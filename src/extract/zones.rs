@@ -174,6 +174,11 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
                         !text[i + prefix.len()..].starts_with(kd.word)
                     })
                     || GOVERNANCE.iter().any(|g| text.contains(&format!("{name}{g}")))
+                    // listed beside another place: `落实某某省、某某市工作要求`
+                    || text.match_indices(&format!("{name}、")).any(|(i, _)| {
+                        let next = i + name.len() + '、'.len_utf8();
+                        mentions.iter().any(|m| m.at == next && m.strong)
+                    })
                     || ends_with_place(&text[..text.find(name.as_str()).unwrap_or(0)])
             }
         })
