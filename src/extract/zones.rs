@@ -179,6 +179,11 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
                         let next = i + name.len() + '、'.len_utf8();
                         mentions.iter().any(|m| m.at == next && m.strong)
                     })
+                    || text.match_indices(&format!("、{name}")).any(|(i, _)| {
+                        mentions.iter().any(|m| {
+                            m.strong && m.at + m.prefix.len() + k.kinds[m.kind].word.len() == i
+                        })
+                    })
                     || ends_with_place(&text[..text.find(name.as_str()).unwrap_or(0)])
             }
         })
