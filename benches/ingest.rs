@@ -99,7 +99,7 @@ fn main() {
         println!(
             "query {:<13} {:>8.1} ms  ({rows} rows)",
             q.name,
-            times[2].as_secs_f64() * 1e3
+            times[times.len() / 2].as_secs_f64() * 1e3
         );
     }
 }

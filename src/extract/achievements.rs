@@ -4,6 +4,7 @@
 use super::statements::{statements, Tense};
 use super::{Context, Extractor};
 use crate::model::{Achievement, Report};
+use std::collections::HashSet;
 
 pub struct Achievements;
 
@@ -15,29 +16,30 @@ impl Extractor for Achievements {
     fn extract(&self, cx: &Context, report: &mut Report) {
         let zone = report.zones.first().map(|z| z.name.clone());
         let mut found: Vec<Achievement> = Vec::new();
-        for st in statements(cx, report) {
+        let mut seen = HashSet::new();
+        for st in statements(cx, report).iter() {
             // counts of trips and rounds report effort, not results
             if st.tense != Tense::Result || st.activity {
                 continue;
             }
-            let dup = found.iter().any(|a| {
-                a.year == st.year
-                    && a.indicator == st.indicator
-                    && a.value == st.value
-                    && a.unit == st.unit
-            });
-            if dup {
+            let key = (
+                st.year,
+                st.indicator.as_str(),
+                st.value.to_bits(),
+                st.unit.as_str(),
+            );
+            if !seen.insert(key) {
                 continue;
             }
             found.push(Achievement {
                 zone: zone.clone(),
                 year: st.year,
-                period: st.period,
-                indicator: st.indicator,
+                period: st.period.clone(),
+                indicator: st.indicator.clone(),
                 value: st.value,
-                unit: st.unit,
-                change: st.change,
-                text: st.text,
+                unit: st.unit.clone(),
+                change: st.change.clone(),
+                text: st.text.clone(),
                 evidence: Some(cx.evidence(st.sentence)),
             });
         }

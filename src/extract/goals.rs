@@ -4,6 +4,7 @@
 use super::statements::{statements, Tense};
 use super::{Context, Extractor};
 use crate::model::{Goal, Report};
+use std::collections::HashSet;
 
 pub struct Goals;
 
@@ -15,27 +16,28 @@ impl Extractor for Goals {
     fn extract(&self, cx: &Context, report: &mut Report) {
         let zone = report.zones.first().map(|z| z.name.clone());
         let mut goals: Vec<Goal> = Vec::new();
-        for st in statements(cx, report) {
+        let mut seen = HashSet::new();
+        for st in statements(cx, report).iter() {
             if st.tense != Tense::Plan {
                 continue;
             }
-            let dup = goals.iter().any(|g| {
-                g.year == st.year
-                    && g.indicator == st.indicator
-                    && g.value == st.value
-                    && g.unit == st.unit
-            });
-            if dup {
+            let key = (
+                st.year,
+                st.indicator.as_str(),
+                st.value.to_bits(),
+                st.unit.as_str(),
+            );
+            if !seen.insert(key) {
                 continue;
             }
             goals.push(Goal {
                 zone: zone.clone(),
                 year: st.year,
-                indicator: st.indicator,
+                indicator: st.indicator.clone(),
                 value: st.value,
-                unit: st.unit,
+                unit: st.unit.clone(),
                 kind: st.kind,
-                text: st.text,
+                text: st.text.clone(),
                 evidence: Some(cx.evidence(st.sentence)),
             });
         }
@@ -233,8 +235,15 @@ mod tests {
 
     #[test]
     fn drops_item_numbers_from_indicators() {
-        let gs = goals("今年的目标是:一是地区生产总值增长6%;(2)新增市场主体2000户。", Some("2025-01-10"));
+        let gs = goals(
+            "今年的目标是:一是地区生产总值增长6%;(2)新增市场主体2000户。",
+            Some("2025-01-10"),
+        );
         assert!(gs.iter().any(|g| g.indicator == "地区生产总值"), "{gs:?}");
-        assert!(gs.iter().any(|g| g.indicator == "新增市场主体" && g.value == 2000.0), "{gs:?}");
+        assert!(
+            gs.iter()
+                .any(|g| g.indicator == "新增市场主体" && g.value == 2000.0),
+            "{gs:?}"
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! a sentence. Goals, achievements and meeting attendance all read their values here.
 
 use crate::lexicon;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -121,7 +122,38 @@ fn cn_digit(c: char) -> Option<f64> {
 
 /// Whether `c` can be part of a Chinese numeral.
 pub fn is_chinese_numeral(c: char) -> bool {
-    CN_NUMERALS.contains(c)
+    // a match, not a search of CN_NUMERALS: this runs on every char of every sentence
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '壹'
+            | '贰'
+            | '叁'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
 }
 
 /// Reads a Chinese numeral (`一百零三`, `两千`, `三亿五千万`, `十`, `二〇二四`).
@@ -309,9 +341,32 @@ fn parse_percent_words(s: &str) -> Option<f64> {
 }
 
 /// Whether `s` has something that could be a number: an ASCII digit or a Chinese
-/// numeral. The cheap test run before any quantity search.
+/// numeral.
 pub fn may_hold_number(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_digit()) || s.chars().any(is_chinese_numeral)
+}
+
+/// Every Chinese numeral followed by a char a unit (or `多/余`, `百分之`) can start
+/// with: the pairs a Chinese-numeral quantity must contain.
+static CHINESE_QUANTITY_PAIRS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut starts: Vec<char> = lexicon::entries(include_str!("../../data/lexicon/units.txt"))
+        .filter_map(|u| u.chars().next())
+        .chain(['多', '余', '分'])
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let pairs: Vec<String> = CN_NUMERALS
+        .chars()
+        .flat_map(|n| starts.iter().map(move |u| format!("{n}{u}")))
+        .collect();
+    AhoCorasick::new(pairs).unwrap()
+});
+
+/// Whether `s` may hold a quantity: an ASCII digit, or a Chinese numeral directly
+/// followed by a char a unit can start with. The cheap test run before any quantity
+/// search, since Chinese numerals alone (`一是`, `统一`) are in almost every sentence.
+pub fn may_hold_quantity(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit()) || CHINESE_QUANTITY_PAIRS.is_match(s)
 }
 
 /// Whether `s` writes a value as a placeholder (`X亿元`, `增长XX`, `×个`): a lone Latin
@@ -409,6 +464,16 @@ mod tests {
         assert_eq!(qs[0].base_unit(), "元");
         let people = &find_quantities("参会人员1.2万人")[0];
         assert_eq!((people.base_value(), people.base_unit()), (12000.0, "人"));
+    }
+
+    #[test]
+    fn tells_quickly_whether_a_quantity_may_be_there() {
+        assert!(may_hold_quantity("完成34亿元"));
+        assert!(may_hold_quantity("突破百亿元"));
+        assert!(may_hold_quantity("增长6%"));
+        assert!(may_hold_quantity("300多人"));
+        assert!(!may_hold_quantity("一是坚持统一领导"));
+        assert!(!may_hold_quantity("三大任务、十项行动"));
     }
 
     #[test]

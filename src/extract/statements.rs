@@ -15,7 +15,9 @@ use crate::lexicon;
 use crate::model::{Change, GoalKind, Report};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Whether a statement is a target or a result.
@@ -66,6 +68,14 @@ static LINKS: LazyLock<Vec<(&'static str, Option<GoalKind>)>> = LazyLock::new(||
         .collect();
     links.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     links
+});
+/// Link words of two chars or more that imply a kind: where a clause's subject ends.
+static SUBJECT_ENDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words = LINKS
+        .iter()
+        .filter(|(w, k)| k.is_some() && w.chars().count() >= 2)
+        .map(|(w, _)| *w);
+    AhoCorasick::new(words).unwrap()
 });
 static RESULT_VERBS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(include_str!("../../data/lexicon/result_verbs.txt")));
@@ -141,8 +151,49 @@ static CHANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:同比|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比|较年初|比年初)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$").unwrap()
 });
 
+/// What the statements of a document depend on besides its text.
+#[derive(PartialEq)]
+struct MemoKey {
+    text: String,
+    published: Option<String>,
+    title: Option<String>,
+    zones: Vec<String>,
+}
+
+thread_local! {
+    /// The last document's statements. Goals and achievements run one after the other on
+    /// the same document and read the same statements; the key holds everything they
+    /// depend on, so a hit is always the right answer.
+    static LAST: RefCell<Option<(MemoKey, Rc<Vec<Statement>>)>> = const { RefCell::new(None) };
+}
+
+/// Every quantified statement of the document, read once per document and thread.
+pub fn statements(cx: &Context, report: &Report) -> Rc<Vec<Statement>> {
+    let key = MemoKey {
+        text: cx.text.to_string(),
+        published: cx.doc.published.clone(),
+        title: cx.doc.title.clone(),
+        zones: report
+            .zones
+            .iter()
+            .flat_map(|z| std::iter::once(z.name.clone()).chain(z.aliases.iter().cloned()))
+            .collect(),
+    };
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((k, found)) = last.as_ref() {
+            if *k == key {
+                return Rc::clone(found);
+            }
+        }
+        let found = Rc::new(read_statements(cx, report));
+        *last = Some((key, Rc::clone(&found)));
+        found
+    })
+}
+
 /// Reads every quantified statement of the document.
-pub fn statements(cx: &Context, report: &Report) -> Vec<Statement> {
+fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
     let years = Years::of(cx);
     let mut zone_forms: Vec<String> = report
         .zones
@@ -167,7 +218,7 @@ pub fn statements(cx: &Context, report: &Report) -> Vec<Statement> {
         let mut last_tense: Option<Tense> = section.map(|s| s.0);
         for i in para.sentences.clone() {
             let s = cx.sentence(i);
-            if numbers::may_hold_number(s) {
+            if numbers::may_hold_quantity(s) {
                 let before = out.len();
                 reader.sentence(s, i, para_year, last_tense, &mut out);
                 if let Some(st) = out[before..].last() {
@@ -178,8 +229,10 @@ pub fn statements(cx: &Context, report: &Report) -> Vec<Statement> {
                         st.period.clone_from(&para_period);
                     }
                 }
-                if let Some(p) = period::sub_year_period(s) {
-                    para_period = Some(p);
+                if s.contains(['季', '半', '月']) {
+                    if let Some(p) = period::sub_year_period(s) {
+                        para_period = Some(p);
+                    }
                 }
             }
             if s.contains('年') {
@@ -476,11 +529,7 @@ impl Reader {
     /// The subject of a clause without a value (`园区规上工业总产值实现“破百亿”` →
     /// `规上工业总产值`): the words before its first link verb, if short.
     fn subject_of(&self, clause: &str) -> Option<String> {
-        let at = LINKS
-            .iter()
-            .filter(|(w, k)| k.is_some() && w.chars().count() >= 2)
-            .filter_map(|(w, _)| clause.find(w))
-            .min()?;
+        let at = SUBJECT_ENDS.find(clause)?.start();
         let ind = self.clean_indicator(&clause[..at]).0;
         (ind.chars().count() >= 2 && ind.chars().count() <= 20).then_some(ind)
     }
@@ -507,25 +556,27 @@ impl Reader {
                     main = &qs[qs.len() - 2];
                     body_end = m.start();
                     change = Some(ch);
-                } else if self.clean_indicator(head).0.is_empty() {
-                    let (indicator, _, period) = self.clean_indicator(head);
-                    return vec![Reading {
-                        indicator,
-                        qty: last.clone(),
-                        kind: Some(if sign < 0.0 {
-                            GoalKind::Reduce
-                        } else {
-                            GoalKind::Growth
-                        }),
-                        change_only: true,
-                        change: Some(ch),
-                        result_verb: false,
-                        span: 0..c.len(),
-                        at: last.start,
-                        period,
-                    }];
                 } else {
-                    change = Some(ch);
+                    let (indicator, _, period) = self.clean_indicator(head);
+                    if !indicator.is_empty() {
+                        change = Some(ch);
+                    } else {
+                        return vec![Reading {
+                            indicator,
+                            qty: last.clone(),
+                            kind: Some(if sign < 0.0 {
+                                GoalKind::Reduce
+                            } else {
+                                GoalKind::Growth
+                            }),
+                            change_only: true,
+                            change: Some(ch),
+                            result_verb: false,
+                            span: 0..c.len(),
+                            at: last.start,
+                            period,
+                        }];
+                    }
                 }
             }
         }
@@ -543,7 +594,9 @@ impl Reader {
             // ranks, shares of a target, margins over another place are no figures of
             // the indicator itself
             if ends_with_any(pre, &["前", "后", "第", "排名", "的"])
-                || ["高于", "低于", "快于", "慢于", "领先"].iter().any(|w| pre.contains(w))
+                || ["高于", "低于", "快于", "慢于", "领先"]
+                    .iter()
+                    .any(|w| pre.contains(w))
             {
                 return Vec::new();
             }
@@ -554,7 +607,7 @@ impl Reader {
                 || led_by_verb
                 || RESULT_VERBS
                     .iter()
-                    .any(|v| indicator.starts_with(v) || indicator.starts_with(&format!("新{v}")));
+                    .any(|v| indicator.trim_start_matches('新').starts_with(v));
             let kind = kinds.into_iter().flatten().next();
             return self
                 .split_list(&indicator)
@@ -604,7 +657,7 @@ impl Reader {
             };
             let noun = c[q.end..].trim_end_matches(['了', '等']);
             if noun.chars().count() < 2
-                || numbers::may_hold_number(noun) && !numbers::find_quantities(noun).is_empty()
+                || numbers::may_hold_quantity(noun) && !numbers::find_quantities(noun).is_empty()
             {
                 continue;
             }
