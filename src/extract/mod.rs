@@ -51,7 +51,10 @@ impl<'a> Context<'a> {
             sentence_chars.push((start, chars));
         }
         let dateline = dateline(text, &segments);
-        let published = dateline.or_else(|| doc.published.as_deref().and_then(dates::Date::parse_iso));
+        let issued = doc.published.as_deref().and_then(dates::Date::parse_iso);
+        let published = dateline
+            .or_else(|| issued.and_then(|p| lead_date(text, &segments, p)))
+            .or(issued);
         Context {
             dateline,
             doc,
@@ -98,6 +101,25 @@ fn dateline(text: &str, segments: &Segments) -> Option<dates::Date> {
         });
         let d = dates::find_full_date(line)?;
         (line.chars().count() <= 12 && line.contains('年')).then_some(d)
+    })
+}
+
+/// The day a news report's lead sentence gives (`12月30日,…召开`), read against the
+/// publication date: a report published on 3 January about a meeting on 30 December
+/// speaks from the old year.
+fn lead_date(text: &str, segments: &Segments, issued: dates::Date) -> Option<dates::Date> {
+    static LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日").unwrap()
+    });
+    segments.paragraphs.iter().take(8).find_map(|p| {
+        let c = LEAD.captures(&text[p.span.clone()])?;
+        let (month, day) = (c[2].parse().ok()?, c[3].parse().ok()?);
+        let year = match c.get(1) {
+            Some(y) => y.as_str().parse().ok()?,
+            None if (month, day) > (issued.month, issued.day) => issued.year - 1,
+            None => issued.year,
+        };
+        dates::Date::new(year, month, day).filter(|d| *d <= issued)
     })
 }
 

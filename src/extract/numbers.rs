@@ -6,7 +6,7 @@
 //! a sentence. Goals, achievements and meeting attendance all read their values here.
 
 use crate::lexicon;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -346,27 +346,62 @@ pub fn may_hold_number(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_digit()) || s.chars().any(is_chinese_numeral)
 }
 
-/// Every Chinese numeral followed by a char a unit (or `多/余`, `百分之`) can start
-/// with: the pairs a Chinese-numeral quantity must contain.
-static CHINESE_QUANTITY_PAIRS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// The chars a unit (or `多/余`, the `分` of `百分之`) can start with, sorted.
+static UNIT_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
     let mut starts: Vec<char> = lexicon::entries(include_str!("../../data/lexicon/units.txt"))
         .filter_map(|u| u.chars().next())
         .chain(['多', '余', '分'])
         .collect();
     starts.sort_unstable();
     starts.dedup();
+    starts
+});
+
+/// Every Chinese numeral followed by a char a unit can start with: the pairs a
+/// Chinese-numeral quantity must contain.
+static CHINESE_QUANTITY_PAIRS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let pairs: Vec<String> = CN_NUMERALS
         .chars()
-        .flat_map(|n| starts.iter().map(move |u| format!("{n}{u}")))
+        .flat_map(|n| UNIT_STARTS.iter().map(move |u| format!("{n}{u}")))
         .collect();
-    AhoCorasick::new(pairs).unwrap()
+    // a full DFA: this automaton runs over every sentence
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(pairs)
+        .unwrap()
 });
 
 /// Whether `s` may hold a quantity: an ASCII digit, or a Chinese numeral directly
 /// followed by a char a unit can start with. The cheap test run before any quantity
 /// search, since Chinese numerals alone (`一是`, `统一`) are in almost every sentence.
 pub fn may_hold_quantity(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit()) || CHINESE_QUANTITY_PAIRS.is_match(s)
+    arabic_quantity_may_be_in(s) || CHINESE_QUANTITY_PAIRS.is_match(s)
+}
+
+/// Whether some run of ASCII digits is followed by a magnitude or a unit's first char
+/// (dates like `2月6日` are not).
+fn arabic_quantity_may_be_in(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(u8::is_ascii_digit) {
+        let mut j = i + p;
+        while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || b[j] == b',') {
+            j += 1;
+        }
+        // j stops at an ASCII byte or a UTF-8 lead byte: a char boundary
+        match s[j..].chars().next() {
+            None => return false,
+            Some(c) => {
+                if matches!(c, '万' | '亿' | '千' | '百' | ' ')
+                    || UNIT_STARTS.binary_search(&c).is_ok()
+                {
+                    return true;
+                }
+            }
+        }
+        i = j;
+    }
+    false
 }
 
 /// Whether `s` writes a value as a placeholder (`X亿元`, `增长XX`, `×个`): a lone Latin
@@ -473,7 +508,9 @@ mod tests {
         assert!(may_hold_quantity("增长6%"));
         assert!(may_hold_quantity("300多人"));
         assert!(!may_hold_quantity("一是坚持统一领导"));
-        assert!(!may_hold_quantity("三大任务、十项行动"));
+        assert!(!may_hold_quantity("三大任务、统一领导"));
+        assert!(!may_hold_quantity("2024年3月5日上午"));
+        assert!(may_hold_quantity("3月5日,引进1.5万人"));
     }
 
     #[test]

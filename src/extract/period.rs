@@ -153,7 +153,11 @@ fn summarized_year(s: &str) -> Option<(i32, bool)> {
         .unwrap()
     });
     let c = RE.captures(s)?;
-    let year = c[1].parse().ok()?;
+    let year: i32 = c[1].parse().ok()?;
+    // `2025年政府工作报告` is given in 2025 about 2024, and plans 2025
+    if c[0].ends_with("工作报告") && c[2].contains("政府") && !c[0].contains("年度") {
+        return Some((year - 1, false));
+    }
     let partial = c[2].contains("半年") || c[2].contains("季度");
     Some((year, partial))
 }
