@@ -46,8 +46,10 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 /// Finds the first full date (`2024年2月6日`, `2024-02-06`) anywhere in `s`.
 pub fn find_full_date(s: &str) -> Option<Date> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))")
-            .unwrap()
+        Regex::new(
+            r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))",
+        )
+        .unwrap()
     });
     RE.captures_iter(s).find_map(|c| {
         let y = c[1].parse().ok()?;
@@ -58,7 +60,6 @@ pub fn find_full_date(s: &str) -> Option<Date> {
         Date::new(y, m.parse().ok()?, d.parse().ok()?)
     })
 }
-
 
 /// Years written as `2023年` (also `2023年度`) in `text`, with their byte offsets.
 pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
@@ -75,10 +76,19 @@ mod tests {
 
     #[test]
     fn parses_iso_and_chinese_dates() {
-        assert_eq!(Date::parse_iso("2024-02-07 16:30:51").unwrap().iso(), "2024-02-07");
+        assert_eq!(
+            Date::parse_iso("2024-02-07 16:30:51").unwrap().iso(),
+            "2024-02-07"
+        );
         assert_eq!(Date::parse_iso("2023年9月5日").unwrap().iso(), "2023-09-05");
         assert!(Date::parse_iso("2023-02-30").is_none());
-        assert_eq!(find_full_date("发布时间:2024-02-07 16:30").unwrap().iso(), "2024-02-07");
-        assert_eq!(find_full_date("于2023年12月1日召开").unwrap().iso(), "2023-12-01");
+        assert_eq!(
+            find_full_date("发布时间:2024-02-07 16:30").unwrap().iso(),
+            "2024-02-07"
+        );
+        assert_eq!(
+            find_full_date("于2023年12月1日召开").unwrap().iso(),
+            "2023-12-01"
+        );
     }
 }

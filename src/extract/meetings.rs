@@ -44,7 +44,8 @@ impl Extractor for Meetings {
                         k.evidence = m.evidence.clone();
                     }
                     let longer = |a: &Option<String>, b: &Option<String>| {
-                        a.as_ref().map_or(0, |s| s.chars().count()) >= b.as_ref().map_or(0, |s| s.chars().count())
+                        a.as_ref().map_or(0, |s| s.chars().count())
+                            >= b.as_ref().map_or(0, |s| s.chars().count())
                     };
                     if !longer(&k.name, &m.name) {
                         k.name = m.name;
@@ -66,7 +67,10 @@ impl Extractor for Meetings {
                 let p = cx.segments.sentences[*i].paragraph;
                 cx.segments.paragraphs[p].sentences.start
             };
-            let last = starts.get(n + 1).copied().unwrap_or(cx.segments.sentences.len());
+            let last = starts
+                .get(n + 1)
+                .copied()
+                .unwrap_or(cx.segments.sentences.len());
             m.participants = participants(cx, first..last, report, focal.as_deref());
             m.zone = focal.clone();
         }
@@ -127,9 +131,21 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
             resolve_date(cx, year, month, day)
         })
         // a speech: `今天我们召开…会议` under a dateline `(2025年2月10日)`
-        .or_else(|| ["今天", "今日", "此次", "这次"].iter().any(|w| s.contains(w)).then_some(cx.dateline).flatten())
+        .or_else(|| {
+            ["今天", "今日", "此次", "这次"]
+                .iter()
+                .any(|w| s.contains(w))
+                .then_some(cx.dateline)
+                .flatten()
+        })
         // `在随后召开的座谈会上`: the day the report's account began
-        .or_else(|| ["随后", "之后", "期间", "当天", "当日", "会上"].iter().any(|w| s.contains(w)).then(|| date_before(cx, i)).flatten());
+        .or_else(|| {
+            ["随后", "之后", "期间", "当天", "当日", "会上"]
+                .iter()
+                .any(|w| s.contains(w))
+                .then(|| date_before(cx, i))
+                .flatten()
+        });
     let attendance = cx.segments.sentences[i..]
         .iter()
         .take(4)
@@ -150,7 +166,9 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
 /// The last `M月D日` date written before sentence `i`, within the few paragraphs before.
 fn date_before(cx: &Context, i: usize) -> Option<Date> {
     let para = cx.segments.sentences[i].paragraph;
-    let first = cx.segments.paragraphs[para.saturating_sub(4)].sentences.start;
+    let first = cx.segments.paragraphs[para.saturating_sub(4)]
+        .sentences
+        .start;
     (first..i).rev().find_map(|j| {
         let c = MONTH_DAY.captures(cx.sentence(j))?;
         let year = c.get(1).and_then(|y| y.as_str().parse().ok());
@@ -165,11 +183,20 @@ fn speech_meeting(cx: &Context) -> Option<(usize, Meeting)> {
     });
     let date = cx.dateline?;
     let title = cx.doc.title.as_deref().unwrap_or("");
-    let head = cx.segments.sentences.iter().take(3).map(|s| &cx.text[s.span.clone()]);
+    let head = cx
+        .segments
+        .sentences
+        .iter()
+        .take(3)
+        .map(|s| &cx.text[s.span.clone()]);
     let (i, name) = std::iter::once(title)
         .chain(head)
         .enumerate()
-        .find_map(|(i, t)| SPEECH.captures(t).map(|c| (i.saturating_sub(1), c[1].to_string())))?;
+        .find_map(|(i, t)| {
+            SPEECH
+                .captures(t)
+                .map(|c| (i.saturating_sub(1), c[1].to_string()))
+        })?;
     Some((
         i,
         Meeting {
@@ -188,13 +215,21 @@ fn resolve_date(cx: &Context, year: Option<i32>, month: u32, day: u32) -> Option
         return Date::new(y, month, day);
     }
     if let Some(p) = cx.published {
-        let y = if (month, day) > (p.month, p.day) { p.year - 1 } else { p.year };
+        let y = if (month, day) > (p.month, p.day) {
+            p.year - 1
+        } else {
+            p.year
+        };
         return Date::new(y, month, day);
     }
     let y = cx.doc_year()?;
     // a late-year meeting in a report that also plans the next year is in the earlier year
     let names_previous = super::dates::year_mentions(cx.text).any(|(_, m)| m == y - 1);
-    let y = if month >= 11 && names_previous { y - 1 } else { y };
+    let y = if month >= 11 && names_previous {
+        y - 1
+    } else {
+        y
+    };
     Date::new(y, month, day)
 }
 
@@ -232,7 +267,9 @@ fn name_and_venue(s: &str) -> Option<(String, Option<String>)> {
 
 fn trim_adverbs(s: &str) -> &str {
     let mut s = s;
-    for adv in ["隆重", "顺利", "胜利", "正式", "如期", "近日", "日前", "今天", "上午", "下午", "晚上"] {
+    for adv in [
+        "隆重", "顺利", "胜利", "正式", "如期", "近日", "日前", "今天", "上午", "下午", "晚上",
+    ] {
         s = s.strip_suffix(adv).unwrap_or(s);
     }
     s
@@ -253,7 +290,10 @@ fn name_ending(s: &str) -> Option<String> {
     let s = &s[..end];
     let mut start = s.len();
     for (i, c) in s.char_indices().rev() {
-        if is_han(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '"' | '·' | '(' | ')' | '《' | '》') {
+        if is_han(c)
+            || c.is_ascii_digit()
+            || matches!(c, '“' | '”' | '"' | '·' | '(' | ')' | '《' | '》')
+        {
             start = i;
         } else {
             break;
@@ -286,7 +326,13 @@ fn name_after(s: &str) -> Option<String> {
     let mut end = 0;
     let mut last_noun_end = None;
     for (i, c) in s.char_indices() {
-        if !(is_han(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '"' | '·' | '(' | ')' | '《' | '》' | '-' | '—' | '~')) {
+        if !(is_han(c)
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                '“' | '”' | '"' | '·' | '(' | ')' | '《' | '》' | '-' | '—' | '~'
+            ))
+        {
             break;
         }
         end = i + c.len_utf8();
@@ -309,8 +355,13 @@ fn venue_before(s: &str) -> Option<String> {
     let venue = &s[at + '在'.len_utf8()..];
     let ok = venue.chars().count() >= 2
         && venue.chars().count() <= 30
-        && !["随后", "此前", "之后", "当天", "今天", "今年", "近日", "日前", "会上"].contains(&venue)
-        && venue.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '(' || c == ')');
+        && ![
+            "随后", "此前", "之后", "当天", "今天", "今年", "近日", "日前", "会上",
+        ]
+        .contains(&venue)
+        && venue
+            .chars()
+            .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '(' || c == ')');
     ok.then(|| venue.to_string())
 }
 
@@ -329,8 +380,15 @@ fn participants(
         for o in &report.officials {
             for (at, _) in s.match_indices(o.name.as_str()) {
                 let span = at..at + o.name.len();
-                if !mentions.iter().any(|m| m.span.start <= at && at < m.span.end) {
-                    mentions.push(officials::Mention { name: o.name.clone(), posts: o.posts.clone(), span });
+                if !mentions
+                    .iter()
+                    .any(|m| m.span.start <= at && at < m.span.end)
+                {
+                    mentions.push(officials::Mention {
+                        name: o.name.clone(),
+                        posts: o.posts.clone(),
+                        span,
+                    });
                 }
             }
         }
@@ -344,7 +402,9 @@ fn participants(
                 let next = mentions.get(k + 1)?;
                 let between = &s[m.span.end..next.span.start];
                 let between = between.trim_start_matches("同志");
-                let lead = between.trim_start_matches(CLAUSE_END).trim_start_matches('、');
+                let lead = between
+                    .trim_start_matches(CLAUSE_END)
+                    .trim_start_matches('、');
                 let joined = between.len() != lead.len()
                     && !lead.contains(CLAUSE_END)
                     && lead.chars().count() <= 25;
@@ -353,7 +413,10 @@ fn participants(
         }
         for (m, role) in mentions.into_iter().zip(roles) {
             // national leaders are quoted in reports, not present at local meetings
-            if m.posts.iter().any(|p| NATIONAL_TITLES.contains(&p.title.as_str())) {
+            if m.posts
+                .iter()
+                .any(|p| NATIONAL_TITLES.contains(&p.title.as_str()))
+            {
                 continue;
             }
             let role = match role {
@@ -364,7 +427,10 @@ fn participants(
             let role = match role {
                 Some(r) => r,
                 None => {
-                    let own = m.posts.iter().any(|p| p.zone.is_some() && p.zone.as_deref() == focal);
+                    let own = m
+                        .posts
+                        .iter()
+                        .any(|p| p.zone.is_some() && p.zone.as_deref() == focal);
                     if !own {
                         continue;
                     }
@@ -386,7 +452,9 @@ fn participants(
 fn is_speech_byline(cx: &Context, i: usize, s: &str) -> bool {
     let title = cx.doc.title.as_deref().unwrap_or("");
     let p = &cx.segments.paragraphs[cx.segments.sentences[i].paragraph];
-    let is_speech = ["讲话", "致辞", "报告"].iter().any(|w| title.contains(w) || cx.text[..p.span.start].contains(w));
+    let is_speech = ["讲话", "致辞", "报告"]
+        .iter()
+        .any(|w| title.contains(w) || cx.text[..p.span.start].contains(w));
     is_speech && p.sentences.len() == 1 && s.chars().count() <= 40 && p.sentences.start < 8
 }
 
@@ -406,8 +474,12 @@ fn role_after(s: &str, name_end: usize) -> Option<Option<Role>> {
     let bare = clause.trim_start_matches("同志").trim().is_empty();
     // `张三同志,代表…作报告`: the action goes on in the next clause; `A,B分别宣读`: shared
     if bare
-        && (["代表", "作", "做", "在", "就", "向", "对", "主持", "宣读"].iter().any(|w| next.starts_with(w))
-            || ["分别", "共同", "一同", "先后"].iter().any(|w| next.contains(w)))
+        && (["代表", "作", "做", "在", "就", "向", "对", "主持", "宣读"]
+            .iter()
+            .any(|w| next.starts_with(w))
+            || ["分别", "共同", "一同", "先后"]
+                .iter()
+                .any(|w| next.contains(w)))
     {
         candidates.push(next);
     }
@@ -425,7 +497,8 @@ fn role_after(s: &str, name_end: usize) -> Option<Option<Role>> {
 
 fn role_in_clause(clause: &str) -> Option<Option<Role>> {
     static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:作|做)[^,，。;；]{0,20}?(?:报告|讲话|部署|发言|总结|说明|动员|辅导)").unwrap()
+        Regex::new(r"(?:作|做)[^,，。;；]{0,20}?(?:报告|讲话|部署|发言|总结|说明|动员|辅导)")
+            .unwrap()
     });
     let mut found: Option<Option<Role>> = None;
     let mut consider = |r: Option<Role>| {
@@ -458,10 +531,13 @@ mod tests {
 
     #[test]
     fn name_and_venue_in_common_phrasings() {
-        let (n, v) = name_and_venue("3月5日上午,青溪高新区2024年度工作会议在管委会三楼会议室隆重召开。").unwrap();
+        let (n, v) =
+            name_and_venue("3月5日上午,青溪高新区2024年度工作会议在管委会三楼会议室隆重召开。")
+                .unwrap();
         assert_eq!(n, "青溪高新区2024年度工作会议");
         assert_eq!(v.as_deref(), Some("管委会三楼会议室"));
-        let (n, v) = name_and_venue("4月2日,区委、区政府召开北塘区2024年度高质量发展推进会。").unwrap();
+        let (n, v) =
+            name_and_venue("4月2日,区委、区政府召开北塘区2024年度高质量发展推进会。").unwrap();
         assert_eq!(n, "北塘区2024年度高质量发展推进会");
         assert_eq!(v, None);
         let (n, _) = name_and_venue("1月8日,2024年度园区总结表彰大会召开。").unwrap();
@@ -472,8 +548,14 @@ mod tests {
     #[test]
     fn roles_from_the_clause_after_a_name() {
         assert_eq!(role_after("张三主持会议", 6), Some(Some(Role::Host)));
-        assert_eq!(role_after("张三同志,代表管委会作2024年工作报告。", 6), Some(Some(Role::Speaker)));
-        assert_eq!(role_after("张三、李四等出席会议", 6), Some(Some(Role::Attendee)));
+        assert_eq!(
+            role_after("张三同志,代表管委会作2024年工作报告。", 6),
+            Some(Some(Role::Speaker))
+        );
+        assert_eq!(
+            role_after("张三、李四等出席会议", 6),
+            Some(Some(Role::Attendee))
+        );
         assert_eq!(role_after("张三出席并讲话", 6), Some(Some(Role::Speaker)));
         assert_eq!(role_after("张三强调,要加快发展", 6), Some(None));
         assert_eq!(role_after("张三同志的文章", 6), None);

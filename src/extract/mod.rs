@@ -96,9 +96,8 @@ impl<'a> Context<'a> {
 /// given, which may be weeks before it was published.
 fn dateline(text: &str, segments: &Segments) -> Option<dates::Date> {
     segments.paragraphs.iter().take(6).find_map(|p| {
-        let line = text[p.span.clone()].trim_matches(|c: char| {
-            matches!(c, '(' | ')' | '（' | '）') || c.is_whitespace()
-        });
+        let line = text[p.span.clone()]
+            .trim_matches(|c: char| matches!(c, '(' | ')' | '（' | '）') || c.is_whitespace());
         let d = dates::find_full_date(line)?;
         (line.chars().count() <= 12 && line.contains('年')).then_some(d)
     })

@@ -40,7 +40,11 @@ impl Extractor for Officials {
                     }
                 };
                 for mut post in mention.posts {
-                    if !official.posts.iter().any(|p| p.title == post.title && p.zone == post.zone) {
+                    if !official
+                        .posts
+                        .iter()
+                        .any(|p| p.title == post.title && p.zone == post.zone)
+                    {
                         post.evidence = Some(evidence.clone());
                         official.posts.push(post);
                     }
@@ -110,7 +114,10 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
             if let Some(name) = name_before(sentence, m.start()).filter(|_| quoted) {
                 let start = m.start() - name.len();
                 out.push(Mention {
-                    posts: vec![Post { title: title.to_string(), ..Post::default() }],
+                    posts: vec![Post {
+                        title: title.to_string(),
+                        ..Post::default()
+                    }],
                     span: start..m.start(),
                     name,
                 });
@@ -123,7 +130,11 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
         }
         let posts = title_chain(sentence, m.start(), m.end(), report);
         for (name, span) in names {
-            out.push(Mention { name, posts: posts.clone(), span });
+            out.push(Mention {
+                name,
+                posts: posts.clone(),
+                span,
+            });
         }
     }
     out
@@ -194,7 +205,10 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
         // `韦清和宣读`: a name may end in `和` when a verb, not a name, follows
         let ends_in_function_word = ends_with_single_follower(&cand) && strength < 2;
         let given_body = given.trim_end_matches(|c| strength >= 2 && c == '和');
-        if lex.not_names.iter().any(|w| given.starts_with(w) || cand.starts_with(w))
+        if lex
+            .not_names
+            .iter()
+            .any(|w| given.starts_with(w) || cand.starts_with(w))
             || ends_in_function_word
             || given_body.contains(FUNCTION_CHARS)
         {
@@ -214,7 +228,10 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
             }
             let given: String = chars[surname_len..len].iter().collect();
             let cand: String = chars[..len].iter().collect();
-            if lex.not_names.iter().any(|w| given.starts_with(w) || cand.starts_with(w))
+            if lex
+                .not_names
+                .iter()
+                .any(|w| given.starts_with(w) || cand.starts_with(w))
                 || given.contains(FUNCTION_CHARS)
             {
                 return None;
@@ -242,10 +259,16 @@ fn with_dotted_part(s: &str, at: usize, name: String) -> String {
 }
 
 /// Function words that do not occur in given names (`关于抓落实` is no name).
-const FUNCTION_CHARS: &[char] = &['的', '了', '于', '在', '是', '把', '被', '等', '及', '对', '和', '与', '这', '那', '之', '其', '也', '都', '就', '要', '会', '将', '让', '使', '向', '从'];
+const FUNCTION_CHARS: &[char] = &[
+    '的', '了', '于', '在', '是', '把', '被', '等', '及', '对', '和', '与', '这', '那', '之', '其',
+    '也', '都', '就', '要', '会', '将', '让', '使', '向', '从',
+];
 
 fn ends_with_single_follower(cand: &str) -> bool {
-    cand.ends_with(['等', '在', '就', '对', '向', '为', '与', '和', '及', '并', '也', '还', '又', '则', '从', '作', '做', '说', '谈', '率', '赴', '到', '同'])
+    cand.ends_with([
+        '等', '在', '就', '对', '向', '为', '与', '和', '及', '并', '也', '还', '又', '则', '从',
+        '作', '做', '说', '谈', '率', '赴', '到', '同',
+    ])
 }
 
 /// How surely `rest` is what follows a name: 3 punctuation or end, 2 a word of two or
@@ -291,7 +314,10 @@ fn title_chain(s: &str, start: usize, end: usize, report: &Report) -> Vec<Post> 
         elements.push(parse_element(&s[left..t_start], &s[t_start..t_end]));
         // another element before this one, joined by `、` (or `,` between two chains)
         let before = &s[..left];
-        let Some(sep) = before.chars().next_back().filter(|c| matches!(c, '、' | ',' | '，'))
+        let Some(sep) = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '、' | ',' | '，'))
         else {
             break;
         };
@@ -372,7 +398,12 @@ fn parse_element(prefix: &str, title: &str) -> Element {
 /// The level a body or title implies (`区委`, `副市长` → city).
 fn implied_level(e: &Element) -> Option<Level> {
     let probe = format!("{}{}", e.body, e.title);
-    let first_body = LEX.bodies.iter().find(|b| e.body.starts_with(**b)).copied().unwrap_or("");
+    let first_body = LEX
+        .bodies
+        .iter()
+        .find(|b| e.body.starts_with(**b))
+        .copied()
+        .unwrap_or("");
     let level_of = |c: char| match c {
         '省' => Some(Level::Province),
         '市' => Some(Level::City),
@@ -381,12 +412,23 @@ fn implied_level(e: &Element) -> Option<Level> {
         '镇' | '乡' => Some(Level::Town),
         _ => None,
     };
-    if let Some(c) = first_body.chars().next().filter(|_| first_body.chars().count() <= 3) {
+    if let Some(c) = first_body
+        .chars()
+        .next()
+        .filter(|_| first_body.chars().count() <= 3)
+    {
         if let Some(l) = level_of(c) {
             return Some(l);
         }
     }
-    for (word, level) in [("区长", Level::District), ("市长", Level::City), ("县长", Level::County), ("省长", Level::Province), ("镇长", Level::Town), ("乡长", Level::Town)] {
+    for (word, level) in [
+        ("区长", Level::District),
+        ("市长", Level::City),
+        ("县长", Level::County),
+        ("省长", Level::Province),
+        ("镇长", Level::Town),
+        ("乡长", Level::Town),
+    ] {
         if probe.ends_with(word) {
             return Some(level);
         }
@@ -413,11 +455,39 @@ fn zone_of_level(report: &Report, level: Level) -> Option<String> {
     pick.map(|z| z.name.clone())
 }
 
-const COMPANY_SUFFIXES: &[&str] = &["集团", "公司", "银行", "协会", "商会", "学会", "中心", "医院", "大学", "学院", "学校", "研究院", "研究所", "基金会", "合作社", "联合会"];
+const COMPANY_SUFFIXES: &[&str] = &[
+    "集团",
+    "公司",
+    "银行",
+    "协会",
+    "商会",
+    "学会",
+    "中心",
+    "医院",
+    "大学",
+    "学院",
+    "学校",
+    "研究院",
+    "研究所",
+    "基金会",
+    "合作社",
+    "联合会",
+];
 
 /// Endings of department names (`商务局`, `党群工作部`, `发展改革委`): a post in a department
 /// is titled with it (`商务局副局长`), as the body stays in `组织部部长`.
-const DEPARTMENT_SUFFIXES: &[&str] = &["局", "部", "委", "办", "厅", "处", "科", "中心", "办公室", "委员会"];
+const DEPARTMENT_SUFFIXES: &[&str] = &[
+    "局",
+    "部",
+    "委",
+    "办",
+    "厅",
+    "处",
+    "科",
+    "中心",
+    "办公室",
+    "委员会",
+];
 
 /// Splits a department off the end of an unresolved jurisdiction: `市商务局` → (`市`,
 /// `商务局`); `某某经开区经济发展局` → (`某某经开区`, `经济发展局`).
@@ -429,7 +499,10 @@ fn split_department<'j>(j: &'j str, report: &Report) -> Option<(&'j str, &'j str
     for (i, _) in j.char_indices().skip(1) {
         let (place, dept) = j.split_at(i);
         let placed = single_level(place).is_some()
-            || report.zones.iter().any(|z| z.name == place || z.aliases.iter().any(|a| a == place));
+            || report
+                .zones
+                .iter()
+                .any(|z| z.name == place || z.aliases.iter().any(|a| a == place));
         if placed && dept.chars().count() >= 2 {
             best = Some((place, dept));
         }
@@ -437,7 +510,11 @@ fn split_department<'j>(j: &'j str, report: &Report) -> Option<(&'j str, &'j str
     best.or(Some(("", j)))
 }
 
-fn resolve(e: &Element, inherited: Option<&(Option<String>, Option<String>)>, report: &Report) -> Post {
+fn resolve(
+    e: &Element,
+    inherited: Option<&(Option<String>, Option<String>)>,
+    report: &Report,
+) -> Post {
     if e.body.is_empty() {
         if let Some((place, dept)) = split_department(&e.jurisdiction, report) {
             let inner = Element {
@@ -451,14 +528,23 @@ fn resolve(e: &Element, inherited: Option<&(Option<String>, Option<String>)>, re
             return post;
         }
     }
-    let is_zone_body = ["党工委", "管委会", "管委", "工委"].iter().any(|b| e.body.starts_with(b));
-    let level_title = ["区长", "市长", "县长", "省长", "镇长", "乡长"].iter().any(|t| e.title.ends_with(t));
+    let is_zone_body = ["党工委", "管委会", "管委", "工委"]
+        .iter()
+        .any(|b| e.body.starts_with(b));
+    let level_title = ["区长", "市长", "县长", "省长", "镇长", "乡长"]
+        .iter()
+        .any(|t| e.title.ends_with(t));
     let _ = level_title;
     // a government is no part of the title: `市政府副市长` → 副市长, `省政府副秘书长` → 副秘书长
     let mut title = if e.body.ends_with("政府") {
         e.title.clone()
     } else {
-        let inner = LEX.bodies.iter().find(|b| e.body.ends_with(**b)).copied().unwrap_or("");
+        let inner = LEX
+            .bodies
+            .iter()
+            .find(|b| e.body.ends_with(**b))
+            .copied()
+            .unwrap_or("");
         // keep `区委` in `区委副书记`; drop outer bodies (`区委组织部` → 组织部部长)
         format!("{inner}{}", e.title)
     };
@@ -472,7 +558,10 @@ fn resolve(e: &Element, inherited: Option<&(Option<String>, Option<String>)>, re
             Some(level) => (zone_of_level(report, level), organization_from_body),
             None => match inherited {
                 Some((zone, org)) => (zone.clone(), organization_from_body.or_else(|| org.clone())),
-                None if is_zone_body => (zones::focal(report).map(|z| z.name.clone()), organization_from_body),
+                None if is_zone_body => (
+                    zones::focal(report).map(|z| z.name.clone()),
+                    organization_from_body,
+                ),
                 None => (None, organization_from_body),
             },
         }
@@ -491,11 +580,19 @@ fn resolve(e: &Element, inherited: Option<&(Option<String>, Option<String>)>, re
     } else if is_zone_body {
         // a zone body under a name we could not place (a garbled or unusual form): the
         // report's own zone is by far the likeliest
-        (zones::focal(report).map(|z| z.name.clone()), organization_from_body)
+        (
+            zones::focal(report).map(|z| z.name.clone()),
+            organization_from_body,
+        )
     } else {
         (None, Some(format!("{j}{}", e.body)))
     };
-    Post { title, organization, zone, evidence: None }
+    Post {
+        title,
+        organization,
+        zone,
+        evidence: None,
+    }
 }
 
 fn single_level(j: &str) -> Option<Level> {
@@ -515,14 +612,21 @@ mod tests {
     use crate::extract::zones::find_zones;
 
     fn report_for(text: &str) -> Report {
-        Report { zones: find_zones(text, ""), ..Report::default() }
+        Report {
+            zones: find_zones(text, ""),
+            ..Report::default()
+        }
     }
 
     fn posts(text: &str) -> Vec<(String, String, Option<String>)> {
         let report = report_for(text);
         mentions_in(text, &report)
             .into_iter()
-            .flat_map(|m| m.posts.into_iter().map(move |p| (m.name.clone(), p.title, p.zone)))
+            .flat_map(|m| {
+                m.posts
+                    .into_iter()
+                    .map(move |p| (m.name.clone(), p.title, p.zone))
+            })
             .collect()
     }
 
@@ -531,7 +635,10 @@ mod tests {
         let text = "青溪高新区召开大会,区党工委书记、管委会主任林晓东讲话,区党工委副书记高建主持。";
         let got = posts(text);
         let zone = Some("青溪高新区".to_string());
-        assert!(got.contains(&("林晓东".into(), "党工委书记".into(), zone.clone())), "{got:?}");
+        assert!(
+            got.contains(&("林晓东".into(), "党工委书记".into(), zone.clone())),
+            "{got:?}"
+        );
         assert!(got.contains(&("林晓东".into(), "管委会主任".into(), zone.clone())));
         assert!(got.contains(&("高建".into(), "党工委副书记".into(), zone)));
     }
@@ -540,8 +647,15 @@ mod tests {
     fn two_bodies_in_one_chain_and_dropped_comrade() {
         let text = "最后,由市政府副市长、青溪党工委书记郑秋林同志作工作部署。青溪高新区继续奋进。";
         let got = posts(text);
-        assert!(got.contains(&("郑秋林".into(), "副市长".into(), None)), "{got:?}");
-        assert!(got.contains(&("郑秋林".into(), "党工委书记".into(), Some("青溪高新区".into()))));
+        assert!(
+            got.contains(&("郑秋林".into(), "副市长".into(), None)),
+            "{got:?}"
+        );
+        assert!(got.contains(&(
+            "郑秋林".into(),
+            "党工委书记".into(),
+            Some("青溪高新区".into())
+        )));
     }
 
     #[test]
@@ -555,7 +669,10 @@ mod tests {
     #[test]
     fn company_posts_have_no_zone() {
         let got = posts("由青溪投资集团党支部书记、董事长邓海波代表集团公司作报告。");
-        assert!(got.contains(&("邓海波".into(), "党支部书记".into(), None)), "{got:?}");
+        assert!(
+            got.contains(&("邓海波".into(), "党支部书记".into(), None)),
+            "{got:?}"
+        );
         assert!(got.contains(&("邓海波".into(), "董事长".into(), None)));
     }
 
@@ -571,7 +688,10 @@ mod tests {
     fn level_titles_resolve_to_the_zone_of_that_level() {
         let text = "在云岭省、南川市的要求下,北塘区召开会议。省委书记罗成刚指出,市委书记蒋一平强调,区委书记宁远主持。北塘区发展。";
         let got = posts(text);
-        assert!(got.contains(&("罗成刚".into(), "省委书记".into(), Some("云岭省".into()))), "{got:?}");
+        assert!(
+            got.contains(&("罗成刚".into(), "省委书记".into(), Some("云岭省".into()))),
+            "{got:?}"
+        );
         assert!(got.contains(&("蒋一平".into(), "市委书记".into(), Some("南川市".into()))));
         assert!(got.contains(&("宁远".into(), "区委书记".into(), Some("北塘区".into()))));
     }

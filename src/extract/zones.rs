@@ -64,13 +64,23 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
             Some((w, s)) => (w.trim(), s.split(',').map(str::trim).collect()),
             None => (line, Vec::new()),
         };
-        kinds.push(Kind { word, level: Level::Zone, short, is_short: false });
+        kinds.push(Kind {
+            word,
+            level: Level::Zone,
+            short,
+            is_short: false,
+        });
     }
     // short forms that are not kind words of their own (`高区`)
     let shorts: Vec<&'static str> = kinds.iter().flat_map(|k| k.short.clone()).collect();
     for s in shorts {
         if !kinds.iter().any(|k| k.word == s) {
-            kinds.push(Kind { word: s, level: Level::Zone, short: Vec::new(), is_short: true });
+            kinds.push(Kind {
+                word: s,
+                level: Level::Zone,
+                short: Vec::new(),
+                is_short: true,
+            });
         }
     }
     for line in lexicon::entries(include_str!("../../data/lexicon/admin_levels.txt")) {
@@ -82,7 +92,12 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
             "town" => Level::Town,
             _ => Level::District,
         };
-        kinds.push(Kind { word, level, short: Vec::new(), is_short: false });
+        kinds.push(Kind {
+            word,
+            level,
+            short: Vec::new(),
+            is_short: false,
+        });
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
@@ -90,10 +105,16 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
         .expect("zone kind automaton");
     let generic: HashSet<&str> =
         lexicon::entries(include_str!("../../data/lexicon/place_generic.txt")).collect();
-    let generic_starts = generic.iter().copied().filter(|g| g.chars().count() >= 2).collect();
+    let generic_starts = generic
+        .iter()
+        .copied()
+        .filter(|g| g.chars().count() >= 2)
+        .collect();
     let false_src = include_str!("../../data/lexicon/place_false_words.txt");
     Kinds {
-        false_words: lexicon::entries(false_src).filter(|w| !w.starts_with('+')).collect(),
+        false_words: lexicon::entries(false_src)
+            .filter(|w| !w.starts_with('+'))
+            .collect(),
         false_next: lexicon::entries(false_src)
             .filter_map(|w| w.strip_prefix('+').and_then(|c| c.chars().next()))
             .collect(),
@@ -108,10 +129,24 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
 
 /// Function words after which a place name may start but inside which it hardly ever
 /// continues.
-const CUT_AFTER: &[char] = &['了', '是', '由', '将', '把', '被', '向', '从', '对', '给', '让', '在', '为', '于', '的', '就', '到'];
+const CUT_AFTER: &[char] = &[
+    '了', '是', '由', '将', '把', '被', '向', '从', '对', '给', '让', '在', '为', '于', '的', '就',
+    '到',
+];
 
 /// Words that name a body of a place right after it (`某某区委`, `某某市人民政府`).
-const GOVERNANCE: &[&str] = &["委", "政府", "人民政府", "人大", "政协", "党", "领导", "管委会", "上下", "人民"];
+const GOVERNANCE: &[&str] = &[
+    "委",
+    "政府",
+    "人民政府",
+    "人大",
+    "政协",
+    "党",
+    "领导",
+    "管委会",
+    "上下",
+    "人民",
+];
 
 pub(crate) fn is_han(c: char) -> bool {
     // `丨` is a CJK code point but is used as a separator bar in headlines
@@ -136,7 +171,10 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
     for m in k.automaton.find_iter(text) {
         let kind = &k.kinds[m.pattern().as_usize()];
         if kind.level != Level::Zone
-            && text[m.end()..].chars().next().is_some_and(|c| k.false_next.contains(&c))
+            && text[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(|c| k.false_next.contains(&c))
         {
             continue;
         }
@@ -168,7 +206,10 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
             let kd = &k.kinds[*kind];
             kd.level == Level::Zone || {
                 let name = format!("{prefix}{}", kd.word);
-                let uses = mentions.iter().filter(|m| m.prefix == *prefix && m.kind == *kind).count();
+                let uses = mentions
+                    .iter()
+                    .filter(|m| m.prefix == *prefix && m.kind == *kind)
+                    .count();
                 uses >= 2
                     || text.match_indices(prefix.as_str()).any(|(i, _)| {
                         !text[i + prefix.len()..].starts_with(kd.word)
@@ -222,7 +263,9 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
 
     let score = |(z, n, _): &(Zone, usize, usize)| {
         let in_title = !title.is_empty()
-            && std::iter::once(&z.name).chain(&z.aliases).any(|f| title.contains(f.as_str()));
+            && std::iter::once(&z.name)
+                .chain(&z.aliases)
+                .any(|f| title.contains(f.as_str()));
         let zone_bonus = if z.level == Some(Level::Zone) { 2 } else { 0 };
         n + zone_bonus + if in_title { 3 } else { 0 }
     };
@@ -285,10 +328,20 @@ fn plausible_prefix(prefix: &str) -> bool {
     let k = &*KINDS;
     !k.generic.contains(prefix)
         && !k.generic_starts.iter().any(|g| prefix.starts_with(g))
-        && !k.boundaries.iter().any(|b| b.chars().count() >= 2 && prefix.contains(b))
-        && !prefix.ends_with(['的', '了', '和', '与', '及', '在', '是', '由', '于', '为', '对', '向', '把', '将', '从', '到', '被', '让', '给'])
-        && !prefix.starts_with(['的', '了', '和', '与', '及', '在', '是', '年', '月', '日', '个', '各', '每', '等'])
-        && !["委", "政府", "党", "部门", "副", "常务"].iter().any(|b| prefix.contains(b))
+        && !k
+            .boundaries
+            .iter()
+            .any(|b| b.chars().count() >= 2 && prefix.contains(b))
+        && !prefix.ends_with([
+            '的', '了', '和', '与', '及', '在', '是', '由', '于', '为', '对', '向', '把', '将',
+            '从', '到', '被', '让', '给',
+        ])
+        && !prefix.starts_with([
+            '的', '了', '和', '与', '及', '在', '是', '年', '月', '日', '个', '各', '每', '等',
+        ])
+        && !["委", "政府", "党", "部门", "副", "常务"]
+            .iter()
+            .any(|b| prefix.contains(b))
 }
 
 /// Whether `s` ends with an administrative place name such as `南川市`.
@@ -321,13 +374,19 @@ fn merge_short_kind_zones(zones: &mut Vec<(Zone, usize, usize)>) {
         (z.name[..z.name.len() - kind.len()].to_string(), kind)
     };
     let same_family = |a: &str, b: &str| {
-        a == b || k.kinds.iter().any(|kd| (kd.word == a && kd.short.contains(&b)) || (kd.word == b && kd.short.contains(&a)))
+        a == b
+            || k.kinds.iter().any(|kd| {
+                (kd.word == a && kd.short.contains(&b)) || (kd.word == b && kd.short.contains(&a))
+            })
     };
     let mut i = 0;
     while i < zones.len() {
         let (p_i, k_i) = parts(&zones[i].0);
         let target = (0..zones.len()).find(|&j| {
-            if j == i || zones[i].0.level != Some(Level::Zone) || zones[j].0.level != Some(Level::Zone) {
+            if j == i
+                || zones[i].0.level != Some(Level::Zone)
+                || zones[j].0.level != Some(Level::Zone)
+            {
                 return false;
             }
             let (p_j, k_j) = parts(&zones[j].0);
@@ -359,9 +418,16 @@ fn merge_same_place_zones(zones: &mut [(Zone, usize, usize)], _mentions: &[Menti
             let pat = format!("{}{open}", z.name);
             let Some(i) = text.find(&pat) else { continue };
             let inner_start = i + pat.len();
-            let Some(len) = text[inner_start..].find(close) else { continue };
+            let Some(len) = text[inner_start..].find(close) else {
+                continue;
+            };
             let inner = &text[inner_start..inner_start + len];
-            if inner.chars().count() <= 8 && KINDS.kinds.iter().any(|k| k.level == Level::Zone && inner.ends_with(k.word)) {
+            if inner.chars().count() <= 8
+                && KINDS
+                    .kinds
+                    .iter()
+                    .any(|k| k.level == Level::Zone && inner.ends_with(k.word))
+            {
                 push_alias(z, format!("{}{open}{inner}{close}", z.name));
                 if KINDS.kinds.iter().any(|k| k.word == inner) {
                     push_alias(z, format!("{prefix}{inner}"));
@@ -397,10 +463,7 @@ fn add_aliases(zones: &mut [(Zone, usize, usize)], text: &str) {
         let mut alone = 0;
         for (i, _) in text.match_indices(prefix.as_str()) {
             let rest = &text[i + prefix.len()..];
-            let followed_by_kind = k
-                .automaton
-                .find(rest)
-                .is_some_and(|m| m.start() == 0);
+            let followed_by_kind = k.automaton.find(rest).is_some_and(|m| m.start() == 0);
             if !followed_by_kind {
                 alone += 1;
             }
@@ -416,20 +479,31 @@ fn add_aliases(zones: &mut [(Zone, usize, usize)], text: &str) {
 
 /// Short kinds used alone (`高区`) refer to the report's zone of that kind; with no
 /// named zone of the kind, a short form used twice or more stands for a zone itself.
-fn attach_bare_short_forms(zones: &mut Vec<(Zone, usize, usize)>, bare: &[(usize, usize)], text: &str) {
+fn attach_bare_short_forms(
+    zones: &mut Vec<(Zone, usize, usize)>,
+    bare: &[(usize, usize)],
+    text: &str,
+) {
     let k = &*KINDS;
     let mut counts: HashMap<&'static str, (usize, usize)> = HashMap::new();
     for &(kind, at) in bare {
         let e = counts.entry(k.kinds[kind].word).or_insert((0, at));
         e.0 += 1;
     }
-    let mut forms: Vec<(&str, usize, usize)> = counts.into_iter().map(|(w, (n, at))| (w, n, at)).collect();
+    let mut forms: Vec<(&str, usize, usize)> =
+        counts.into_iter().map(|(w, (n, at))| (w, n, at)).collect();
     forms.sort_by_key(|f| f.2);
     for (form, n, at) in forms {
-        let owner = zones.iter_mut().filter(|(z, _, _)| z.level == Some(Level::Zone)).find(|(z, _, _)| {
-            let kind = z.kind.as_deref().unwrap_or("");
-            kind == form || k.kinds.iter().any(|kd| kd.word == kind && kd.short.contains(&form))
-        });
+        let owner = zones
+            .iter_mut()
+            .filter(|(z, _, _)| z.level == Some(Level::Zone))
+            .find(|(z, _, _)| {
+                let kind = z.kind.as_deref().unwrap_or("");
+                kind == form
+                    || k.kinds
+                        .iter()
+                        .any(|kd| kd.word == kind && kd.short.contains(&form))
+            });
         match owner {
             Some((z, count, _)) => {
                 *count += n;
@@ -458,8 +532,7 @@ fn attach_bare_short_forms(zones: &mut Vec<(Zone, usize, usize)>, bare: &[(usize
 /// generic words (`园区`, `开发区`) or full kind words.
 fn is_named_short_form(form: &str) -> bool {
     let k = &*KINDS;
-    !matches!(form, "园区" | "新区" | "开发区")
-        && k.kinds.iter().any(|kd| kd.short.contains(&form))
+    !matches!(form, "园区" | "新区" | "开发区") && k.kinds.iter().any(|kd| kd.short.contains(&form))
 }
 
 /// The zone a written form names: a zone's name or alias, or a place prefix of one.
@@ -474,7 +547,8 @@ pub fn resolve<'r>(report: &'r Report, form: &str) -> Option<&'r Zone> {
         .find(|z| z.name == form || z.aliases.iter().any(|a| a == form))
         .or_else(|| {
             report.zones.iter().find(|z| {
-                form.chars().count() >= 2 && (z.name.starts_with(form) || form.starts_with(z.name.as_str()))
+                form.chars().count() >= 2
+                    && (z.name.starts_with(form) || form.starts_with(z.name.as_str()))
             })
         })
 }
@@ -496,7 +570,10 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(String, Vec<String>)> {
-        find_zones(text, "").into_iter().map(|z| (z.name, z.aliases)).collect()
+        find_zones(text, "")
+            .into_iter()
+            .map(|z| (z.name, z.aliases))
+            .collect()
     }
 
     #[test]
@@ -508,7 +585,8 @@ mod tests {
 
     #[test]
     fn cuts_place_name_after_introducing_verb() {
-        let z = names("区委、区政府召开松岭区2024年度工作会议。松岭区上下要坚定信心。要推动松岭发展。");
+        let z =
+            names("区委、区政府召开松岭区2024年度工作会议。松岭区上下要坚定信心。要推动松岭发展。");
         assert_eq!(z[0].0, "松岭区");
         assert!(z[0].1.contains(&"松岭".to_string()));
     }
@@ -537,6 +615,9 @@ mod tests {
     fn city_and_province_found_beside_district() {
         let z = names("落实云岭省、南川市工作要求。在南川市考核中，北塘区获评第一。北塘区继续发展。北塘要争先。");
         let all: Vec<&str> = z.iter().map(|z| z.0.as_str()).collect();
-        assert!(all.contains(&"云岭省") && all.contains(&"南川市") && all.contains(&"北塘区"), "{all:?}");
+        assert!(
+            all.contains(&"云岭省") && all.contains(&"南川市") && all.contains(&"北塘区"),
+            "{all:?}"
+        );
     }
 }

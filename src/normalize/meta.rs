@@ -239,7 +239,9 @@ fn web_date_in(line: &str) -> Option<Date> {
     if line.chars().count() > 100 || line.contains('。') {
         return None;
     }
-    let mut dates = WEB_DATE.captures_iter(line).filter_map(|c| Date::parse_iso(&c[1]));
+    let mut dates = WEB_DATE
+        .captures_iter(line)
+        .filter_map(|c| Date::parse_iso(&c[1]));
     let first = dates.next()?;
     dates.next().is_none().then_some(first)
 }
