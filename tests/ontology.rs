@@ -13,7 +13,7 @@ use zonekg::rdf::{map_report, ReportMeta, ONTOLOGY_TTL};
 fn ontology() -> Vec<Triple> {
     RdfParser::from_format(RdfFormat::Turtle)
         .for_slice(ONTOLOGY_TTL)
-        .map(|q| q.map(|q| Triple::from(q)))
+        .map(|q| q.map(Triple::from))
         .collect::<Result<_, _>>()
         .expect("ontology parses")
 }
