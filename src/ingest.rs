@@ -2,8 +2,8 @@
 //!
 //! Worker threads (rayon) read each input, hash it, skip it when the store already holds
 //! that content from this extractor, and otherwise extract and map it to quads. One writer
-//! (the calling thread) collects whole reports into batches and writes each batch in one
-//! transaction, so a crash leaves only whole reports behind. When every input is done the
+//! (the calling thread) collects whole reports into batches and writes each batch with
+//! atomic commits ([`KgStore::write_reports`]), so a crash leaves only whole reports. When every input is done the
 //! links graph is recomputed.
 
 use crate::rdf::{map_report, ReportMeta};
@@ -60,10 +60,10 @@ impl ReportInput for MemoryInput {
     }
 }
 
-/// How reports are grouped into transactions.
+/// How reports are grouped into batches, each written by one writer call.
 #[derive(Debug, Clone, Copy)]
 pub struct IngestOptions {
-    /// At most this many reports per transaction.
+    /// At most this many reports per batch.
     pub batch_reports: usize,
     /// A batch is written once it holds this many quads.
     pub batch_quads: usize,
@@ -71,11 +71,11 @@ pub struct IngestOptions {
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        // Big enough to amortize a commit, small enough that a transaction (held in
-        // memory until commit) stays a few tens of MB.
+        // Big enough that each bulk load writes sizeable files, small enough that a
+        // batch (held in memory until written) stays a few tens of MB.
         IngestOptions {
-            batch_reports: 256,
-            batch_quads: 50_000,
+            batch_reports: 1_000,
+            batch_quads: 200_000,
         }
     }
 }

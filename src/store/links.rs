@@ -7,6 +7,8 @@
 //!
 //! - A zone named only by a short form (`Y rdfs:label "青禾高新区"`) is `owl:sameAs` the
 //!   zone whose full name has that form as an alias, when exactly one zone does.
+//! - Each canonical zone gets its full name (`rdfs:label`) and every other name it goes
+//!   by (`skos:altLabel`: its aliases and its short-named variants'), once.
 //! - Person nodes with the same name whose zones are the same zone after that step are
 //!   `owl:sameAs` the one with the smallest IRI.
 //! - Person nodes with the same name in different zones are `zk:possibleSameAs` the first
@@ -14,7 +16,7 @@
 
 use super::StoreError;
 use crate::rdf::vocab::{foaf, owl, rdfs, skos, zk, ID_BASE, LINKS_GRAPH};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Term, TermRef};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term, TermRef};
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -149,6 +151,38 @@ pub fn refresh(store: &Store) -> Result<LinkStats, StoreError> {
     };
     for (from, to) in &canonical_zone {
         link(&mut quads, from, owl::SAME_AS, to);
+    }
+    // Each canonical zone's names, stated once here so that queries look a zone up in
+    // one place instead of in every report graph that mentions it.
+    let mut names: BTreeMap<&str, (BTreeSet<&str>, BTreeSet<&str>)> = BTreeMap::new();
+    for (zone, labels) in &zone_labels {
+        let canonical = canonical_zone.get(zone).unwrap_or(zone);
+        let entry = names.entry(canonical.as_str()).or_default();
+        let set = if canonical == zone {
+            &mut entry.0
+        } else {
+            &mut entry.1
+        };
+        set.extend(labels.iter().map(String::as_str));
+        if let Some(aliases) = zone_aliases.get(zone) {
+            entry.1.extend(aliases.iter().map(String::as_str));
+        }
+    }
+    let name = |quads: &mut Vec<Quad>, s: &str, p: NamedNodeRef<'_>, o: &str| {
+        quads.push(Quad::new(
+            NamedNode::new_unchecked(s),
+            p,
+            Literal::new_simple_literal(o),
+            LINKS_GRAPH,
+        ));
+    };
+    for (zone, (labels, others)) in &names {
+        for l in labels {
+            name(&mut quads, zone, rdfs::LABEL, l);
+        }
+        for o in others.difference(labels) {
+            name(&mut quads, zone, skos::ALT_LABEL, o);
+        }
     }
     let mut stats = LinkStats {
         zones: zone_labels.len() - canonical_zone.len(),
