@@ -51,8 +51,10 @@ struct Kinds {
     kinds: Vec<Kind>,
     automaton: AhoCorasick,
     boundaries: Vec<&'static str>,
+    /// The boundary words of two or more characters, as one automaton: a candidate
+    /// containing one is not a name (checked for every candidate, so it must be cheap).
+    long_boundaries: AhoCorasick,
     generic: HashSet<&'static str>,
-    generic_starts: Vec<&'static str>,
     false_words: Vec<&'static str>,
     false_next: Vec<char>,
 }
@@ -105,11 +107,6 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
         .expect("zone kind automaton");
     let generic: HashSet<&str> =
         lexicon::entries(include_str!("../../data/lexicon/place_generic.txt")).collect();
-    let generic_starts = generic
-        .iter()
-        .copied()
-        .filter(|g| g.chars().count() >= 2)
-        .collect();
     let false_src = include_str!("../../data/lexicon/place_false_words.txt");
     Kinds {
         false_words: lexicon::entries(false_src)
@@ -120,10 +117,14 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
             .collect(),
         kinds,
         automaton,
+        long_boundaries: AhoCorasick::new(
+            lexicon::entries(include_str!("../../data/lexicon/place_boundaries.txt"))
+                .filter(|b| b.chars().count() >= 2),
+        )
+        .expect("boundary automaton"),
         boundaries: lexicon::entries(include_str!("../../data/lexicon/place_boundaries.txt"))
             .collect(),
         generic,
-        generic_starts,
     }
 });
 
@@ -327,11 +328,13 @@ fn place_before(text: &str, end: usize, kind: &Kind) -> Option<(String, bool)> {
 fn plausible_prefix(prefix: &str) -> bool {
     let k = &*KINDS;
     !k.generic.contains(prefix)
-        && !k.generic_starts.iter().any(|g| prefix.starts_with(g))
-        && !k
-            .boundaries
-            .iter()
-            .any(|b| b.chars().count() >= 2 && prefix.contains(b))
+        && !prefix
+            .char_indices()
+            .skip(2)
+            .map(|(i, _)| &prefix[..i])
+            .chain(std::iter::once(prefix))
+            .any(|head| k.generic.contains(head))
+        && !k.long_boundaries.is_match(prefix)
         && !prefix.ends_with([
             '的', '了', '和', '与', '及', '在', '是', '由', '于', '为', '对', '向', '把', '将',
             '从', '到', '被', '让', '给',
