@@ -20,7 +20,7 @@ use thiserror::Error;
 pub enum ExportError {
     #[error(transparent)]
     Storage(#[from] StorageError),
-    #[error("cannot write: {0}")]
+    #[error("cannot write the export")]
     Write(#[from] std::io::Error),
     #[error("no report {0:?} in the store (give its path, file name or IRI)")]
     UnknownReport(String),

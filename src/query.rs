@@ -3,8 +3,9 @@
 //!
 //! Parameters are placeholders: a variable whose name starts with `_` (`?_zone`). Binding
 //! `zone=…` replaces `?_zone` with the value as a SPARQL term everywhere in the text,
-//! subqueries included; an unbound placeholder stays a variable that is never bound, so
-//! canned queries test `COALESCE(?_zone, "") = ""` to mean "not given".
+//! subqueries included. Every line that still mentions a placeholder afterwards is
+//! dropped, so an optional filter is one line (`FILTER(?official = ?_name)`) that is there
+//! only when its parameter is given — and costs nothing when it is not.
 //!
 //! Queries see the union of all graphs as their default graph, so ad-hoc queries need no
 //! `GRAPH` clause; `GRAPH ?g` still names the report a fact came from.
@@ -70,7 +71,7 @@ pub fn canned(name: &str) -> Option<&'static CannedQuery> {
 pub enum QueryError {
     /// The message carries the line and column (`error at 3:14: expected …`).
     #[error("SPARQL syntax error: {0}")]
-    Syntax(#[from] SparqlSyntaxError),
+    Syntax(String),
     #[error("query failed: {0}")]
     Evaluation(QueryEvaluationError),
     #[error("query cancelled after the {0:?} timeout")]
@@ -79,14 +80,20 @@ pub enum QueryError {
     UnknownParameter(String),
     #[error("parameter `{0}`: expected NAME=VALUE")]
     BadParameter(String),
-    #[error("cannot read query file {path}: {source}")]
+    #[error("cannot read query file {path}")]
     File {
         path: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("cannot write results: {0}")]
+    #[error("cannot write results")]
     Write(#[from] std::io::Error),
+}
+
+impl From<SparqlSyntaxError> for QueryError {
+    fn from(e: SparqlSyntaxError) -> Self {
+        QueryError::Syntax(e.to_string())
+    }
 }
 
 impl From<QueryEvaluationError> for QueryError {
@@ -137,8 +144,9 @@ fn is_var_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '\u{b7}'
 }
 
-/// Replaces each `?_NAME` / `$_NAME` placeholder by its value. Placeholders in comments
-/// and string literals are replaced too; canned queries keep them out of both.
+/// Replaces each `?_NAME` / `$_NAME` placeholder by its value, then drops the lines that
+/// mention a placeholder left unbound. Placeholders in comments and string literals count
+/// too; canned queries keep them out of both.
 pub fn bind_params(text: &str, params: &[(String, String)]) -> Result<String, QueryError> {
     let mut out = text.to_string();
     for (name, value) in params {
@@ -168,7 +176,31 @@ pub fn bind_params(text: &str, params: &[(String, String)]) -> Result<String, Qu
         }
         out = replaced;
     }
-    Ok(out)
+    // Dropped lines become empty lines, so that error positions match the text as written.
+    Ok(out
+        .split_inclusive('\n')
+        .map(|l| {
+            if has_placeholder(l) {
+                if l.ends_with('\n') {
+                    "\n"
+                } else {
+                    ""
+                }
+            } else {
+                l
+            }
+        })
+        .collect())
+}
+
+/// Whether `line` mentions a placeholder (`?_x`, `$_x`).
+fn has_placeholder(line: &str) -> bool {
+    line.match_indices(['?', '$']).any(|(i, _)| {
+        line[i + 1..]
+            .strip_prefix('_')
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_var_char)
+    })
 }
 
 /// A query's results, fully read, so that the timeout covers the whole evaluation.
@@ -379,6 +411,15 @@ mod tests {
             assert!(q.text.starts_with(&format!("# {}:", q.name)), "{}", q.name);
             let parsed = SparqlEvaluator::new().parse_query(q.text);
             assert!(parsed.is_ok(), "{}: {:?}", q.name, parsed.err());
+            // Without parameters the lines using them go; what is left must parse too.
+            let bare = bind_params(q.text, &[]).unwrap();
+            let parsed = SparqlEvaluator::new().parse_query(&bare);
+            assert!(
+                parsed.is_ok(),
+                "{} without parameters: {:?}",
+                q.name,
+                parsed.err()
+            );
         }
     }
 
@@ -386,9 +427,12 @@ mod tests {
     fn params_replace_whole_placeholders_only() {
         let q = "SELECT * WHERE { ?s ?p ?_zone . ?s ?q ?_zones . FILTER(?x = $_zone) }";
         let b = bind_params(q, &[("zone".into(), "青禾\"区".into())]).unwrap();
+        assert_eq!(b, "", "the line still mentions ?_zones, so it is dropped");
+        let q = "SELECT * WHERE { ?s ?p ?_zone .\n FILTER(?x = $_zone) }\n FILTER(?y = ?_zones)";
+        let b = bind_params(q, &[("zone".into(), "青禾\"区".into())]).unwrap();
         assert_eq!(
             b,
-            "SELECT * WHERE { ?s ?p \"青禾\\\"区\" . ?s ?q ?_zones . FILTER(?x = \"青禾\\\"区\") }"
+            "SELECT * WHERE { ?s ?p \"青禾\\\"区\" .\n FILTER(?x = \"青禾\\\"区\") }\n"
         );
         assert!(matches!(
             bind_params(q, &[("nope".into(), "x".into())]),

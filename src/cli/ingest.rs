@@ -1,6 +1,5 @@
 //! `zonekg ingest`: reports in, knowledge graph out.
 
-use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
@@ -46,8 +45,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for (path, e) in &missing {
         super::report_failure(path, e);
     }
-    let kg = KgStore::open(&args.store.dir)
-        .with_context(|| format!("cannot open store {}", args.store.dir.display()))?;
+    let kg = KgStore::open(&args.store.dir)?;
 
     let bar = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(inputs.len() as u64);
@@ -86,7 +84,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     );
     if !args.no_leaders {
         let leaders = query::canned("leaders").expect("leaders is a canned query");
-        let answer = query::run(kg.store(), leaders.text, std::time::Duration::from_secs(30))?;
+        let text = query::bind_params(leaders.text, &[])?;
+        let answer = query::run(kg.store(), &text, std::time::Duration::from_secs(30))?;
         println!();
         query::write_answer(&answer, OutputFormat::Table, &mut std::io::stdout().lock())?;
     }

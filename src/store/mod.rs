@@ -28,7 +28,7 @@ pub const DEFAULT_STORE_DIR: &str = "./zonekg-store";
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("store {path}: {source}")]
+    #[error("cannot open store {path}")]
     Open {
         path: PathBuf,
         #[source]
@@ -38,7 +38,7 @@ pub enum StoreError {
     Missing(PathBuf),
     #[error(transparent)]
     Storage(#[from] StorageError),
-    #[error("the shipped ontology does not parse: {0}")]
+    #[error("the shipped ontology does not parse")]
     Ontology(#[from] RdfSyntaxError),
 }
 
