@@ -7,6 +7,7 @@
 //! measure them. Under `cargo test --all-targets` it runs once on 200 reports.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use oxigraph::store::Store;
 use std::hint::black_box;
 use std::time::Instant;
 use zonekg::analyze::{bridges, centrality, communities, graphs, path, timeline};
@@ -24,7 +25,7 @@ fn benchmarking() -> bool {
 /// A named command over loaded facts; returns a count to keep the work observable.
 type Run<'a> = (&'static str, Box<dyn Fn(&Facts) -> usize + 'a>);
 
-fn commands(facts: &Facts) -> Vec<Run<'_>> {
+fn commands<'a>(facts: &'a Facts, store: &'a Store) -> Vec<Run<'a>> {
     let combined = graphs::combined(facts);
     // A long path: the first official to the last one in the same component.
     let (a, b) = {
@@ -52,7 +53,7 @@ fn commands(facts: &Facts) -> Vec<Run<'_>> {
             .map(|(z, _)| z)
             .unwrap_or_default()
     };
-    let mut out: Vec<Run<'_>> = Vec::new();
+    let mut out: Vec<Run<'a>> = Vec::new();
     for kind in [GraphKind::Leadership, GraphKind::Meetings, GraphKind::Zones] {
         let name = match kind {
             GraphKind::Leadership => "centrality leadership",
@@ -85,7 +86,12 @@ fn commands(facts: &Facts) -> Vec<Run<'_>> {
     ));
     out.push((
         "timeline",
-        Box::new(move |f| timeline::timeline(f, &zone).goals.len()),
+        Box::new(move |f| {
+            // Timeline reads the zone's goals and results from the store itself.
+            let mut f = f.clone();
+            f.load_indicators(store, Some(&zone)).unwrap();
+            timeline::timeline(&f, &zone).goals.len()
+        }),
     ));
     out.push(("bridges", Box::new(|f| bridges::bridges(f).len())));
     out
@@ -108,17 +114,15 @@ fn analyze(c: &mut Criterion) {
     let ingest_secs = started.elapsed().as_secs_f64();
 
     let started = Instant::now();
-    let facts = Facts::load(kg.store()).unwrap();
+    let facts = Facts::load_relations(kg.store()).unwrap();
     let load_secs = started.elapsed().as_secs_f64();
     println!(
         "analyze: {n} reports (ingested in {ingest_secs:.1} s); facts loaded in {load_secs:.2} s: \
-         {} officials, {} zones, {} posts held, {} meetings, {} goals, {} results",
+         {} officials, {} zones, {} posts held, {} meetings",
         facts.officials.len(),
         facts.zones.len(),
         facts.holdings.len(),
         facts.meetings.len(),
-        facts.goals.len(),
-        facts.achievements.len()
     );
     for kind in [GraphKind::Leadership, GraphKind::Meetings, GraphKind::Zones] {
         let g = kind.build(&facts);
@@ -129,7 +133,7 @@ fn analyze(c: &mut Criterion) {
             g.edge_count()
         );
     }
-    let commands = commands(&facts);
+    let commands = commands(&facts, kg.store());
     for (name, run) in &commands {
         let started = Instant::now();
         let out = run(&facts);
@@ -143,7 +147,7 @@ fn analyze(c: &mut Criterion) {
     let mut group = c.benchmark_group("analyze");
     group.sample_size(10);
     group.bench_function("load facts", |b| {
-        b.iter(|| Facts::load(black_box(kg.store())).unwrap())
+        b.iter(|| Facts::load_relations(black_box(kg.store())).unwrap())
     });
     for (name, run) in &commands {
         group.bench_function(*name, |b| b.iter(|| run(black_box(&facts))));

@@ -92,6 +92,9 @@ pub struct Facts {
     pub meetings: Vec<Meeting>,
     pub goals: Vec<Indicator>,
     pub achievements: Vec<Indicator>,
+    /// The links graph's `owl:sameAs`: IRI → the IRI it is folded into.
+    #[serde(skip)]
+    pub same_as: HashMap<String, String>,
 }
 
 const SAME_AS: &str = "SELECT ?a ?b WHERE { GRAPH ?g { ?a owl:sameAs ?b } }";
@@ -123,8 +126,10 @@ const MEETINGS: &str = "SELECT ?m ?name ?date ?zone ?text ?source WHERE { GRAPH 
 const PARTICIPANTS: &str = "SELECT ?m ?person ?role WHERE { GRAPH ?g {
     ?m zk:participation ?pt . ?pt zk:participant ?person ; zk:role ?role } }";
 
+/// `VALUES_ZONE` is replaced by a `VALUES ?zone { … }` clause, or nothing for all zones.
 const INDICATORS: &str = "SELECT ?class ?zone ?year ?indicator ?value ?unit ?kind ?cv ?cu
     ?period ?text ?sentence ?source ?issued WHERE { GRAPH ?g {
+    VALUES_ZONE
     VALUES ?class { zk:Goal zk:Achievement }
     ?f a ?class ; zk:indicator ?indicator ; schema:value ?value ; schema:unitText ?unit ;
        zk:text ?text .
@@ -192,9 +197,9 @@ fn goal_kind(iri: &str) -> Option<GoalKind> {
 }
 
 /// Follows `owl:sameAs` to the end of its chain.
-struct Canon(HashMap<String, String>);
+struct Canon<'a>(&'a HashMap<String, String>);
 
-impl Canon {
+impl Canon<'_> {
     fn of(&self, iri: &str) -> String {
         let mut at = iri;
         for _ in 0..16 {
@@ -210,23 +215,60 @@ impl Canon {
 impl Facts {
     /// Reads everything analysis needs from `store`.
     pub fn load(store: &Store) -> Result<Facts, AnalyzeError> {
-        let mut same = HashMap::new();
+        let mut facts = Facts::load_relations(store)?;
+        facts.load_indicators(store, None)?;
+        Ok(facts)
+    }
+
+    /// Reads zones, officials, posts and meetings, but no goals or achievements: all that
+    /// the graphs need. [`Facts::load_indicators`] adds the rest.
+    pub fn load_relations(store: &Store) -> Result<Facts, AnalyzeError> {
+        let mut facts = Facts::default();
         select(store, SAME_AS, |s| {
             if let (Some(a), Some(b)) = (get(s, "a"), get(s, "b")) {
-                same.insert(a, b);
+                facts.same_as.insert(a, b);
             }
         })?;
-        let canon = Canon(same);
-        let mut facts = Facts::default();
+        let same = std::mem::take(&mut facts.same_as);
+        let canon = Canon(&same);
         facts.load_zones(store, &canon)?;
         facts.load_officials(store, &canon)?;
         facts.load_holdings(store, &canon)?;
         facts.load_meetings(store, &canon)?;
-        facts.load_indicators(store, &canon)?;
+        facts.same_as = same;
         Ok(facts)
     }
 
-    fn load_zones(&mut self, store: &Store, canon: &Canon) -> Result<(), AnalyzeError> {
+    /// Adds the goals and achievements of the zone with canonical IRI `zone` (every IRI
+    /// folded into it included), or of all zones when `None`.
+    pub fn load_indicators(
+        &mut self,
+        store: &Store,
+        zone: Option<&str>,
+    ) -> Result<(), AnalyzeError> {
+        let values = match zone {
+            None => String::new(),
+            Some(z) => {
+                let canon = Canon(&self.same_as);
+                let mut iris: Vec<&str> = vec![z];
+                iris.extend(
+                    self.same_as
+                        .keys()
+                        .filter(|k| canon.of(k) == z)
+                        .map(String::as_str),
+                );
+                let iris: Vec<String> = iris.iter().map(|i| format!("<{i}>")).collect();
+                format!("VALUES ?zone {{ {} }} ?f zk:zone ?zone .", iris.join(" "))
+            }
+        };
+        let query = INDICATORS.replace("VALUES_ZONE", &values);
+        let same = std::mem::take(&mut self.same_as);
+        let result = self.read_indicators(store, &query, &Canon(&same));
+        self.same_as = same;
+        result
+    }
+
+    fn load_zones(&mut self, store: &Store, canon: &Canon<'_>) -> Result<(), AnalyzeError> {
         let mut labels: BTreeMap<String, String> = BTreeMap::new();
         let mut aliases: Vec<(String, String)> = Vec::new();
         select(store, ZONES, |s| {
@@ -268,7 +310,7 @@ impl Facts {
         Ok(())
     }
 
-    fn load_officials(&mut self, store: &Store, canon: &Canon) -> Result<(), AnalyzeError> {
+    fn load_officials(&mut self, store: &Store, canon: &Canon<'_>) -> Result<(), AnalyzeError> {
         select(store, PERSONS, |s| {
             let (Some(p), Some(name)) = (get(s, "p"), get(s, "name")) else {
                 return;
@@ -285,7 +327,7 @@ impl Facts {
         Ok(())
     }
 
-    fn load_holdings(&mut self, store: &Store, canon: &Canon) -> Result<(), AnalyzeError> {
+    fn load_holdings(&mut self, store: &Store, canon: &Canon<'_>) -> Result<(), AnalyzeError> {
         type Key = (String, Option<String>, String, Option<String>);
         let mut merged: BTreeMap<Key, BTreeSet<Sighting>> = BTreeMap::new();
         select(store, HOLDINGS, |s| {
@@ -322,7 +364,7 @@ impl Facts {
         Ok(())
     }
 
-    fn load_meetings(&mut self, store: &Store, canon: &Canon) -> Result<(), AnalyzeError> {
+    fn load_meetings(&mut self, store: &Store, canon: &Canon<'_>) -> Result<(), AnalyzeError> {
         let mut by_key: BTreeMap<String, Meeting> = BTreeMap::new();
         select(store, MEETINGS, |s| {
             let Some(m) = get(s, "m") else { return };
@@ -360,8 +402,13 @@ impl Facts {
         Ok(())
     }
 
-    fn load_indicators(&mut self, store: &Store, canon: &Canon) -> Result<(), AnalyzeError> {
-        select(store, INDICATORS, |s| {
+    fn read_indicators(
+        &mut self,
+        store: &Store,
+        query: &str,
+        canon: &Canon<'_>,
+    ) -> Result<(), AnalyzeError> {
+        select(store, query, |s| {
             let (Some(class), Some(indicator), Some(value)) =
                 (get(s, "class"), get(s, "indicator"), get(s, "value"))
             else {

@@ -42,7 +42,7 @@ pub fn export_from_store(
     format: GraphFormat,
     out: Option<&Path>,
 ) -> Result<Vec<PathBuf>, AnalyzeError> {
-    let facts = Facts::load(store)?;
+    let facts = Facts::load_relations(store)?;
     let g = kind.build(&facts);
     Ok(export(&g, kind.as_str(), format, out)?)
 }

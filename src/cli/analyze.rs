@@ -101,9 +101,13 @@ impl Graph {
     }
 }
 
+fn open(common: &Common) -> anyhow::Result<KgStore> {
+    Ok(KgStore::open_read_only(&common.store.dir)?)
+}
+
+/// What the graphs need: zones, officials, posts, meetings (no goals or results).
 fn load(common: &Common) -> anyhow::Result<Facts> {
-    let kg = KgStore::open_read_only(&common.store.dir)?;
-    Facts::load(kg.store()).context("cannot read the store")
+    Facts::load_relations(open(common)?.store()).context("cannot read the store")
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -226,8 +230,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )
         }
         Command::Timeline { zone, common } => {
-            let facts = load(&common)?;
+            let kg = open(&common)?;
+            let mut facts = Facts::load_relations(kg.store()).context("cannot read the store")?;
             let z = timeline::find_zone(&facts, &zone)?;
+            facts
+                .load_indicators(kg.store(), Some(&z))
+                .context("cannot read the store")?;
             let tl = timeline::timeline(&facts, &z);
             let mut posts = Table::new(&[
                 "post",
