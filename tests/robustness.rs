@@ -221,3 +221,34 @@ fn a_template_with_placeholders_yields_no_goal_or_achievement() {
     assert!(report.goals.is_empty(), "{:?}", report.goals);
     assert!(report.achievements.is_empty(), "{:?}", report.achievements);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // `zonekg extract … | head -c 100`: the pipe closes while zonekg still writes.
+    // The examples twenty times over: far more output than a pipe buffers.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zonekg"))
+        .arg("extract")
+        .args(std::iter::repeat_n(examples(), 20))
+        .args(["--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("zonekg starts");
+    let mut first = [0u8; 100];
+    child
+        .stdout
+        .take()
+        .expect("stdout is piped")
+        .read_exact(&mut first)
+        .expect("some output");
+    // the stdout handle was dropped above: the pipe is closed
+    let out = child.wait_with_output().expect("zonekg ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("internal error") && !stderr.contains("panick"),
+        "a closed pipe was reported as a failure: {stderr}"
+    );
+    assert!(out.status.success(), "exit status {:?}: {stderr}", out.status);
+}
