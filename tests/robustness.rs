@@ -250,5 +250,9 @@ fn a_reader_that_stops_early_is_not_an_error() {
         !stderr.contains("internal error") && !stderr.contains("panick"),
         "a closed pipe was reported as a failure: {stderr}"
     );
-    assert!(out.status.success(), "exit status {:?}: {stderr}", out.status);
+    assert!(
+        out.status.success(),
+        "exit status {:?}: {stderr}",
+        out.status
+    );
 }
