@@ -68,24 +68,50 @@ pub fn segment(text: &str) -> Segments {
 
 fn split_sentences(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let mut start = 0;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_terminal(c) {
-            continue;
-        }
+    let mut at = 0;
+    while let Some(i) = next_terminal(line, at) {
+        let c = line[i..].chars().next().expect("a terminal char");
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        // closing quotes and further terminals stay with the sentence
+        for d in line[end..].chars() {
             if is_terminal(d) || is_closer(d) {
-                end = j + d.len_utf8();
-                chars.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
         push_trimmed(line, start..end, offset, paragraph, out);
         start = end;
+        at = end;
     }
     push_trimmed(line, start..line.len(), offset, paragraph, out);
+}
+
+/// Byte offset of the first sentence terminal at or after `from`. Looks at bytes, not
+/// chars: a terminal is `!`, `?` or a char led by 0xE3 (`。`) or 0xEF (`！？`), so the
+/// Han text between is stepped over without decoding.
+fn next_terminal(line: &str, from: usize) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'!' | b'?' | 0xE3 | 0xEF) && line[i..].starts_with(is_terminal) {
+            return Some(i);
+        }
+        i += utf8_len(b);
+    }
+    None
+}
+
+/// Length of the UTF-8 sequence led by byte `b` (1 for a stray continuation byte, which
+/// a `str` never starts a char with).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
 }
 
 fn push_trimmed(

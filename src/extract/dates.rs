@@ -64,10 +64,10 @@ pub fn find_full_date(s: &str) -> Option<Date> {
 /// Years written as `2023年` (also `2023年度`) in `text`, with their byte offsets.
 pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
     static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
-    RE.captures_iter(text).filter_map(|c| {
-        let m = c.get(1)?;
-        Some((m.start(), m.as_str().parse().ok()?))
-    })
+    // a match starts with its four digits: no groups needed, and a match costs far
+    // less than its captures
+    RE.find_iter(text)
+        .filter_map(|m| Some((m.start(), m.as_str()[..4].parse().ok()?)))
 }
 
 #[cfg(test)]

@@ -173,12 +173,21 @@ fn paragraph_of(segments: &Segments, at: usize) -> usize {
 /// Every ordinal in `text` that stands where an item could begin.
 pub fn markers(text: &str, segments: &Segments) -> Vec<Marker> {
     let mut out = Vec::new();
-    for c in MARKER.captures_iter(text) {
-        let whole = c.get(0).unwrap();
-        let (start, mut body) = (whole.start(), whole.end());
+    let mut from = 0;
+    // find first, capture only at a boundary: most ordinal-like runs sit inside words or
+    // numbers (`1.5亿元`), and captures cost far more than a match
+    while let Some(found) = MARKER.find_at(text, from) {
+        from = found.end();
+        let start = found.start();
         if !at_boundary(&text[..start]) {
             continue;
         }
+        // the pattern looks at no context, so the match at `start` is found again
+        let Some(c) = MARKER.captures_at(text, start) else {
+            continue;
+        };
+        let whole = c.get(0).unwrap();
+        let mut body = whole.end();
         let (family, number) = if let Some(n) = c.name("shi") {
             let family = if &c["shik"] == "是" {
                 Family::Shi
@@ -372,9 +381,12 @@ pub fn paragraph_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
         let intro = text[paras[p].span.clone()].trim_end();
         let by_punctuation = intro.ends_with(['—', ':', '：']);
         // after a named plan only, every item must name the plan's noun
+        // the last match, captured alone (the pattern looks at no context, so the match
+        // at its start is found again)
         let noun = PLAN_PHRASE
-            .captures_iter(intro)
+            .find_iter(intro)
             .last()
+            .and_then(|m| PLAN_PHRASE.captures_at(intro, m.start()))
             .map(|c| c["noun"].to_string());
         let names_noun = |h: &str| by_punctuation || noun.as_deref().is_some_and(|n| h.contains(n));
         let first = text[paras[p + 1].span.clone()].trim();

@@ -12,7 +12,8 @@ use super::officials;
 use super::zones::{self, is_han};
 use super::{Context, Extractor};
 use crate::lexicon;
-use crate::model::{Meeting, Participant, Report, Role};
+use crate::model::{Meeting, Official, Participant, Report, Role};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -81,7 +82,12 @@ impl Extractor for Meetings {
 struct Lexicons {
     nouns: Vec<&'static str>,
     held: Vec<&'static str>,
+    /// Any of `held`: most sentences hold none, and one automaton pass tells.
+    any_held: AhoCorasick,
     roles: Vec<(&'static str, Option<Role>)>,
+    /// The verbs of `roles`, pattern `k` being `roles[k]`: tells which occur in a clause
+    /// in one pass.
+    role_verbs: AhoCorasick,
 }
 
 static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
@@ -102,9 +108,13 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
             })
             .collect();
     roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+    let held: Vec<&str> =
+        lexicon::entries(include_str!("../../data/lexicon/held_verbs.txt")).collect();
     Lexicons {
         nouns,
-        held: lexicon::entries(include_str!("../../data/lexicon/held_verbs.txt")).collect(),
+        any_held: AhoCorasick::new(&held).unwrap(),
+        held,
+        role_verbs: AhoCorasick::new(roles.iter().map(|r| r.0)).unwrap(),
         roles,
     }
 });
@@ -242,6 +252,9 @@ fn attendance_in(s: &str) -> Option<u32> {
 /// The meeting's name (and venue) in a sentence that says it was held.
 fn name_and_venue(s: &str) -> Option<(String, Option<String>)> {
     let lex = &*LEX;
+    if !lex.any_held.is_match(s) {
+        return None;
+    }
     for verb in &lex.held {
         for (at, _) in s.match_indices(verb) {
             // `召开…会议`: the name follows the verb
@@ -373,23 +386,24 @@ fn participants(
     focal: Option<&str>,
 ) -> Vec<Participant> {
     let mut best: Vec<Participant> = Vec::new();
+    let read = cx.mentions(report);
+    let names = NameStarts::of(&report.officials);
     for i in range {
         let s = cx.sentence(i);
-        let mut mentions = officials::mentions_in(s, report);
+        let mut mentions = read[i].clone();
         // later mentions drop the title: `张三主持`, `会议由李四主持`
-        for o in &report.officials {
-            for (at, _) in s.match_indices(o.name.as_str()) {
-                let span = at..at + o.name.len();
-                if !mentions
-                    .iter()
-                    .any(|m| m.span.start <= at && at < m.span.end)
-                {
-                    mentions.push(officials::Mention {
-                        name: o.name.clone(),
-                        posts: o.posts.clone(),
-                        span,
-                    });
-                }
+        for (o, at) in names.occurrences(s) {
+            let o = &report.officials[o];
+            let span = at..at + o.name.len();
+            if !mentions
+                .iter()
+                .any(|m| m.span.start <= at && at < m.span.end)
+            {
+                mentions.push(officials::Mention {
+                    name: o.name.clone(),
+                    posts: o.posts.clone(),
+                    span,
+                });
             }
         }
         mentions.sort_by_key(|m| m.span.start);
@@ -445,6 +459,75 @@ fn participants(
         }
     }
     best
+}
+
+/// Officials' names by their first char: finds where names occur in a sentence in one
+/// pass over its chars (an automaton costs more to build than a meeting's few
+/// sentences cost to search).
+struct NameStarts<'r> {
+    /// (first char, official) of each name.
+    firsts: Vec<(char, usize)>,
+    /// One bit per first char (by its code modulo 64): most chars start no name.
+    bloom: u64,
+    names: Vec<&'r str>,
+}
+
+impl<'r> NameStarts<'r> {
+    fn of(officials: &'r [Official]) -> Self {
+        let firsts: Vec<(char, usize)> = officials
+            .iter()
+            .enumerate()
+            .filter_map(|(k, o)| Some((o.name.chars().next()?, k)))
+            .collect();
+        NameStarts {
+            bloom: firsts.iter().fold(0, |b, &(c, _)| b | Self::bit(c)),
+            firsts,
+            names: officials.iter().map(|o| o.name.as_str()).collect(),
+        }
+    }
+
+    fn bit(c: char) -> u64 {
+        1 << (c as u32 % 64)
+    }
+
+    /// (official, byte offset) of each name in `s`, ordered by official and then offset;
+    /// a name's occurrences do not overlap each other (as `str::match_indices` finds
+    /// them).
+    fn occurrences(&self, s: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for (at, c) in s.char_indices() {
+            if self.bloom & Self::bit(c) == 0 {
+                continue;
+            }
+            for &(first, k) in &self.firsts {
+                if first == c && s[at..].starts_with(self.names[k]) {
+                    found.push((k, at));
+                }
+            }
+        }
+        found.sort_unstable();
+        let mut end_of: Option<(usize, usize)> = None; // (official, end of its last kept)
+        found.retain(|&(k, at)| {
+            let overlaps = matches!(end_of, Some((o, end)) if o == k && at < end);
+            if !overlaps {
+                end_of = Some((k, at + self.names[k].len()));
+            }
+            !overlaps
+        });
+        found
+    }
+}
+
+/// Which patterns of `words` occur in `s`, in pattern order, each once: the words
+/// worth a closer look, so that a long list costs one pass over `s`.
+fn patterns_in(words: &AhoCorasick, s: &str) -> impl Iterator<Item = usize> {
+    let mut found: Vec<usize> = words
+        .find_overlapping_iter(s)
+        .map(|m| m.pattern().as_usize())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter()
 }
 
 /// A short line of its own naming the speaker under a speech's title
@@ -512,7 +595,8 @@ fn role_in_clause(clause: &str) -> Option<Option<Role>> {
     if REPORT.is_match(clause) {
         consider(Some(Role::Speaker));
     }
-    for (verb, role) in &LEX.roles {
+    for k in patterns_in(&LEX.role_verbs, clause) {
+        let (verb, role) = &LEX.roles[k];
         // `重要讲话`, `的部署` are nouns, not what the person did at the meeting
         let as_verb = clause.match_indices(verb).any(|(i, _)| {
             let before = &clause[..i];
@@ -528,6 +612,24 @@ fn role_in_clause(clause: &str) -> Option<Option<Role>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_official_names_as_match_indices_would() {
+        let officials: Vec<Official> = ["王某", "王王", "李某某"]
+            .iter()
+            .map(|n| Official {
+                name: n.to_string(),
+                ..Official::default()
+            })
+            .collect();
+        let s = "王某主持,王王王讲话,李某某、王某出席";
+        let expected: Vec<(usize, usize)> = officials
+            .iter()
+            .enumerate()
+            .flat_map(|(k, o)| s.match_indices(o.name.as_str()).map(move |(at, _)| (k, at)))
+            .collect();
+        assert_eq!(NameStarts::of(&officials).occurrences(s), expected);
+    }
 
     #[test]
     fn name_and_venue_in_common_phrasings() {

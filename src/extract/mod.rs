@@ -18,9 +18,11 @@ pub mod statements;
 pub mod tasks;
 pub mod zones;
 
-use crate::model::{Evidence, Report};
+use crate::model::{Evidence, Report, Zone};
 use crate::normalize::Document;
 use crate::segment::{segment, Segments};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// What every extractor may read: the text, its sentences, and the dates that anchor it.
 pub struct Context<'a> {
@@ -35,6 +37,35 @@ pub struct Context<'a> {
     pub published: Option<dates::Date>,
     /// A dateline standing on its own line in the report's head, if any.
     pub dateline: Option<dates::Date>,
+    /// [`Context::doc_year`], read once: several extractors ask for it.
+    doc_year: std::cell::OnceCell<Option<i32>>,
+    /// What several extractors read alike, computed once (see [`Context::mentions`] and
+    /// [`statements::statements`]).
+    memo: Memo,
+}
+
+/// Results shared between extractors, each with the zones it was read against: later
+/// extractors see the same zones, so they reuse it; were the zones to change, it is
+/// read again.
+#[derive(Default)]
+struct Memo {
+    mentions: Slot<Vec<Vec<officials::Mention>>>,
+    statements: Slot<Vec<statements::Statement>>,
+}
+
+/// A memoized value with the zones it was read against.
+type Slot<T> = RefCell<Option<(Vec<Zone>, Rc<T>)>>;
+
+/// The memoized value in `slot` if it was read against `zones`, else `read()`, stored.
+fn memoized<T>(slot: &Slot<T>, zones: &[Zone], read: impl FnOnce() -> T) -> Rc<T> {
+    if let Some((seen, found)) = slot.borrow().as_ref() {
+        if seen.as_slice() == zones {
+            return Rc::clone(found);
+        }
+    }
+    let found = Rc::new(read());
+    *slot.borrow_mut() = Some((zones.to_vec(), Rc::clone(&found)));
+    found
 }
 
 impl<'a> Context<'a> {
@@ -62,7 +93,28 @@ impl<'a> Context<'a> {
             segments,
             sentence_chars,
             published,
+            doc_year: std::cell::OnceCell::new(),
+            memo: Memo::default(),
         }
+    }
+
+    /// The titled people each sentence names ([`officials::mentions_in`]), read once
+    /// for the officials and again used for meeting participants.
+    pub fn mentions(&self, report: &Report) -> Rc<Vec<Vec<officials::Mention>>> {
+        memoized(&self.memo.mentions, &report.zones, || {
+            (0..self.segments.sentences.len())
+                .map(|i| officials::mentions_in(self.sentence(i), report))
+                .collect()
+        })
+    }
+
+    /// The document's quantified statements, read once for goals and achievements.
+    pub(crate) fn statements_with(
+        &self,
+        report: &Report,
+        read: impl FnOnce() -> Vec<statements::Statement>,
+    ) -> Rc<Vec<statements::Statement>> {
+        memoized(&self.memo.statements, &report.zones, read)
     }
 
     /// The text of sentence `i`.
@@ -166,6 +218,10 @@ impl Context<'_> {
     /// the year they plan for (`2023年度…总结` with `2024年工作部署` → 2024). Years that
     /// only set a horizon (`到2035年`, `至2030年`) do not count.
     pub fn doc_year(&self) -> Option<i32> {
+        *self.doc_year.get_or_init(|| self.read_doc_year())
+    }
+
+    fn read_doc_year(&self) -> Option<i32> {
         if let Some(d) = self.published {
             return Some(d.year);
         }

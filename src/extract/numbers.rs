@@ -239,10 +239,41 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Indices of [`QUANTITY`]'s named groups, looked up once: by name, each lookup is a
+/// hash-map probe, and this runs on every quantity of every sentence.
+struct Groups {
+    pct: usize,
+    num: usize,
+    more: usize,
+    mag: usize,
+    more2: usize,
+    unit: usize,
+    bound: usize,
+}
+
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
+    let index = |name: &str| {
+        QUANTITY
+            .capture_names()
+            .position(|n| n == Some(name))
+            .expect("QUANTITY names the group")
+    };
+    Groups {
+        pct: index("pct"),
+        num: index("num"),
+        more: index("more"),
+        mag: index("mag"),
+        more2: index("more2"),
+        unit: index("unit"),
+        bound: index("bound"),
+    }
+});
+
 /// Finds every number-with-unit in `s`, in order. Skips ordinals (`第3个`), parts of
 /// codes (`A3个`), durations (`2个月`) and runs of Chinese numerals that are not one
 /// number.
 pub fn find_quantities(s: &str) -> Vec<Quantity> {
+    let g = &*GROUPS;
     let mut out = Vec::new();
     for c in QUANTITY.captures_iter(s) {
         let whole = c.get(0).unwrap();
@@ -251,14 +282,14 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
         {
             continue;
         }
-        let bound = match c.name("bound").map(|b| b.as_str()) {
+        let bound = match c.get(g.bound).map(|b| b.as_str()) {
             Some("以上" | "及以上" | "之多") => Bound::AtLeast,
             Some("左右" | "上下") => Bound::About,
             Some("以下" | "以内") => Bound::AtMost,
-            _ if c.name("more").or(c.name("more2")).is_some() => Bound::AtLeast,
+            _ if c.get(g.more).or(c.get(g.more2)).is_some() => Bound::AtLeast,
             _ => Bound::Exact,
         };
-        if let Some(pct) = c.name("pct") {
+        if let Some(pct) = c.get(g.pct) {
             if let Some(value) = parse_percent_words(pct.as_str()) {
                 out.push(Quantity {
                     value,
@@ -272,14 +303,14 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
             }
             continue;
         }
-        let (Some(num), Some(unit)) = (c.name("num"), c.name("unit")) else {
+        let (Some(num), Some(unit)) = (c.get(g.num), c.get(g.unit)) else {
             continue;
         };
         if TIME_UNITS.contains(&unit.as_str()) {
             continue;
         }
         let mut numeral = num.as_str();
-        let mut magnitude = c.name("mag").map_or("", |m| m.as_str());
+        let mut magnitude = c.get(g.mag).map_or("", |m| m.as_str());
         let chinese = !numeral.starts_with(|c: char| c.is_ascii_digit());
         if chinese && magnitude.is_empty() {
             // the numeral run swallowed the magnitude (百亿 → 百 + 亿)
@@ -298,8 +329,10 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
         }
         let value = if chinese {
             parse_chinese(numeral)
-        } else {
+        } else if numeral.contains(',') {
             numeral.replace(',', "").parse().ok()
+        } else {
+            numeral.parse().ok()
         };
         let Some(value) = value else { continue };
         let unit_str = if unit.as_str() == "％" {
@@ -307,14 +340,14 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
         } else {
             unit.as_str()
         };
-        let unit_start = match c.name("mag") {
+        let unit_start = match c.get(g.mag) {
             Some(m) => m.start(),
             None if !magnitude.is_empty() => num.start() + numeral.len(),
             None => unit.start(),
         };
         out.push(Quantity {
             value,
-            unit: format!("{magnitude}{unit_str}"),
+            unit: [magnitude, unit_str].concat(),
             start: whole.start(),
             end: whole.end(),
             unit_start,

@@ -25,8 +25,9 @@ impl Extractor for Officials {
 
     fn extract(&self, cx: &Context, report: &mut Report) {
         let mut found: Vec<Official> = Vec::new();
-        for i in 0..cx.segments.sentences.len() {
-            for mention in mentions_in(cx.sentence(i), report) {
+        let mentions = cx.mentions(report);
+        for (i, in_sentence) in mentions.iter().enumerate() {
+            for mention in in_sentence.iter().cloned() {
                 let evidence = cx.evidence(i);
                 let official = match found.iter_mut().find(|o| o.name == mention.name) {
                     Some(o) => o,

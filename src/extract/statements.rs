@@ -15,7 +15,7 @@ use crate::lexicon;
 use crate::model::{Change, GoalKind, Report};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
-use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -77,10 +77,33 @@ static SUBJECT_ENDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .map(|(w, _)| *w);
     AhoCorasick::new(words).unwrap()
 });
+/// [`LINKS`] by their last char, in list order: stripping links off the end of a text
+/// then tries the few that can match rather than all of them.
+/// A link word and the kind it implies.
+type Link = (&'static str, Option<GoalKind>);
+static LINKS_BY_LAST: LazyLock<HashMap<char, Vec<Link>>> = LazyLock::new(|| {
+    let mut by_last: HashMap<char, Vec<_>> = HashMap::new();
+    for &(w, k) in LINKS.iter() {
+        if let Some(c) = w.chars().next_back() {
+            by_last.entry(c).or_default().push((w, k));
+        }
+    }
+    by_last
+});
 static RESULT_VERBS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(include_str!("../../data/lexicon/result_verbs.txt")));
 static CONTEXT_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(include_str!("../../data/lexicon/indicator_context.txt")));
+/// [`CONTEXT_WORDS`] by their first char, in list order (longest first).
+static CONTEXT_BY_FIRST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
+    for &w in CONTEXT_WORDS.iter() {
+        if let Some(c) = w.chars().next() {
+            by_first.entry(c).or_default().push(w);
+        }
+    }
+    by_first
+});
 static NOT_RESULTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(lexicon::entries(include_str!(
         "../../data/lexicon/not_results.txt"
@@ -151,45 +174,10 @@ static CHANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:同比|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比|较年初|比年初)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$").unwrap()
 });
 
-/// What the statements of a document depend on besides its text.
-#[derive(PartialEq)]
-struct MemoKey {
-    text: String,
-    published: Option<String>,
-    title: Option<String>,
-    zones: Vec<String>,
-}
-
-thread_local! {
-    /// The last document's statements. Goals and achievements run one after the other on
-    /// the same document and read the same statements; the key holds everything they
-    /// depend on, so a hit is always the right answer.
-    static LAST: RefCell<Option<(MemoKey, Rc<Vec<Statement>>)>> = const { RefCell::new(None) };
-}
-
-/// Every quantified statement of the document, read once per document and thread.
+/// Every quantified statement of the document, read once per document: goals and
+/// achievements read the same statements.
 pub fn statements(cx: &Context, report: &Report) -> Rc<Vec<Statement>> {
-    let key = MemoKey {
-        text: cx.text.to_string(),
-        published: cx.doc.published.clone(),
-        title: cx.doc.title.clone(),
-        zones: report
-            .zones
-            .iter()
-            .flat_map(|z| std::iter::once(z.name.clone()).chain(z.aliases.iter().cloned()))
-            .collect(),
-    };
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((k, found)) = last.as_ref() {
-            if *k == key {
-                return Rc::clone(found);
-            }
-        }
-        let found = Rc::new(read_statements(cx, report));
-        *last = Some((key, Rc::clone(&found)));
-        found
-    })
+    cx.statements_with(report, || read_statements(cx, report))
 }
 
 /// Reads every quantified statement of the document.
@@ -758,7 +746,8 @@ impl Reader {
                     s = &s[m.end()..];
                 }
             }
-            for w in CONTEXT_WORDS.iter() {
+            let candidates = s.chars().next().and_then(|c| CONTEXT_BY_FIRST.get(&c));
+            for w in candidates.into_iter().flatten() {
                 if let Some(rest) = s.strip_prefix(w) {
                     if !rest.is_empty() {
                         verb |= RESULT_VERBS.contains(w);
@@ -786,7 +775,14 @@ impl Reader {
                     s = &s[close + 1..];
                 }
             }
-            if let Some(q) = numbers::find_quantities(s).first() {
+            // a quantity at the start begins with a digit or a numeral (`百分之` too)
+            let may_lead =
+                s.starts_with(|c: char| c.is_ascii_digit() || numbers::is_chinese_numeral(c));
+            if let Some(q) = may_lead
+                .then(|| numbers::find_quantities(s))
+                .as_ref()
+                .and_then(|qs| qs.first())
+            {
                 if q.start == 0 && !q.is_money() && !q.is_rate() && q.end < s.len() {
                     s = &s[q.end..];
                 }
@@ -821,7 +817,8 @@ fn strip_links(pre: &str) -> (&str, Vec<Option<GoalKind>>, bool) {
     let mut kinds = Vec::new();
     let mut result_verb = false;
     'outer: loop {
-        for (w, k) in LINKS.iter() {
+        let candidates = s.chars().next_back().and_then(|c| LINKS_BY_LAST.get(&c));
+        for (w, k) in candidates.into_iter().flatten() {
             if let Some(rest) = s.strip_suffix(w) {
                 if RESULT_VERBS.contains(w) || matches!(*w, "达" | "累计" | "共计" | "共") {
                     result_verb = true;
