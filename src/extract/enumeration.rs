@@ -7,6 +7,7 @@
 
 use crate::lexicon;
 use crate::segment::Segments;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -95,19 +96,109 @@ impl ItemList {
 /// `最后` has no number of its own: it continues whatever list it closes.
 const LAST: u32 = 0;
 
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?P<shi>[一二三四五六七八九十]{1,3})(?P<shik>是|要)",
-        r"|第(?P<di>[一二三四五六七八九十]{1,3})(?:是|[,，、:：])",
-        r"|[(（](?P<pcn>[一二三四五六七八九十]{1,3})[)）]",
-        r"|(?P<hcn>[一二三四五六七八九十]{1,3})[、.．]",
-        r"|[(（](?P<par>\d{1,2})[)）]",
-        r"|(?P<ar>\d{1,2})[.．、]",
-        r"|(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])",
-        r"|(?P<seq>首先|其次|再次|最后)(?:[,，:：]|要|是)",
-    ))
-    .unwrap()
-});
+/// How an ordinal is written, as [`ordinal_at`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Written {
+    /// `一是`
+    Shi,
+    /// `一要`
+    Yao,
+    /// `第一,` `第一是`
+    Di,
+    /// `(一)`
+    ParenCn,
+    /// `一、` `一.`
+    HeadCn,
+    /// `(1)`
+    ParenArabic,
+    /// `1.` `1、`
+    Arabic,
+    /// `①`
+    Circled,
+    /// `首先,` `其次要`
+    Sequence,
+}
+
+fn is_cn_ordinal_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Byte length of the run of 1 to `max` chars satisfying `is` that opens `s`, if the run
+/// is no longer (a longer run is no ordinal: `一二三四是`).
+fn leading_run(s: &str, is: fn(char) -> bool, max: usize) -> Option<usize> {
+    let mut len = 0;
+    for (n, c) in s.chars().enumerate() {
+        if !is(c) {
+            break;
+        }
+        if n == max {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    (len > 0).then_some(len)
+}
+
+/// The ordinal opening `s`: how it is written, its numeral (or word, for `首先`), and
+/// the byte length of the whole ordinal with the char that closes it. The forms:
+/// `一是` `一要` `第一,` `(一)` `一、` `(1)` `1.` `①` `首先,`, numerals of one to three
+/// chars (two digits). A hand-written reader rather than a regex: it runs at every
+/// place an ordinal may begin, and a regex's captures cost far more.
+///
+/// Only ASCII digits are read as Arabic numerals: an ordinal in other digits would not
+/// parse as a number and be dropped anyway.
+fn ordinal_at(s: &str) -> Option<(Written, &str, usize)> {
+    let first = s.chars().next()?;
+    let closed_by = |at: usize, closers: &[char]| {
+        let c = s[at..].chars().next().filter(|c| closers.contains(c))?;
+        Some(at + c.len_utf8())
+    };
+    if is_cn_ordinal_digit(first) {
+        let n = leading_run(s, is_cn_ordinal_digit, 3)?;
+        let numeral = &s[..n];
+        return match s[n..].chars().next()? {
+            '是' => Some((Written::Shi, numeral, n + '是'.len_utf8())),
+            '要' => Some((Written::Yao, numeral, n + '要'.len_utf8())),
+            _ => Some((Written::HeadCn, numeral, closed_by(n, &['、', '.', '．'])?)),
+        };
+    }
+    if first.is_ascii_digit() {
+        let n = leading_run(s, |c| c.is_ascii_digit(), 2)?;
+        return Some((Written::Arabic, &s[..n], closed_by(n, &['.', '．', '、'])?));
+    }
+    match first {
+        '第' => {
+            let at = first.len_utf8();
+            let n = leading_run(&s[at..], is_cn_ordinal_digit, 3)?;
+            let end = closed_by(at + n, &['是', ',', '，', '、', ':', '：'])?;
+            Some((Written::Di, &s[at..at + n], end))
+        }
+        '(' | '（' => {
+            let at = first.len_utf8();
+            let (written, n) = match leading_run(&s[at..], is_cn_ordinal_digit, 3) {
+                Some(n) => (Written::ParenCn, n),
+                None => (
+                    Written::ParenArabic,
+                    leading_run(&s[at..], |c| c.is_ascii_digit(), 2)?,
+                ),
+            };
+            let end = closed_by(at + n, &[')', '）'])?;
+            Some((written, &s[at..at + n], end))
+        }
+        '①'..='⑳' => Some((Written::Circled, &s[..first.len_utf8()], first.len_utf8())),
+        '首' | '其' | '再' | '最' => {
+            let word = ["首先", "其次", "再次", "最后"]
+                .into_iter()
+                .find(|w| s.starts_with(w))?;
+            let end = closed_by(word.len(), &[',', '，', ':', '：', '要', '是'])?;
+            Some((Written::Sequence, word, end))
+        }
+        _ => None,
+    }
+}
 
 /// Value of a Chinese numeral of up to three characters (`一`…`九十九`).
 pub fn cn_number(s: &str) -> Option<u32> {
@@ -123,38 +214,71 @@ pub fn cn_number(s: &str) -> Option<u32> {
     }
 }
 
-/// Whether an ordinal may begin after `before` (the text preceding it): at a line start or
-/// after punctuation, never inside a word (`统一是`, `第1、2季度`, `2024.02`).
-fn at_boundary(before: &str) -> bool {
-    match before.chars().next_back() {
-        None => true,
-        Some(c) => {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    ',' | '，'
-                        | ':'
-                        | '：'
-                        | ';'
-                        | '；'
-                        | '。'
-                        | '!'
-                        | '！'
-                        | '?'
-                        | '？'
-                        | '、'
-                        | '—'
-                        | '…'
-                        | '“'
-                        | '”'
-                        | '"'
-                        | ')'
-                        | '）'
-                        | '》'
-                        | '】'
-                )
+/// Whether an ordinal may begin after char `c`: at a line start or after punctuation,
+/// never inside a word (`统一是`, `第1、2季度`, `2024.02`).
+fn is_boundary(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ',' | '，'
+                | ':'
+                | '：'
+                | ';'
+                | '；'
+                | '。'
+                | '!'
+                | '！'
+                | '?'
+                | '？'
+                | '、'
+                | '—'
+                | '…'
+                | '“'
+                | '”'
+                | '"'
+                | ')'
+                | '）'
+                | '》'
+                | '】'
+        )
+}
+
+/// Whether `c` can be the first char of an ordinal ([`ordinal_at`]).
+fn may_open_ordinal(c: char) -> bool {
+    is_cn_ordinal_digit(c)
+        || c.is_ascii_digit()
+        || matches!(c, '第' | '(' | '（' | '①'..='⑳' | '首' | '其' | '再' | '最')
+}
+
+/// Byte offsets where an ordinal may begin: the text's start and every char after a
+/// boundary that can open one. Trying the anchored pattern only there, rather than
+/// searching the whole text, skips the many ordinal-like runs inside words and numbers
+/// (`统一`, `1.5亿元`). No match can run across such a place (an ordinal holds no
+/// boundary char but its last), so this finds every ordinal a search would.
+fn ordinal_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let first = text
+        .chars()
+        .next()
+        .filter(|&c| may_open_ordinal(c))
+        .map(|_| 0);
+    let mut i = 0;
+    let after_boundaries = std::iter::from_fn(move || {
+        while i < bytes.len() {
+            // a char led by 0xE4..=0xE9 is Han, never a boundary: stepped over undecoded
+            if (0xE4..=0xE9).contains(&bytes[i]) {
+                i += 3;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            i += c.len_utf8();
+            if is_boundary(c) && text[i..].chars().next().is_some_and(may_open_ordinal) {
+                return Some(i);
+            }
         }
-    }
+        None
+    });
+    first.into_iter().chain(after_boundaries)
 }
 
 /// Whether `at` opens its line (only blanks before it on the line).
@@ -173,61 +297,46 @@ fn paragraph_of(segments: &Segments, at: usize) -> usize {
 /// Every ordinal in `text` that stands where an item could begin.
 pub fn markers(text: &str, segments: &Segments) -> Vec<Marker> {
     let mut out = Vec::new();
-    let mut from = 0;
-    // find first, capture only at a boundary: most ordinal-like runs sit inside words or
-    // numbers (`1.5亿元`), and captures cost far more than a match
-    while let Some(found) = MARKER.find_at(text, from) {
-        from = found.end();
-        let start = found.start();
-        if !at_boundary(&text[..start]) {
-            continue;
-        }
-        // the pattern looks at no context, so the match at `start` is found again
-        let Some(c) = MARKER.captures_at(text, start) else {
+    for start in ordinal_starts(text) {
+        let Some((written, numeral, len)) = ordinal_at(&text[start..]) else {
             continue;
         };
-        let whole = c.get(0).unwrap();
-        let mut body = whole.end();
-        let (family, number) = if let Some(n) = c.name("shi") {
-            let family = if &c["shik"] == "是" {
-                Family::Shi
-            } else {
-                Family::Yao
-            };
-            (family, cn_number(n.as_str()))
-        } else if let Some(n) = c.name("di") {
-            (Family::Di, cn_number(n.as_str()))
-        } else if let Some(n) = c.name("pcn") {
-            (Family::ParenCn, cn_number(n.as_str()))
-        } else if let Some(n) = c.name("hcn") {
-            if !opens_line(text, start) {
-                continue;
+        let mut body = start + len;
+        let (family, number) = match written {
+            Written::Shi => (Family::Shi, cn_number(numeral)),
+            Written::Yao => (Family::Yao, cn_number(numeral)),
+            Written::Di => (Family::Di, cn_number(numeral)),
+            Written::ParenCn => (Family::ParenCn, cn_number(numeral)),
+            Written::HeadCn => {
+                if !opens_line(text, start) {
+                    continue;
+                }
+                (Family::HeadCn, cn_number(numeral))
             }
-            (Family::HeadCn, cn_number(n.as_str()))
-        } else if let Some(n) = c.name("par") {
-            (Family::ParenArabic, n.as_str().parse().ok())
-        } else if let Some(n) = c.name("ar") {
-            // `1.5亿元` is a number, not an item
-            let next = text[body..].chars().next();
-            if next.is_none_or(|ch| ch.is_ascii_digit() || ch == '%') {
-                continue;
+            Written::ParenArabic => (Family::ParenArabic, numeral.parse().ok()),
+            Written::Arabic => {
+                // `1.5亿元` is a number, not an item
+                let next = text[body..].chars().next();
+                if next.is_none_or(|ch| ch.is_ascii_digit() || ch == '%') {
+                    continue;
+                }
+                (Family::Arabic, numeral.parse().ok())
             }
-            (Family::Arabic, n.as_str().parse().ok())
-        } else if let Some(n) = c.name("circ") {
-            let ch = n.as_str().chars().next().unwrap();
-            (Family::Circled, Some(ch as u32 - '①' as u32 + 1))
-        } else if let Some(n) = c.name("seq") {
-            // the ordinal is the word; `要`/`是` after it belongs to the item
-            body = n.end();
-            let number = match n.as_str() {
-                "首先" => 1,
-                "其次" => 2,
-                "再次" => 3,
-                _ => LAST,
-            };
-            (Family::Sequence, Some(number))
-        } else {
-            continue;
+            Written::Circled => {
+                let ch = numeral.chars().next().expect("one circled digit");
+                (Family::Circled, Some(ch as u32 - '①' as u32 + 1))
+            }
+            Written::Sequence => {
+                // the ordinal is the word; `要`/`是` after it belongs to the item
+                body = start + numeral.len();
+                let number = match numeral {
+                    "首先" => 1,
+                    "其次" => 2,
+                    "再次" => 3,
+                    _ => LAST,
+                };
+                (Family::Sequence, Some(number))
+            }
         };
         let Some(number) = number else { continue };
         // punctuation that only separates the ordinal from its words
@@ -323,15 +432,38 @@ fn trim_item(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | '—'))
 }
 
+const PLAN_NOUNS: &str = include_str!("../../data/lexicon/task_plan_nouns.txt");
+
 /// A named plan with a count: `十项攻坚行动`, `“三大攻坚战”`; group `noun` is what it is a
 /// plan of, the word its items end with.
 static PLAN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    let nouns = lexicon::alternation(include_str!("../../data/lexicon/task_plan_nouns.txt"));
+    let nouns = lexicon::alternation(PLAN_NOUNS);
     Regex::new(&format!(
         r"(?:[一二三四五六七八九十两]+|\d+)(?:项|大|个|条|场)[\p{{Han}}“”\x22]{{0,8}}?(?P<noun>{nouns})"
     ))
     .unwrap()
 });
+
+/// The noun of the last named plan in `intro` (`十项攻坚行动` → `行动`), if any.
+fn plan_noun(intro: &str) -> Option<String> {
+    // every plan phrase ends in one of the nouns: most paragraphs hold none and are
+    // passed over without running the pattern
+    static NOUNS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        // leftmost-first, so the search runs on a SIMD literal searcher
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(lexicon::entries(PLAN_NOUNS))
+            .expect("plan noun automaton")
+    });
+    if !NOUNS.is_match(intro) {
+        return None;
+    }
+    // the last match, captured alone (the pattern looks at no context, so the match at
+    // its start is found again)
+    let last = PLAN_PHRASE.find_iter(intro).last()?;
+    let c = PLAN_PHRASE.captures_at(intro, last.start())?;
+    Some(c["noun"].to_string())
+}
 
 /// The opening clause of a paragraph (up to the first `,;。:`), when short enough to name
 /// an item.
@@ -342,8 +474,8 @@ fn head_clause(text: &str) -> Option<&str> {
     let head = text[..cut].trim();
     let n = head.chars().count();
     // a paragraph opening with an ordinal belongs to an ordinal list
-    let opens_with_words = head.starts_with(|c: char| is_han(c) || c == '“')
-        && MARKER.find(head).is_none_or(|m| m.start() > 0);
+    let opens_with_words =
+        head.starts_with(|c: char| is_han(c) || c == '“') && ordinal_at(head).is_none();
     ((2..=30).contains(&n) && opens_with_words).then_some(head)
 }
 
@@ -380,14 +512,9 @@ pub fn paragraph_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
     while p + 1 < paras.len() {
         let intro = text[paras[p].span.clone()].trim_end();
         let by_punctuation = intro.ends_with(['—', ':', '：']);
-        // after a named plan only, every item must name the plan's noun
-        // the last match, captured alone (the pattern looks at no context, so the match
-        // at its start is found again)
-        let noun = PLAN_PHRASE
-            .find_iter(intro)
-            .last()
-            .and_then(|m| PLAN_PHRASE.captures_at(intro, m.start()))
-            .map(|c| c["noun"].to_string());
+        // after a named plan only, every item must name the plan's noun (punctuation
+        // introduces a list whatever the words)
+        let noun = (!by_punctuation).then(|| plan_noun(intro)).flatten();
         let names_noun = |h: &str| by_punctuation || noun.as_deref().is_some_and(|n| h.contains(n));
         let first = text[paras[p + 1].span.clone()].trim();
         let head = (by_punctuation || noun.is_some())
@@ -466,6 +593,74 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    /// The ordinal pattern [`ordinal_at`] reads by hand, as a regex.
+    const ORDINAL_PATTERN: &str = concat!(
+        r"^(?:(?P<shi>[一二三四五六七八九十]{1,3})(?P<shik>是|要)",
+        r"|第(?P<di>[一二三四五六七八九十]{1,3})(?:是|[,，、:：])",
+        r"|[(（](?P<pcn>[一二三四五六七八九十]{1,3})[)）]",
+        r"|(?P<hcn>[一二三四五六七八九十]{1,3})[、.．]",
+        r"|[(（](?P<par>[0-9]{1,2})[)）]",
+        r"|(?P<ar>[0-9]{1,2})[.．、]",
+        r"|(?P<circ>[①-⑳])",
+        r"|(?P<seq>首先|其次|再次|最后)(?:[,，:：]|要|是))",
+    );
+
+    #[test]
+    fn ordinal_reader_agrees_with_the_pattern() {
+        let re = Regex::new(ORDINAL_PATTERN).unwrap();
+        let alphabet = [
+            "一", "十", "是", "要", "第", "(", "）", "、", ".", "，", "1", "2", "③", "首先",
+            "最后", "甲",
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |a| format!("{s}{a}")))
+                .collect();
+            strings.extend(longer);
+            strings.dedup();
+        }
+        for s in &strings {
+            let expected = re.captures(s).map(|c| {
+                let (name, group) = ["shi", "di", "pcn", "hcn", "par", "ar", "circ", "seq"]
+                    .iter()
+                    .find_map(|n| c.name(n).map(|g| (*n, g.as_str())))
+                    .unwrap();
+                let name = match name {
+                    "shi" if &c["shik"] == "要" => "yao",
+                    n => n,
+                };
+                (name, group, c.get(0).unwrap().end())
+            });
+            let got = ordinal_at(s).map(|(w, numeral, end)| {
+                let name = match w {
+                    Written::Shi => "shi",
+                    Written::Yao => "yao",
+                    Written::Di => "di",
+                    Written::ParenCn => "pcn",
+                    Written::HeadCn => "hcn",
+                    Written::ParenArabic => "par",
+                    Written::Arabic => "ar",
+                    Written::Circled => "circ",
+                    Written::Sequence => "seq",
+                };
+                (name, numeral, end)
+            });
+            assert_eq!(got, expected, "{s}");
+        }
+    }
+
+    #[test]
+    fn ordinals_start_only_after_boundaries() {
+        let text = "一是甲,二是乙统一是(3)丁\n第二,戊";
+        let starts: Vec<&str> = ordinal_starts(text).map(|i| &text[i..]).collect();
+        assert_eq!(
+            starts,
+            vec![&text[0..], "二是乙统一是(3)丁\n第二,戊", "第二,戊"]
+        );
     }
 
     #[test]

@@ -6,7 +6,6 @@
 //! a sentence. Goals, achievements and meeting attendance all read their values here.
 
 use crate::lexicon;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -390,49 +389,32 @@ static UNIT_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
     starts
 });
 
-/// Every Chinese numeral followed by a char a unit can start with: the pairs a
-/// Chinese-numeral quantity must contain.
-static CHINESE_QUANTITY_PAIRS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let pairs: Vec<String> = CN_NUMERALS
-        .chars()
-        .flat_map(|n| UNIT_STARTS.iter().map(move |u| format!("{n}{u}")))
-        .collect();
-    // a full DFA: this automaton runs over every sentence
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(pairs)
-        .unwrap()
-});
-
-/// Whether `s` may hold a quantity: an ASCII digit, or a Chinese numeral directly
+/// Whether `s` may hold a quantity: a run of ASCII digits followed by a magnitude or a
+/// unit's first char (dates like `2月6日` are not), or a Chinese numeral directly
 /// followed by a char a unit can start with. The cheap test run before any quantity
-/// search, since Chinese numerals alone (`一是`, `统一`) are in almost every sentence.
+/// search, since Chinese numerals alone (`一是`, `统一`) are in almost every sentence:
+/// one pass over the chars, looking up unit starts only after a number.
 pub fn may_hold_quantity(s: &str) -> bool {
-    arabic_quantity_may_be_in(s) || CHINESE_QUANTITY_PAIRS.is_match(s)
-}
-
-/// Whether some run of ASCII digits is followed by a magnitude or a unit's first char
-/// (dates like `2月6日` are not).
-fn arabic_quantity_may_be_in(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(p) = b[i..].iter().position(u8::is_ascii_digit) {
-        let mut j = i + p;
-        while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || b[j] == b',') {
-            j += 1;
+    // after a run of digits (with `.` and `,` inside it), after a Chinese numeral
+    let (mut in_digits, mut after_numeral) = (false, false);
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            in_digits = true;
+            after_numeral = false;
+            continue;
         }
-        // j stops at an ASCII byte or a UTF-8 lead byte: a char boundary
-        match s[j..].chars().next() {
-            None => return false,
-            Some(c) => {
-                if matches!(c, '万' | '亿' | '千' | '百' | ' ')
-                    || UNIT_STARTS.binary_search(&c).is_ok()
-                {
-                    return true;
-                }
-            }
+        if in_digits && (c == '.' || c == ',') {
+            continue;
         }
-        i = j;
+        let unit_may_start = || UNIT_STARTS.binary_search(&c).is_ok();
+        if in_digits && (matches!(c, '万' | '亿' | '千' | '百' | ' ') || unit_may_start()) {
+            return true;
+        }
+        if after_numeral && unit_may_start() {
+            return true;
+        }
+        in_digits = false;
+        after_numeral = is_chinese_numeral(c);
     }
     false
 }
@@ -544,6 +526,51 @@ mod tests {
         assert!(!may_hold_quantity("三大任务、统一领导"));
         assert!(!may_hold_quantity("2024年3月5日上午"));
         assert!(may_hold_quantity("3月5日,引进1.5万人"));
+    }
+
+    /// The pairs [`may_hold_quantity`] looks for, spelled out: a digit run (with `.`
+    /// `,` inside) before a magnitude, a blank or a unit's first char; a Chinese numeral
+    /// before a unit's first char.
+    fn may_hold_quantity_by_pairs(s: &str) -> bool {
+        let chars: Vec<char> = s.chars().collect();
+        let unit = |c: char| UNIT_STARTS.contains(&c);
+        chars
+            .windows(2)
+            .any(|w| CN_NUMERALS.contains(w[0]) && unit(w[1]))
+            || (0..chars.len()).any(|i| {
+                let starts_run = chars[i].is_ascii_digit();
+                let mut j = i;
+                while j < chars.len() && (chars[j].is_ascii_digit() || ".,".contains(chars[j])) {
+                    j += 1;
+                }
+                starts_run
+                    && chars
+                        .get(j)
+                        .is_some_and(|&c| "万亿千百 ".contains(c) || unit(c))
+            })
+    }
+
+    #[test]
+    fn quantity_pretest_finds_every_pair() {
+        let alphabet = [
+            '1', '.', ',', ' ', '三', '百', '亿', '元', '个', '年', '月', '是', '%',
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            assert_eq!(may_hold_quantity(s), may_hold_quantity_by_pairs(s), "{s}");
+        }
+        let numerals: String = ('\u{3000}'..='\u{9fff}')
+            .filter(|&c| is_chinese_numeral(c))
+            .collect();
+        assert_eq!(numerals.chars().count(), CN_NUMERALS.chars().count());
+        assert!(numerals.chars().all(|c| CN_NUMERALS.contains(c)));
     }
 
     #[test]

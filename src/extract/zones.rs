@@ -286,33 +286,40 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
 fn place_before(text: &str, end: usize, kind: &Kind) -> Option<(String, bool)> {
     let k = &*KINDS;
     let max = if kind.level == Level::Zone { 8 } else { 3 };
-    let run: Vec<char> = text[..end]
-        .chars()
+    // byte offsets where the chars of the Han run before `end` start (at most 12),
+    // nearest first: prefixes and what stands before them are slices of `text`
+    let mut starts: Vec<usize> = text[..end]
+        .char_indices()
         .rev()
-        .take_while(|&c| is_han(c))
+        .take_while(|&(_, c)| is_han(c))
         .take(12)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
+        .map(|(i, _)| i)
         .collect();
     // a function word inside the run ends whatever came before (`记者专访了某某高新区`)
-    let run = match run.iter().rposition(|c| CUT_AFTER.contains(c)) {
-        Some(i) if run.len() > i + 2 => run[i + 1..].to_vec(),
-        _ => run,
-    };
-    let mut best: Option<(String, bool)> = None;
-    for len in 2..=run.len().min(max) {
-        let prefix: String = run[run.len() - len..].iter().collect();
-        let word = format!("{prefix}{}", kind.word);
-        let false_word =
-            kind.level != Level::Zone && k.false_words.iter().any(|w| word.ends_with(w));
-        if !plausible_prefix(&prefix) || false_word {
+    let cut = starts
+        .iter()
+        .position(|&i| text[i..].starts_with(CUT_AFTER));
+    if let Some(i) = cut {
+        if i >= 2 {
+            starts.truncate(i);
+        }
+    }
+    let run_start = starts.last().copied().unwrap_or(end);
+    let mut best: Option<(&str, bool)> = None;
+    for len in 2..=starts.len().min(max) {
+        let at = starts[len - 1];
+        let prefix = &text[at..end];
+        let false_word = kind.level != Level::Zone
+            && k.false_words
+                .iter()
+                .any(|w| ends_with_joined(prefix, kind.word, w));
+        if false_word || !plausible_prefix(prefix) {
             continue;
         }
-        let before: String = run[..run.len() - len].iter().collect();
+        let before = &text[run_start..at];
         let strong = before.is_empty()
             || k.boundaries.iter().any(|b| before.ends_with(b))
-            || ends_with_place(&before);
+            || ends_with_place(before);
         match (&best, strong) {
             // development zones: the longest certain name; administrative areas: the
             // shortest certain one (their names are short)
@@ -322,18 +329,31 @@ fn place_before(text: &str, end: usize, kind: &Kind) -> Option<(String, bool)> {
             _ => {}
         }
     }
-    best
+    best.map(|(prefix, strong)| (prefix.to_string(), strong))
 }
+
+/// Whether `head` followed by `tail` ends with `w`, without joining them.
+fn ends_with_joined(head: &str, tail: &str, w: &str) -> bool {
+    match w.len().checked_sub(tail.len()) {
+        None | Some(0) => tail.ends_with(w),
+        Some(n) => w.ends_with(tail) && w.is_char_boundary(n) && head.ends_with(&w[..n]),
+    }
+}
+
+/// [`Kinds::generic`] by first char: the generic words a prefix may start with.
+static GENERIC_BY_FIRST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
+    for &g in &KINDS.generic {
+        if let Some(c) = g.chars().next() {
+            by_first.entry(c).or_default().push(g);
+        }
+    }
+    by_first
+});
 
 fn plausible_prefix(prefix: &str) -> bool {
     let k = &*KINDS;
-    !k.generic.contains(prefix)
-        && !prefix
-            .char_indices()
-            .skip(2)
-            .map(|(i, _)| &prefix[..i])
-            .chain(std::iter::once(prefix))
-            .any(|head| k.generic.contains(head))
+    !starts_with_generic(prefix)
         && !k.long_boundaries.is_match(prefix)
         && !prefix.ends_with([
             '的', '了', '和', '与', '及', '在', '是', '由', '于', '为', '对', '向', '把', '将',
@@ -347,14 +367,29 @@ fn plausible_prefix(prefix: &str) -> bool {
             .any(|b| prefix.contains(b))
 }
 
+/// Whether `prefix` is a generic word or opens with one of two chars or more
+/// (`重点…`): such a prefix names no place.
+fn starts_with_generic(prefix: &str) -> bool {
+    let Some(first) = prefix.chars().next() else {
+        return KINDS.generic.contains(prefix);
+    };
+    GENERIC_BY_FIRST.get(&first).is_some_and(|words| {
+        words
+            .iter()
+            .any(|g| prefix.starts_with(g) && (g.len() == prefix.len() || g.chars().count() >= 2))
+    })
+}
+
 /// Whether `s` ends with an administrative place name such as `南川市`.
 fn ends_with_place(s: &str) -> bool {
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len();
-    n >= 3 && matches!(chars[n - 1], '省' | '市' | '区' | '县' | '州') && {
-        let prefix: String = chars[n - 3..n - 1].iter().collect();
-        plausible_prefix(&prefix)
-    }
+    let mut tail = s.char_indices().rev();
+    let Some((at, last)) = tail.next() else {
+        return false;
+    };
+    let Some((start, _)) = tail.nth(1) else {
+        return false;
+    };
+    matches!(last, '省' | '市' | '区' | '县' | '州') && plausible_prefix(&s[start..at])
 }
 
 /// A kind word standing alone (`高区党工委`), not the tail of a longer word.

@@ -17,6 +17,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::pinyin::is_han;
+use super::scan::han_count;
 use super::{Document, MappedText, Normalizer};
 
 pub struct Boilerplate;
@@ -34,8 +35,10 @@ enum Kind {
 struct Markers {
     automaton: AhoCorasick,
     kinds: Vec<Kind>,
-    /// Markers that open a line: (kind, marker), for the prefix rules.
-    openers: Vec<(Kind, &'static str)>,
+    /// Markers that open a line, for the prefix rules: for each of the kinds `Block`,
+    /// `Credit` and `Lead` (see [`opener_list`]), its markers with their first char,
+    /// longest first.
+    openers: [Vec<(char, &'static str)>; 3],
 }
 
 static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
@@ -55,6 +58,9 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
             _ => continue,
         };
         let word = word.trim();
+        if word.is_empty() {
+            continue;
+        }
         match kind {
             Kind::Widget | Kind::Footer => {
                 words.push(word);
@@ -65,9 +71,17 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     }
     // longest first, so `责任编辑` is tried before `编辑`
     openers.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
+    let openers = [Kind::Block, Kind::Credit, Kind::Lead].map(|kind| {
+        openers
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .filter_map(|&(_, w)| Some((w.chars().next()?, w)))
+            .collect()
+    });
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
+        .prefilter(false)
         .build(&words)
         .expect("boilerplate automaton");
     Markers {
@@ -117,8 +131,20 @@ struct Line {
     lead: bool,
 }
 
+/// Whether `s` holds one of `。，,；;！？!?、`.
 fn has_sentence_punct(s: &str) -> bool {
-    s.contains(['。', '，', ',', '；', ';', '！', '？', '!', '?', '、'])
+    // byte by byte: `。、` are E3 80 82/81, `，；！？` are EF BC 8C/9B/81/9F
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b',' | b';' | b'!' | b'?' => true,
+        0xE3 => bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|t| t[0] == 0x80 && matches!(t[1], 0x81 | 0x82)),
+        0xEF => bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|t| t[0] == 0xBC && matches!(t[1], 0x8C | 0x9B | 0x81 | 0x9F)),
+        _ => false,
+    })
 }
 
 /// The line with leading blanks and opening brackets skipped.
@@ -129,11 +155,22 @@ fn opening(s: &str) -> &str {
 /// The opener marker `s` starts with, of the given kind.
 fn opener(s: &str, kind: Kind) -> Option<&'static str> {
     let open = opening(s);
-    MARKERS
-        .openers
+    let first = open.chars().next()?;
+    opener_list(kind)
         .iter()
-        .find(|(k, w)| *k == kind && open.starts_with(*w))
-        .map(|(_, w)| *w)
+        .find(|&&(c, w)| c == first && open.starts_with(w))
+        .map(|&(_, w)| w)
+}
+
+/// The opener markers of `kind`, longest first.
+fn opener_list(kind: Kind) -> &'static [(char, &'static str)] {
+    let at = match kind {
+        Kind::Block => 0,
+        Kind::Credit => 1,
+        Kind::Lead => 2,
+        Kind::Widget | Kind::Footer => return &[],
+    };
+    &MARKERS.openers[at]
 }
 
 /// Whether the line names only a source, author or editor (`来源:某某办公室`).
@@ -159,7 +196,7 @@ fn classify(s: &str, published_known: bool) -> (Class, bool) {
     if opener(s, Kind::Block).is_some() {
         return (Class::Drop, true);
     }
-    let han = s.chars().filter(|&c| is_han(c)).count();
+    let han = han_count(s);
     let (mut covered, mut widget, mut footer) = (0, false, false);
     for m in MARKERS.automaton.find_iter(s) {
         covered += s[m.range()].chars().filter(|&c| is_han(c)).count();
@@ -174,7 +211,7 @@ fn classify(s: &str, published_known: bool) -> (Class, bool) {
     if content {
         return (Class::Content, false);
     }
-    let meta = DATED.is_match(s) && s.chars().count() <= 100;
+    let meta = s.chars().count() <= 100 && DATED.is_match(s);
     if meta && !published_known {
         return (Class::Meta, false);
     }
@@ -489,6 +526,36 @@ mod tests {
                 "{BODY}会议要求各部门把会议精神落实到工作中去,推动高新区高质量发展取得新成效。\n"
             )
         );
+    }
+
+    #[test]
+    fn sentence_punctuation_is_found_byte_by_byte() {
+        let marks = ['。', '，', ',', '；', ';', '！', '？', '!', '?', '、'];
+        for s in [
+            "",
+            "甲乙",
+            "甲。",
+            "甲，乙",
+            "a,b",
+            "「」《》“”",
+            "：",
+            "（）",
+            "甲、",
+            "？",
+            "⋯!",
+        ] {
+            assert_eq!(has_sentence_punct(s), s.contains(marks), "{s}");
+        }
+    }
+
+    #[test]
+    fn openers_match_by_their_first_char() {
+        assert_eq!(opener("【责任编辑:某某】", Kind::Credit), Some("责任编辑"));
+        assert_eq!(opener("编辑:某某", Kind::Credit), Some("编辑"));
+        assert_eq!(opener("近日,某区召开会议", Kind::Lead), Some("近日"));
+        assert_eq!(opener("近日,某区召开会议", Kind::Credit), None);
+        assert_eq!(opener("", Kind::Block), None);
+        assert_eq!(opener("Notice: x", Kind::Block), Some("Notice:"));
     }
 
     #[test]

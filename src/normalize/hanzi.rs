@@ -57,6 +57,44 @@ pub fn is_traditional(c: char) -> bool {
     TRADITIONAL[(k / 64) as usize] & (1 << (k % 64)) != 0
 }
 
+/// The same bits for all of U+0000–FFFF, indexed by the code point with no offset: word
+/// `c / 64` is what a three-byte char's lead and second byte give, so the lookup needs no
+/// range check.
+static TRADITIONAL_BMP: LazyLock<Box<[u64; 1024]>> = LazyLock::new(|| {
+    let mut words = Box::new([0u64; 1024]);
+    // FIRST is a multiple of 64, so the words line up
+    let skip = (FIRST / 64) as usize;
+    for (k, &w) in TRADITIONAL.iter().enumerate() {
+        words[skip + k] = w;
+    }
+    words
+});
+
+/// Byte offset of the first traditional char of `s`.
+fn first_traditional(s: &str) -> Option<usize> {
+    let bits: &[u64; 1024] = &TRADITIONAL_BMP;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // the bit set's range (U+3400–FAFF) is all three-byte chars, led by E3..EF: decode
+    // only those, straight from their bytes
+    while i < bytes.len() {
+        let lead = bytes[i];
+        if !(0xE3..=0xEF).contains(&lead) {
+            i += 1;
+            continue;
+        }
+        let Some(&[second, third]) = bytes.get(i + 1..i + 3) else {
+            break;
+        };
+        let word = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
+        if bits[word] >> (third & 0x3F) & 1 != 0 {
+            return Some(i);
+        }
+        i += 3;
+    }
+    None
+}
+
 /// Whether a clause ends after `c`.
 fn ends_clause(c: char) -> bool {
     matches!(
@@ -68,7 +106,7 @@ fn ends_clause(c: char) -> bool {
 /// `text` in simplified characters, or `None` when it has no traditional ones.
 pub fn to_simplified(text: &MappedText) -> Option<MappedText> {
     let s = text.as_str();
-    let first = s.char_indices().find(|&(_, c)| is_traditional(c))?.0;
+    let first = first_traditional(s)?;
     let t2s = T2S.as_ref()?;
     let mut out = MappedText::builder(s.len());
     // start from the clause holding the first traditional char
@@ -168,6 +206,24 @@ mod tests {
         assert!(convert("某某高新区召开大会,区委书记讲话。").is_none());
         assert!(!is_traditional('区'));
         assert!(is_traditional('區'));
+    }
+
+    #[test]
+    fn byte_scan_finds_the_same_first_traditional_char() {
+        for s in [
+            "某某高新区召开大会",
+            "甲乙,發展",
+            "a\u{3000}。區",
+            "\u{33FF}\u{FAFF}\u{FB00}\u{FFFD}😀區",
+            "豐",
+            "",
+        ] {
+            let slow = s
+                .char_indices()
+                .find(|&(_, c)| is_traditional(c))
+                .map(|(i, _)| i);
+            assert_eq!(first_traditional(s), slow, "{s}");
+        }
     }
 
     #[test]

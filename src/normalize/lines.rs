@@ -66,10 +66,8 @@ pub fn tidy_lines(text: &MappedText) -> Option<MappedText> {
     let mut blank_break: Option<(Range<usize>, bool)> = None;
     let mut start = 0;
     while start <= s.len() {
-        let end = s.as_bytes()[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(s.len(), |i| start + i);
+        let end =
+            memchr::memchr2(b'\n', b'\r', &s.as_bytes()[start..]).map_or(s.len(), |i| start + i);
         let (brk, bare_cr) = line_break(s, end);
         line.clear();
         let had_jump = split_out_page_jumps(s, start..end, &mut line);
@@ -123,7 +121,7 @@ fn push_break(pieces: &mut Pieces, brk: Range<usize>, bare_cr: bool) {
 fn split_out_page_jumps(s: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) -> bool {
     let body = &s[line.clone()];
     // the notes all end in 版 or 页: skip the regex on lines without them
-    if !(body.contains('版') || body.contains('页')) {
+    if !(body.contains("版") || body.contains("页")) {
         out.push(line);
         return false;
     }

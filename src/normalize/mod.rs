@@ -14,6 +14,7 @@ pub mod mapped;
 pub mod meta;
 pub mod mojibake;
 pub mod pinyin;
+mod scan;
 pub mod trail;
 pub mod width;
 

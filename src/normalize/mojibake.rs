@@ -312,7 +312,7 @@ impl Page<'_> {
 pub fn repair_mojibake(text: &MappedText) -> Option<MappedText> {
     let s = text.as_str();
     // debris needs a `?` (or U+FFFD) and a `)`: most texts stop here
-    if !s.contains(is_debris_mark) {
+    if !(s.as_bytes().contains(&b'?') || s.contains("\u{FFFD}")) {
         return None;
     }
     let debris = find_debris(s);

@@ -84,21 +84,22 @@ struct Annotation {
 fn find_annotations(s: &str) -> Vec<Annotation> {
     let bytes = s.as_bytes();
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
+    let mut from = 0;
+    // `(` and the lead byte of `（`, found by a byte search
+    while let Some(i) = memchr::memchr2(b'(', 0xEF, &bytes[from..]).map(|k| from + k) {
         let open_len = match bytes[i] {
             b'(' => 1,
-            0xEF if s[i..].starts_with('（') => '（'.len_utf8(),
+            _ if s[i..].starts_with('（') => '（'.len_utf8(),
             _ => {
-                i += 1;
+                from = i + 1;
                 continue;
             }
         };
         if let Some(a) = annotation_at(s, i, open_len) {
-            i = a.drop.end;
+            from = a.drop.end;
             found.push(a);
         } else {
-            i += open_len;
+            from = i + open_len;
         }
     }
     found

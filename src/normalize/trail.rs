@@ -22,8 +22,12 @@ impl Normalizer for Trail {
 
 /// The items of a breadcrumb line, or `None` if the line is not one.
 pub fn trail_items(line: &str) -> Option<Vec<String>> {
+    // cheapest test first: a line of more than 400 bytes has more than 100 chars
+    if line.len() > 400 || line.contains("。") || line.chars().count() > 100 {
+        return None;
+    }
     let steps = line.matches(['>', '›', '»', '＞']).count();
-    if steps < 2 || line.contains('。') || line.chars().count() > 100 {
+    if steps < 2 {
         return None;
     }
     Some(
@@ -48,5 +52,9 @@ mod tests {
         Trail.normalize(&mut doc);
         assert_eq!(doc.trail, vec!["首页", "专题", "青溪高新区", "正文"]);
         assert!(trail_items("他说:a>b>c。").is_none());
+        // a long line is no trail, however many steps it has
+        let long = format!("首页 > 专题 > {}", "某".repeat(101));
+        assert!(trail_items(&long).is_none());
+        assert_eq!(trail_items("甲 › 乙 » 丙").unwrap(), vec!["甲", "乙", "丙"]);
     }
 }
