@@ -3,6 +3,9 @@
 //! store writes, links — into a fresh store; then each canned query timed on that store.
 //! Prints reports/s, quads/s, peak RSS and per-query times (median of 5 runs).
 //!
+//! Set `ZONEKG_BENCH_STORE=DIR` to build the store in DIR and keep it (to explore a large
+//! store with `zonekg query --store DIR`); DIR must not hold a store yet.
+//!
 //! Run with `cargo bench --bench ingest`. Targets on a 2-core machine: ≥ 1,000 reports/s,
 //! peak RSS under 1 GB, every canned query under 50 ms.
 
@@ -39,7 +42,17 @@ fn main() {
     let bytes: usize = corpus.iter().map(|r| r.bytes.len()).sum();
 
     let dir = tempfile::tempdir().expect("temporary folder");
-    let kg = KgStore::open(dir.path().join("store")).expect("store opens");
+    let store_dir = match std::env::var_os("ZONEKG_BENCH_STORE") {
+        Some(kept) => std::path::PathBuf::from(kept),
+        None => dir.path().join("store"),
+    };
+    let kg = KgStore::open(&store_dir).expect("store opens");
+    assert_eq!(
+        kg.report_count().expect("store reads"),
+        0,
+        "{} already holds reports",
+        store_dir.display()
+    );
     let started = Instant::now();
     let summary = ingest::ingest(&kg, &corpus, IngestOptions::default(), |_| {}).expect("ingest");
     let took = started.elapsed().as_secs_f64();

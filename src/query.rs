@@ -222,14 +222,10 @@ pub enum Answer {
 /// on its own.
 pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, QueryError> {
     let token = CancellationToken::new();
-    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
-    for (prefix, ns) in PREFIXES {
-        evaluator = evaluator
-            .with_prefix(*prefix, *ns)
-            .expect("vocabulary namespaces are valid IRIs");
-    }
-    let mut prepared = evaluator.parse_query(text)?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    let prepared = prepare(
+        SparqlEvaluator::new().with_cancellation_token(token.clone()),
+        text,
+    )?;
     let store = store.clone();
     let (send, receive) = mpsc::channel();
     std::thread::spawn(move || {
@@ -268,6 +264,50 @@ pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, Query
             Err(QueryError::Timeout(timeout))
         }
     }
+}
+
+/// Parses `text` with the vocabulary prefixes declared and the union of all graphs as
+/// the default graph.
+fn prepare(
+    mut evaluator: SparqlEvaluator,
+    text: &str,
+) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
+    for (prefix, ns) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*prefix, *ns)
+            .expect("vocabulary namespaces are valid IRIs");
+    }
+    let mut prepared = evaluator.parse_query(text)?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    Ok(prepared)
+}
+
+/// Runs `text` to the end and returns oxigraph's plan for it, with the rows and time
+/// each step took, as JSON: what to read when a query is slow.
+pub fn explain(store: &Store, text: &str) -> Result<String, QueryError> {
+    let (results, explanation) = prepare(SparqlEvaluator::new(), text)?
+        .on_store(store)
+        .compute_statistics()
+        .explain();
+    // the statistics are only complete once every solution has been read
+    match results? {
+        QueryResults::Solutions(solutions) => {
+            for s in solutions {
+                s?;
+            }
+        }
+        QueryResults::Graph(triples) => {
+            for t in triples {
+                t?;
+            }
+        }
+        QueryResults::Boolean(_) => {}
+    }
+    let mut json = Vec::new();
+    explanation
+        .write_in_json(&mut json)
+        .expect("writing to memory cannot fail");
+    Ok(String::from_utf8_lossy(&json).into_owned())
 }
 
 /// How results are printed.

@@ -35,6 +35,11 @@ pub struct Args {
     #[arg(long)]
     list: bool,
 
+    /// Print oxigraph's plan for the query (as JSON, with the rows and time of each
+    /// step) instead of its results: what to read when a query is slow.
+    #[arg(long, conflicts_with = "list")]
+    explain: bool,
+
     #[command(flatten)]
     store: super::ingest::StoreArgs,
 }
@@ -74,6 +79,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|p| query::parse_param(p))
         .collect::<Result<Vec<_>, _>>()?;
+    if args.explain {
+        let kg = KgStore::open_read_only(&args.store.dir)?;
+        let plan = query::explain(kg.store(), &query::bind_params(&text, &params)?)?;
+        writeln!(std::io::stdout().lock(), "{plan}")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     execute(&args.store, &text, &params, args.format, args.timeout)
 }
 
