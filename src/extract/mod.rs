@@ -16,6 +16,7 @@ pub mod officials;
 pub mod period;
 pub mod statements;
 pub mod tasks;
+pub mod words;
 pub mod zones;
 
 use crate::model::{Evidence, Report, Zone};

@@ -5,6 +5,8 @@
 //! [`parse_number`] reads one number; [`find_quantities`] finds every number-with-unit in
 //! a sentence. Goals, achievements and meeting attendance all read their values here.
 
+mod scan;
+
 use crate::lexicon;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -238,9 +240,8 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Indices of [`QUANTITY`]'s named groups, looked up once: by name, each lookup is a
-/// hash-map probe, and this runs on every quantity of every sentence.
-struct Groups {
+/// Indices of [`QUANTITY`]'s named groups, looked up once.
+struct GroupIndex {
     pct: usize,
     num: usize,
     more: usize,
@@ -250,14 +251,14 @@ struct Groups {
     bound: usize,
 }
 
-static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
+static GROUP_INDEX: LazyLock<GroupIndex> = LazyLock::new(|| {
     let index = |name: &str| {
         QUANTITY
             .capture_names()
             .position(|n| n == Some(name))
             .expect("QUANTITY names the group")
     };
-    Groups {
+    GroupIndex {
         pct: index("pct"),
         num: index("num"),
         more: index("more"),
@@ -268,48 +269,70 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
     }
 });
 
+/// [`QUANTITY`]'s matches in `s` with their groups, read by the regex.
+fn regex_matches(s: &str) -> Vec<scan::Groups> {
+    let g = &*GROUP_INDEX;
+    QUANTITY
+        .captures_iter(s)
+        .map(|c| {
+            let get = |i: usize| c.get(i).map(|m| m.range());
+            scan::Groups {
+                whole: c.get(0).unwrap().range(),
+                pct: get(g.pct),
+                num: get(g.num),
+                more: get(g.more),
+                mag: get(g.mag),
+                more2: get(g.more2),
+                unit: get(g.unit),
+                bound: get(g.bound),
+            }
+        })
+        .collect()
+}
+
 /// Finds every number-with-unit in `s`, in order. Skips ordinals (`第3个`), parts of
 /// codes (`A3个`), durations (`2个月`) and runs of Chinese numerals that are not one
 /// number.
 pub fn find_quantities(s: &str) -> Vec<Quantity> {
-    let g = &*GROUPS;
+    let matches = scan::matches(s).unwrap_or_else(|| regex_matches(s));
     let mut out = Vec::new();
-    for c in QUANTITY.captures_iter(s) {
-        let whole = c.get(0).unwrap();
-        let before = s[..whole.start()].chars().next_back();
+    for c in matches {
+        let whole = c.whole.clone();
+        let before = s[..whole.start].chars().next_back();
         if matches!(before, Some(b) if b == '第' || b.is_ascii_alphanumeric() || b == '.' || b == '/')
         {
             continue;
         }
-        let bound = match c.get(g.bound).map(|b| b.as_str()) {
+        let bound = match c.bound.clone().map(|b| &s[b]) {
             Some("以上" | "及以上" | "之多") => Bound::AtLeast,
             Some("左右" | "上下") => Bound::About,
             Some("以下" | "以内") => Bound::AtMost,
-            _ if c.get(g.more).or(c.get(g.more2)).is_some() => Bound::AtLeast,
+            _ if c.more.is_some() || c.more2.is_some() => Bound::AtLeast,
             _ => Bound::Exact,
         };
-        if let Some(pct) = c.get(g.pct) {
-            if let Some(value) = parse_percent_words(pct.as_str()) {
+        if let Some(pct) = c.pct {
+            if let Some(value) = parse_percent_words(&s[pct]) {
                 out.push(Quantity {
                     value,
                     unit: "%".to_string(),
-                    start: whole.start(),
-                    end: whole.end(),
-                    unit_start: whole.start(),
+                    start: whole.start,
+                    end: whole.end,
+                    unit_start: whole.start,
                     bound,
                     chinese: true,
                 });
             }
             continue;
         }
-        let (Some(num), Some(unit)) = (c.get(g.num), c.get(g.unit)) else {
+        let (Some(num), Some(unit)) = (c.num, c.unit) else {
             continue;
         };
-        if TIME_UNITS.contains(&unit.as_str()) {
+        let unit_text = &s[unit.clone()];
+        if TIME_UNITS.contains(&unit_text) {
             continue;
         }
-        let mut numeral = num.as_str();
-        let mut magnitude = c.get(g.mag).map_or("", |m| m.as_str());
+        let mut numeral = &s[num.clone()];
+        let mut magnitude = c.mag.clone().map_or("", |m| &s[m]);
         let chinese = !numeral.starts_with(|c: char| c.is_ascii_digit());
         if chinese && magnitude.is_empty() {
             // the numeral run swallowed the magnitude (百亿 → 百 + 亿)
@@ -334,21 +357,17 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
             numeral.parse().ok()
         };
         let Some(value) = value else { continue };
-        let unit_str = if unit.as_str() == "％" {
-            "%"
-        } else {
-            unit.as_str()
-        };
-        let unit_start = match c.get(g.mag) {
-            Some(m) => m.start(),
-            None if !magnitude.is_empty() => num.start() + numeral.len(),
-            None => unit.start(),
+        let unit_str = if unit_text == "％" { "%" } else { unit_text };
+        let unit_start = match &c.mag {
+            Some(m) => m.start,
+            None if !magnitude.is_empty() => num.start + numeral.len(),
+            None => unit.start,
         };
         out.push(Quantity {
             value,
             unit: [magnitude, unit_str].concat(),
-            start: whole.start(),
-            end: whole.end(),
+            start: whole.start,
+            end: whole.end,
             unit_start,
             bound,
             chinese,
@@ -571,6 +590,76 @@ mod tests {
             .collect();
         assert_eq!(numerals.chars().count(), CN_NUMERALS.chars().count());
         assert!(numerals.chars().all(|c| CN_NUMERALS.contains(c)));
+    }
+
+    /// Strings made of pieces of the quantity pattern: digits and groups, blanks,
+    /// numerals that are also magnitudes or begin units (`千瓦`, `百分点`), `百分之`,
+    /// `多/余`, units, time units and bound words.
+    const PIECES: [&str; 24] = [
+        "1",
+        "0",
+        ",",
+        "234",
+        ".",
+        " ",
+        "百",
+        "分之",
+        "三",
+        "千",
+        "万",
+        "亿",
+        "多",
+        "余",
+        "米",
+        "瓦时",
+        "个",
+        "月",
+        "%",
+        "以上",
+        "点",
+        "元",
+        "百分点",
+        "第",
+    ];
+
+    #[test]
+    fn scanner_agrees_with_the_pattern() {
+        let mut strings = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| PIECES.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        // longer strings, pieces picked by a fixed linear congruential sequence
+        let mut state = 0x2545_f491_u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) as usize
+        };
+        for _ in 0..30_000 {
+            let n = 4 + next() % 6;
+            strings.push((0..n).map(|_| PIECES[next() % PIECES.len()]).collect());
+        }
+        for s in &strings {
+            assert!(!scan::has_other_digits(s));
+            assert_eq!(scan::matches(s), Some(regex_matches(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn other_digits_go_to_the_regex() {
+        assert!(scan::has_other_digits("增长１２%"));
+        assert_eq!(scan::matches("增长１２%"), None);
+        assert!(!scan::has_other_digits("增长12%,〇①"));
+        // `\d` matches no char of U+2000..U+9FFF, which the check skips
+        let digit = Regex::new(r"^\d$").unwrap();
+        assert!(('\u{2000}'..='\u{9fff}').all(|c| !digit.is_match(c.encode_utf8(&mut [0; 4]))));
+        assert_eq!(q("增长１２%"), Vec::<(f64, String)>::new());
+        assert_eq!(q("完成１２亿元,增长7%"), vec![(7.0, "%".into())]);
     }
 
     #[test]

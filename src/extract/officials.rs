@@ -8,6 +8,7 @@
 //! level (`区`, `市`, `省`) resolved to the report's zone of that level; an element with
 //! none inherits from the element before it.
 
+use super::words::WordsByChar;
 use super::zones::{self, is_han};
 use super::{Context, Extractor};
 use crate::lexicon;
@@ -58,6 +59,9 @@ impl Extractor for Officials {
 
 struct Lexicons {
     titles: AhoCorasick,
+    /// The titles by last char, for the search through every sentence (cheaper than
+    /// the automaton there, as `长`, `委`, `员` are common chars).
+    titles_by_last: WordsByChar,
     title_words: Vec<&'static str>,
     bodies: Vec<&'static str>,
     surnames: HashSet<&'static str>,
@@ -84,6 +88,7 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
     lead_stops.sort_by_key(|b| std::cmp::Reverse(b.len()));
     Lexicons {
         titles,
+        titles_by_last: WordsByChar::by_last(title_words.iter().copied()),
         title_words,
         bodies,
         surnames: lexicon::entries(include_str!("../../data/lexicon/surnames.txt")).collect(),
@@ -106,30 +111,30 @@ pub struct Mention {
 pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
     let lex = &*LEX;
     let mut out = Vec::new();
-    for m in lex.titles.find_iter(sentence) {
-        let title = lex.title_words[m.pattern().as_usize()];
+    for (m, id) in lex.titles_by_last.leftmost_longest(sentence) {
+        let title = lex.title_words[id];
         if title == "总书记" || title == "总理" {
             // only where the sentence goes on to quote them (`…总书记深刻指出`), not in set
             // phrases such as `…总书记系列重要讲话精神`
-            let quoted = follow_strength(&sentence[m.end()..]) == 2;
-            if let Some(name) = name_before(sentence, m.start()).filter(|_| quoted) {
-                let start = m.start() - name.len();
+            let quoted = follow_strength(&sentence[m.end..]) == 2;
+            if let Some(name) = name_before(sentence, m.start).filter(|_| quoted) {
+                let start = m.start - name.len();
                 out.push(Mention {
                     posts: vec![Post {
                         title: title.to_string(),
                         ..Post::default()
                     }],
-                    span: start..m.start(),
+                    span: start..m.start,
                     name,
                 });
             }
             continue;
         }
-        let names = names_at(sentence, m.end());
+        let names = names_at(sentence, m.end);
         if names.is_empty() {
             continue;
         }
-        let posts = title_chain(sentence, m.start(), m.end(), report);
+        let posts = title_chain(sentence, m.start, m.end, report);
         for (name, span) in names {
             out.push(Mention {
                 name,

@@ -9,6 +9,7 @@
 use super::Context;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A year reference found in text.
@@ -42,39 +43,44 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 pub fn anchors(s: &str) -> impl Iterator<Item = (usize, YearRef)> + '_ {
     // plain matches, not captures: each branch of ANCHOR is told by its text, and a
     // match costs far less than its groups
-    ANCHOR.find_iter(s).filter_map(move |m| {
-        let text = m.as_str();
-        let before = s[..m.start()].chars().next_back();
-        let after = &s[m.end()..];
-        let year = if text.starts_with(|c: char| c.is_ascii_digit()) {
-            // `2023年`: the year is the first four digits
-            YearRef::Absolute(text[..4].parse().ok()?)
-        } else if let Some((_, plan)) = text.split_once('十') {
-            let n = match plan.chars().next() {
-                Some('一') => 11,
-                Some('二') => 12,
-                Some('三') => 13,
-                Some('四') => 14,
-                _ => 15,
-            };
-            // the N-th five-year plan ends in 1955 + 5·N
-            YearRef::Absolute(1955 + 5 * n)
-        } else {
-            let comparison = matches!(before, Some('比' | '较' | '同' | '于'))
-                || after.starts_with("同期")
-                || after.starts_with("同比");
-            if comparison {
-                return None;
-            }
-            YearRef::Relative(match text {
-                "今年" => 0,
-                "明年" => 1,
-                "去年" => -1,
-                _ => -2,
-            })
+    ANCHOR
+        .find_iter(s)
+        .filter_map(move |m| Some((m.start(), read_anchor(s, m.range())?)))
+}
+
+/// The year an [`ANCHOR`] match at `m` in `s` refers to, unless it is a comparison.
+fn read_anchor(s: &str, m: Range<usize>) -> Option<YearRef> {
+    let text = &s[m.clone()];
+    let before = s[..m.start].chars().next_back();
+    let after = &s[m.end..];
+    let year = if text.starts_with(|c: char| c.is_ascii_digit()) {
+        // `2023年`: the year is the first four digits
+        YearRef::Absolute(text[..4].parse().ok()?)
+    } else if let Some((_, plan)) = text.split_once('十') {
+        let n = match plan.chars().next() {
+            Some('一') => 11,
+            Some('二') => 12,
+            Some('三') => 13,
+            Some('四') => 14,
+            _ => 15,
         };
-        Some((m.start(), year))
-    })
+        // the N-th five-year plan ends in 1955 + 5·N
+        YearRef::Absolute(1955 + 5 * n)
+    } else {
+        let comparison = matches!(before, Some('比' | '较' | '同' | '于'))
+            || after.starts_with("同期")
+            || after.starts_with("同比");
+        if comparison {
+            return None;
+        }
+        YearRef::Relative(match text {
+            "今年" => 0,
+            "明年" => 1,
+            "去年" => -1,
+            _ => -2,
+        })
+    };
+    Some(year)
 }
 
 /// The last year reference in `s`, if any.
@@ -82,23 +88,82 @@ pub fn last_anchor(s: &str) -> Option<YearRef> {
     anchors(s).last().map(|(_, y)| y)
 }
 
-/// A part of a year named in `s` (`上半年`, `一季度`, `前三季度`, `1-9月`), as written,
-/// with the trailing `份` dropped.
-pub fn sub_year_period(s: &str) -> Option<String> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"上半年|下半年|前三季度|(?:第)?[一二三四1-4]季度|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月",
-        )
-        .unwrap()
-    });
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"上半年|下半年|前三季度|(?:第)?[一二三四1-4]季度|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月",
+    )
+    .unwrap()
+});
+
+/// The first [`PERIOD`] match in `s`, if any.
+fn find_period(s: &str) -> Option<Range<usize>> {
     // every part of a year is written with one of these; most sentences have none
     static MARKS: LazyLock<AhoCorasick> =
         LazyLock::new(|| AhoCorasick::new(["季", "半", "月"]).unwrap());
     if !MARKS.is_match(s) {
         return None;
     }
-    let m = RE.find(s)?;
-    Some(m.as_str().trim_end_matches('份').replace(' ', ""))
+    Some(PERIOD.find(s)?.range())
+}
+
+fn period_text(m: &str) -> String {
+    m.trim_end_matches('份').replace(' ', "")
+}
+
+/// A part of a year named in `s` (`上半年`, `一季度`, `前三季度`, `1-9月`), as written,
+/// with the trailing `份` dropped.
+pub fn sub_year_period(s: &str) -> Option<String> {
+    find_period(s).map(|m| period_text(&s[m]))
+}
+
+/// The year references and the first part of a year in one sentence, found once: a
+/// sentence's statements each ask for those before their value, and searching every
+/// prefix again cost more than the rest of the reading.
+pub struct SentenceTimes<'a> {
+    text: &'a str,
+    /// [`ANCHOR`] matches, comparisons included: whether one is a comparison may
+    /// depend on where the text is cut.
+    anchors: Vec<Range<usize>>,
+    period: Option<Range<usize>>,
+}
+
+impl<'a> SentenceTimes<'a> {
+    pub fn new(text: &'a str) -> Self {
+        SentenceTimes {
+            text,
+            anchors: ANCHOR.find_iter(text).map(|m| m.range()).collect(),
+            period: find_period(text),
+        }
+    }
+
+    /// [`anchors`] of the whole sentence.
+    pub fn anchors(&self) -> impl Iterator<Item = (usize, YearRef)> + '_ {
+        self.anchors
+            .iter()
+            .filter_map(|m| Some((m.start, read_anchor(self.text, m.clone())?)))
+    }
+
+    /// [`last_anchor`] of the sentence's first `at` bytes. A match of the whole sentence
+    /// is one of the prefix if it ends in it, and none starts inside another, so the
+    /// prefix's matches are those that end by `at`.
+    pub fn last_anchor_before(&self, at: usize) -> Option<YearRef> {
+        let head = &self.text[..at];
+        self.anchors
+            .iter()
+            .rev()
+            .filter(|m| m.end <= at)
+            .find_map(|m| read_anchor(head, m.clone()))
+    }
+
+    /// [`sub_year_period`] of the sentence's first `at` bytes.
+    pub fn sub_year_period_before(&self, at: usize) -> Option<String> {
+        match &self.period {
+            None => None,
+            Some(m) if m.end <= at => Some(period_text(&self.text[m.clone()])),
+            // the first part of a year runs past `at`: the prefix may hold a shorter one
+            Some(_) => sub_year_period(&self.text[..at]),
+        }
+    }
 }
 
 /// The years a document speaks from.
@@ -218,6 +283,36 @@ mod tests {
         assert_eq!(sub_year_period("1至6月").as_deref(), Some("1至6月"));
         assert_eq!(sub_year_period("第二季度").as_deref(), Some("第二季度"));
         assert_eq!(sub_year_period("全年完成"), None);
+    }
+
+    #[test]
+    fn sentence_times_agree_with_reading_each_prefix() {
+        let sentences = [
+            "2023年,我区比去年同期增长5%,今年上半年完成3亿元,明年1-9月份力争“十四五”末达到",
+            "去年同比增长,去年同期,去年,全县前三季度实现;2024 年第二季度",
+            "较上年,前年完成,2025年目标,十三五期末,前3个月,前十个月",
+            "上半年",
+            "",
+        ];
+        for s in sentences {
+            let times = SentenceTimes::new(s);
+            assert_eq!(
+                times.anchors().collect::<Vec<_>>(),
+                anchors(s).collect::<Vec<_>>()
+            );
+            for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                assert_eq!(
+                    times.last_anchor_before(at),
+                    last_anchor(&s[..at]),
+                    "{s} {at}"
+                );
+                assert_eq!(
+                    times.sub_year_period_before(at),
+                    sub_year_period(&s[..at]),
+                    "{s} {at}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! A bare change (`同比增长2%`) after a result is that result's change.
 
 use super::numbers::{self, Bound, Quantity};
-use super::period::{self, YearRef, Years};
+use super::period::{self, SentenceTimes, YearRef, Years};
 use super::Context;
 use crate::lexicon;
 use crate::model::{Change, GoalKind, Report};
@@ -206,9 +206,11 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
         let mut last_tense: Option<Tense> = section.map(|s| s.0);
         for i in para.sentences.clone() {
             let s = cx.sentence(i);
-            if numbers::may_hold_quantity(s) {
+            // read once for all the sentence's statements
+            let times = numbers::may_hold_quantity(s).then(|| SentenceTimes::new(s));
+            if let Some(times) = &times {
                 let before = out.len();
-                reader.sentence(s, i, para_year, last_tense, &mut out);
+                reader.sentence(s, times, i, para_year, last_tense, &mut out);
                 if let Some(st) = out[before..].last() {
                     last_tense = Some(st.tense);
                 }
@@ -218,13 +220,17 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
                     }
                 }
                 if s.contains(['季', '半', '月']) {
-                    if let Some(p) = period::sub_year_period(s) {
+                    if let Some(p) = times.sub_year_period_before(s.len()) {
                         para_period = Some(p);
                     }
                 }
             }
             if s.contains('年') {
-                if let Some(y) = period::last_anchor(s).and_then(|a| a.resolve(years.doc)) {
+                let last = match &times {
+                    Some(times) => times.last_anchor_before(s.len()),
+                    None => period::last_anchor(s),
+                };
+                if let Some(y) = last.and_then(|a| a.resolve(years.doc)) {
                     para_year = Some(y);
                 }
             }
@@ -274,6 +280,7 @@ impl Reader {
     fn sentence(
         &self,
         s: &str,
+        times: &SentenceTimes,
         index: usize,
         para_year: Option<i32>,
         last_tense: Option<Tense>,
@@ -283,7 +290,7 @@ impl Reader {
         if qs.is_empty() {
             return;
         }
-        let cues = self.cues(s);
+        let cues = self.cues(s, times);
         let mut subject: Option<(String, usize)> = None;
         let mut prev: Option<usize> = None;
         for r in split_clauses(s, &qs) {
@@ -321,7 +328,7 @@ impl Reader {
                         &cues,
                         rd.at,
                         last_tense,
-                        rd.result_verb || period::sub_year_period(&s[..rd.at]).is_some(),
+                        rd.result_verb || times.sub_year_period_before(rd.at).is_some(),
                     )
                     .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense));
                 let Some(tense) = tense else { continue };
@@ -358,9 +365,9 @@ impl Reader {
                 // a result's part of the year may be set anywhere before it (`上半年,…`);
                 // a target's only in its own clause, where it belongs to the indicator
                 if tense == Tense::Result && rd.period.is_none() {
-                    rd.period = period::sub_year_period(&s[..rd.at]);
+                    rd.period = times.sub_year_period_before(rd.at);
                 }
-                let year = self.year(s, rd.at, tense, para_year, rd.period.is_some());
+                let year = self.year(times, rd.at, tense, para_year, rd.period.is_some());
                 let kind = kind_of(&rd);
                 let mut indicator = rd.indicator.clone();
                 if tense == Tense::Plan {
@@ -399,7 +406,7 @@ impl Reader {
     }
 
     /// Tense cues of a sentence with their offsets: cue words and year anchors.
-    fn cues(&self, s: &str) -> Vec<(usize, Tense)> {
+    fn cues(&self, s: &str, times: &SentenceTimes) -> Vec<(usize, Tense)> {
         let (ac, n_plan) = &*CUES;
         let mut cues: Vec<(usize, Tense)> = Vec::new();
         for m in ac.find_iter(s) {
@@ -444,7 +451,7 @@ impl Reader {
                 cues.push((m.start(), t));
             }
         }
-        for (at, y) in period::anchors(s) {
+        for (at, y) in times.anchors() {
             let t = match y {
                 YearRef::Relative(d) if d > 0 => Some(Tense::Plan),
                 YearRef::Relative(d) if d < 0 => Some(Tense::Result),
@@ -492,13 +499,16 @@ impl Reader {
     /// (if it is on the statement's side of now), else the plan or the reached year.
     fn year(
         &self,
-        s: &str,
+        times: &SentenceTimes,
         at: usize,
         tense: Tense,
         para_year: Option<i32>,
         has_period: bool,
     ) -> Option<i32> {
-        if let Some(y) = period::last_anchor(&s[..at]).and_then(|a| a.resolve(self.years.doc)) {
+        if let Some(y) = times
+            .last_anchor_before(at)
+            .and_then(|a| a.resolve(self.years.doc))
+        {
             return Some(y);
         }
         let para = para_year.filter(|&y| {
@@ -533,7 +543,10 @@ impl Reader {
         let mut main = last;
         let mut body_end = c.len();
         if last.is_rate() && tail_is_empty(&c[last.end..]) {
-            if let Some(m) = CHANGE_WORDS.find(&c[..last.start]) {
+            if let Some(m) = may_end_with_change(&c[..last.start])
+                .then(|| CHANGE_WORDS.find(&c[..last.start]))
+                .flatten()
+            {
                 let sign = if is_fall(m.as_str()) { -1.0 } else { 1.0 };
                 let ch = Change {
                     value: sign * last.value,
@@ -572,7 +585,11 @@ impl Reader {
         if tail_is_empty(&c[main.end..body_end]) {
             let mut pre = &c[..main.start];
             let mut main = main.clone();
-            if let Some(r) = RANGE_START.captures(pre) {
+            // the pattern ends in a dash or `至/到` and blanks
+            let may_range = pre
+                .trim_end()
+                .ends_with(['-', '—', '–', '~', '～', '至', '到']);
+            if let Some(r) = may_range.then(|| RANGE_START.captures(pre)).flatten() {
                 // `增长6%-7%`: the range's lower end is the value
                 if let Ok(low) = r[1].parse::<f64>() {
                     main.value = low;
@@ -649,11 +666,8 @@ impl Reader {
             {
                 continue;
             }
-            if noun.starts_with('的')
-                || LINKS
-                    .iter()
-                    .any(|(w, k)| k.is_some() && w.chars().count() >= 2 && noun.contains(w))
-            {
+            // SUBJECT_ENDS: the link words of two chars or more that imply a kind
+            if noun.starts_with('的') || SUBJECT_ENDS.is_match(noun) {
                 continue;
             }
             let (_, _, period) = self.clean_indicator(&pre[..pre.len() - verb.len()]);
@@ -738,7 +752,10 @@ impl Reader {
         let mut verb = false;
         loop {
             let before = s.len();
-            if let Some(m) = LEADING_TIME.find(s) {
+            if let Some(m) = may_lead_with_time(s)
+                .then(|| LEADING_TIME.find(s))
+                .flatten()
+            {
                 if !m.as_str().is_empty() {
                     if let Some(p) = period::sub_year_period(m.as_str()) {
                         period = Some(p);
@@ -762,12 +779,18 @@ impl Reader {
                     break;
                 }
             }
-            if let Some(m) = LEADING_ZONE.find(s) {
+            if let Some(m) = may_lead_with_zone(s)
+                .then(|| LEADING_ZONE.find(s))
+                .flatten()
+            {
                 if s[m.end()..].chars().count() >= 2 {
                     s = &s[m.end()..];
                 }
             }
-            if let Some(m) = ENUMERATOR.find(s) {
+            if let Some(m) = may_lead_with_enumerator(s)
+                .then(|| ENUMERATOR.find(s))
+                .flatten()
+            {
                 s = &s[m.end()..];
             }
             if s.starts_with(['(', '（']) {
@@ -794,6 +817,55 @@ impl Reader {
         }
         (s.to_string(), verb, period)
     }
+}
+
+// Cheap tests of a text's first chars, run before the anchored regexes that strip
+// leading words: each is true wherever its regex can match.
+
+/// Whether [`LEADING_TIME`] may match: it starts with one of its first chars (`\d` is
+/// covered by `is_numeric`).
+fn may_lead_with_time(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| {
+        c.is_numeric()
+            || matches!(
+                c,
+                '到' | '至'
+                    | '截'
+                    | '今'
+                    | '明'
+                    | '去'
+                    | '全'
+                    | '年'
+                    | '上'
+                    | '下'
+                    | '前'
+                    | '第'
+                    | '一'
+                    | '二'
+                    | '三'
+                    | '四'
+                    | '十'
+                    | '“'
+                    | '"'
+            )
+    })
+}
+
+/// Whether [`LEADING_ZONE`] may match: every zone word ends in `区` or `园`, at most
+/// 10 + 9 chars in.
+fn may_lead_with_zone(s: &str) -> bool {
+    s.chars().take(19).any(|c| c == '区' || c == '园')
+}
+
+/// Whether [`ENUMERATOR`] may match (`\d` and `①-⑳` are covered by `is_numeric`).
+fn may_lead_with_enumerator(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| {
+        c.is_numeric()
+            || matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '(' | '（'
+            )
+    })
 }
 
 /// The words after the last `实现`/`完成` in an indicator, when a long preamble runs
@@ -877,6 +949,16 @@ fn is_fall(s: &str) -> bool {
     ["下降", "减少", "降低", "回落"]
         .iter()
         .any(|w| s.contains(w))
+}
+
+/// Whether [`CHANGE_WORDS`] may match: the text ends in a change verb, `了` aside.
+fn may_end_with_change(s: &str) -> bool {
+    let s = s.strip_suffix('了').unwrap_or(s);
+    [
+        "增长", "增加", "提高", "上升", "提升", "下降", "减少", "降低", "回落",
+    ]
+    .iter()
+    .any(|w| s.ends_with(w))
 }
 
 /// Whether nothing but closing punctuation follows a value.

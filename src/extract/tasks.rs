@@ -10,10 +10,10 @@
 //! `by` is the official named last before the list (a `他指出` refers back to them).
 
 use super::enumeration::{self, Family, Item, ItemList};
+use super::words::WordsByChar;
 use super::{dates, Context, Extractor};
 use crate::lexicon;
 use crate::model::{Report, Task};
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -90,7 +90,9 @@ enum Cue {
 
 /// A set of cue words matched longest-first, so neutral words swallow the cues inside them.
 struct Cues {
-    automaton: AhoCorasick,
+    /// The words by last char, searched as a leftmost-longest automaton would (cheaper
+    /// on the short clauses read here, where an automaton's set-up dominates).
+    words: WordsByChar,
     kinds: Vec<Cue>,
 }
 
@@ -104,18 +106,17 @@ impl Cues {
                 kinds.push(kind);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&words)
-            .expect("cue lexicons build an automaton");
-        Cues { automaton, kinds }
+        Cues {
+            words: WordsByChar::by_last(words),
+            kinds,
+        }
     }
 
     /// (future, past) cue counts in `s`.
     fn count(&self, s: &str) -> (i32, i32) {
         let (mut future, mut past) = (0, 0);
-        for m in self.automaton.find_iter(s) {
-            match self.kinds[m.pattern().as_usize()] {
+        for (_, id) in self.words.leftmost_longest(s) {
+            match self.kinds[id] {
                 Cue::Future => future += 1,
                 Cue::Past => past += 1,
                 Cue::StrongPast => past += 2,
@@ -231,7 +232,31 @@ const BODY_SENTENCES: usize = 4;
 /// Whether a clause reports something done: a mark of completion, or a figure no target
 /// word makes a goal.
 fn reports_done(clause: &str) -> bool {
-    DONE_MARKS.count(clause).1 > 0 || (FIGURE.is_match(clause) && !TARGET_WORD.is_match(clause))
+    DONE_MARKS.count(clause).1 > 0
+        || (may_hold_digit(clause) && FIGURE.is_match(clause) && !TARGET_WORD.is_match(clause))
+}
+
+/// Whether `s` may hold a digit (`\d`, any Unicode decimal digit), which [`FIGURE`]
+/// needs: most clauses hold none, and a byte scan that steps over Han chars undecoded
+/// (a lead byte 0xE4..=0xE9 opens U+4000..U+9FFF, where no digit is) tells so cheaply.
+fn may_hold_digit(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'0'..=b'9' => return true,
+            0x00..=0x7F => i += 1,
+            0xE4..=0xE9 => i += 3,
+            _ => {
+                let c = s[i..].chars().next().expect("a char starts here");
+                if c.is_numeric() {
+                    return true;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    false
 }
 
 /// Whether a list sets work for the time ahead (`Some(true)`), tells what was done or is

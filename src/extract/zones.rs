@@ -9,10 +9,12 @@
 //! is the report's focal zone: the one it mentions most, favouring development zones and
 //! places in the title.
 
+use super::words::WordsByChar;
 use super::{Context, Extractor};
 use crate::lexicon;
 use crate::model::{Level, Report, Zone};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use memchr::memmem;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -50,11 +52,16 @@ struct Kind {
 struct Kinds {
     kinds: Vec<Kind>,
     automaton: AhoCorasick,
-    boundaries: Vec<&'static str>,
-    /// The boundary words of two or more characters, as one automaton: a candidate
-    /// containing one is not a name (checked for every candidate, so it must be cheap).
-    long_boundaries: AhoCorasick,
+    /// The kind words again, searched only anchored: is a kind word right here?
+    kind_at: AhoCorasick,
+    /// The boundary words by last char: does a place name start right after this?
+    boundaries: WordsByChar,
+    /// What no place prefix holds, by first char: the boundary words of two or more
+    /// characters and the words of a body or post ([`BARRIERS`]).
+    barriers: WordsByChar,
     generic: HashSet<&'static str>,
+    /// [`Kinds::generic`] by first char: the generic words a prefix may start with.
+    generic_by_first: WordsByChar,
     false_words: Vec<&'static str>,
     false_next: Vec<char>,
 }
@@ -105,8 +112,14 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(kinds.iter().map(|k| k.word))
         .expect("zone kind automaton");
+    let kind_at = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(kinds.iter().map(|k| k.word))
+        .expect("anchored zone kind automaton");
     let generic: HashSet<&str> =
         lexicon::entries(include_str!("../../data/lexicon/place_generic.txt")).collect();
+    let boundaries = || lexicon::entries(include_str!("../../data/lexicon/place_boundaries.txt"));
     let false_src = include_str!("../../data/lexicon/place_false_words.txt");
     Kinds {
         false_words: lexicon::entries(false_src)
@@ -117,16 +130,20 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
             .collect(),
         kinds,
         automaton,
-        long_boundaries: AhoCorasick::new(
-            lexicon::entries(include_str!("../../data/lexicon/place_boundaries.txt"))
-                .filter(|b| b.chars().count() >= 2),
-        )
-        .expect("boundary automaton"),
-        boundaries: lexicon::entries(include_str!("../../data/lexicon/place_boundaries.txt"))
-            .collect(),
+        kind_at,
+        barriers: WordsByChar::by_first(
+            boundaries()
+                .filter(|b| b.chars().count() >= 2)
+                .chain(BARRIERS.iter().copied()),
+        ),
+        boundaries: WordsByChar::by_last(boundaries()),
+        generic_by_first: WordsByChar::by_first(generic.iter().copied()),
         generic,
     }
 });
+
+/// Words of a body or post (`某某区委`, `副区长`): a prefix holding one names no place.
+const BARRIERS: &[&str] = &["委", "政府", "党", "部门", "副", "常务"];
 
 /// Function words after which a place name may start but inside which it hardly ever
 /// continues.
@@ -156,8 +173,9 @@ pub(crate) fn is_han(c: char) -> bool {
 
 /// One place-name occurrence found in the text.
 #[derive(Debug, Clone)]
-struct Mention {
-    prefix: String,
+struct Mention<'t> {
+    /// The place part, a slice of the text searched.
+    prefix: &'t str,
     kind: usize,
     /// Byte offset of the mention's start.
     at: usize,
@@ -193,15 +211,15 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
         }
     }
     // a weak mention counts only when the same name also occurs as a strong one
-    let strong_names: HashSet<(String, usize)> = mentions
+    let strong_names: HashSet<(&str, usize)> = mentions
         .iter()
         .filter(|m| m.strong)
-        .map(|m| (m.prefix.clone(), m.kind))
+        .map(|m| (m.prefix, m.kind))
         .collect();
-    mentions.retain(|m| strong_names.contains(&(m.prefix.clone(), m.kind)));
+    mentions.retain(|m| strong_names.contains(&(m.prefix, m.kind)));
     // an administrative name needs more than one lucky boundary: it recurs, its bare
     // prefix is used alone, a body of it is named (`某某区委`), or it heads a place chain
-    let confirmed: HashSet<(String, usize)> = strong_names
+    let confirmed: HashSet<(&str, usize)> = strong_names
         .iter()
         .filter(|(prefix, kind)| {
             let kd = &k.kinds[*kind];
@@ -212,7 +230,7 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
                     .filter(|m| m.prefix == *prefix && m.kind == *kind)
                     .count();
                 uses >= 2
-                    || text.match_indices(prefix.as_str()).any(|(i, _)| {
+                    || text.match_indices(prefix).any(|(i, _)| {
                         !text[i + prefix.len()..].starts_with(kd.word)
                     })
                     || GOVERNANCE.iter().any(|g| text.contains(&format!("{name}{g}")))
@@ -231,16 +249,16 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
         })
         .cloned()
         .collect();
-    mentions.retain(|m| confirmed.contains(&(m.prefix.clone(), m.kind)));
+    mentions.retain(|m| confirmed.contains(&(m.prefix, m.kind)));
 
     let mut zones: Vec<(Zone, usize, usize)> = Vec::new(); // zone, mentions, first offset
-    let mut index: HashMap<(String, &str), usize> = HashMap::new();
+    let mut index: HashMap<(&str, &str), usize> = HashMap::new();
     for m in &mentions {
         let kind = &k.kinds[m.kind];
         if kind.is_short {
             continue;
         }
-        let key = (m.prefix.clone(), kind.word);
+        let key = (m.prefix, kind.word);
         let i = *index.entry(key).or_insert_with(|| {
             zones.push((
                 Zone {
@@ -283,43 +301,57 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
 }
 
 /// The place prefix in front of a kind word at `end`, and whether its start is certain.
-fn place_before(text: &str, end: usize, kind: &Kind) -> Option<(String, bool)> {
+fn place_before<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<(&'t str, bool)> {
     let k = &*KINDS;
     let max = if kind.level == Level::Zone { 8 } else { 3 };
     // byte offsets where the chars of the Han run before `end` start (at most 12),
     // nearest first: prefixes and what stands before them are slices of `text`
-    let mut starts: Vec<usize> = text[..end]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_han(c))
-        .take(12)
-        .map(|(i, _)| i)
-        .collect();
+    let mut run = [0usize; 12];
+    let mut n = 0;
+    for (i, c) in text[..end].char_indices().rev() {
+        if n == run.len() || !is_han(c) {
+            break;
+        }
+        run[n] = i;
+        n += 1;
+    }
+    let mut starts = &run[..n];
     // a function word inside the run ends whatever came before (`记者专访了某某高新区`)
     let cut = starts
         .iter()
         .position(|&i| text[i..].starts_with(CUT_AFTER));
     if let Some(i) = cut {
         if i >= 2 {
-            starts.truncate(i);
+            starts = &starts[..i];
         }
     }
+    // every prefix ends alike, so one bad last char rules them all out
+    if !plausible_tail(&text[..end]) {
+        return None;
+    }
     let run_start = starts.last().copied().unwrap_or(end);
+    // [`plausible_prefix`]'s barrier test, grown a char at a time: a longer prefix holds
+    // the shorter, so once a barrier word is inside, every longer prefix fails too
+    let barrier_at = |at: usize| k.barriers.starts(&text[at..end]);
+    if starts.first().is_some_and(|&at| barrier_at(at)) {
+        return None;
+    }
     let mut best: Option<(&str, bool)> = None;
     for len in 2..=starts.len().min(max) {
         let at = starts[len - 1];
+        if barrier_at(at) {
+            break;
+        }
         let prefix = &text[at..end];
         let false_word = kind.level != Level::Zone
             && k.false_words
                 .iter()
                 .any(|w| ends_with_joined(prefix, kind.word, w));
-        if false_word || !plausible_prefix(prefix) {
+        if false_word || !plausible_head(prefix) {
             continue;
         }
         let before = &text[run_start..at];
-        let strong = before.is_empty()
-            || k.boundaries.iter().any(|b| before.ends_with(b))
-            || ends_with_place(before);
+        let strong = before.is_empty() || k.boundaries.ends(before) || ends_with_place(before);
         match (&best, strong) {
             // development zones: the longest certain name; administrative areas: the
             // shortest certain one (their names are short)
@@ -329,7 +361,7 @@ fn place_before(text: &str, end: usize, kind: &Kind) -> Option<(String, bool)> {
             _ => {}
         }
     }
-    best.map(|(prefix, strong)| (prefix.to_string(), strong))
+    best
 }
 
 /// Whether `head` followed by `tail` ends with `w`, without joining them.
@@ -340,31 +372,30 @@ fn ends_with_joined(head: &str, tail: &str, w: &str) -> bool {
     }
 }
 
-/// [`Kinds::generic`] by first char: the generic words a prefix may start with.
-static GENERIC_BY_FIRST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
-    for &g in &KINDS.generic {
-        if let Some(c) = g.chars().next() {
-            by_first.entry(c).or_default().push(g);
-        }
-    }
-    by_first
-});
-
+/// Whether `prefix` may be the place part of a name: it opens and ends as one does and
+/// holds no boundary word of two chars or more nor a word of a body or post.
 fn plausible_prefix(prefix: &str) -> bool {
-    let k = &*KINDS;
+    plausible_tail(prefix)
+        && plausible_head(prefix)
+        && !prefix
+            .char_indices()
+            .any(|(i, _)| KINDS.barriers.starts(&prefix[i..]))
+}
+
+/// Whether a place prefix may end the way `s` does (not with a function word).
+fn plausible_tail(s: &str) -> bool {
+    !s.ends_with([
+        '的', '了', '和', '与', '及', '在', '是', '由', '于', '为', '对', '向', '把', '将', '从',
+        '到', '被', '让', '给',
+    ])
+}
+
+/// Whether a place prefix may open the way `prefix` does.
+fn plausible_head(prefix: &str) -> bool {
     !starts_with_generic(prefix)
-        && !k.long_boundaries.is_match(prefix)
-        && !prefix.ends_with([
-            '的', '了', '和', '与', '及', '在', '是', '由', '于', '为', '对', '向', '把', '将',
-            '从', '到', '被', '让', '给',
-        ])
         && !prefix.starts_with([
             '的', '了', '和', '与', '及', '在', '是', '年', '月', '日', '个', '各', '每', '等',
         ])
-        && !["委", "政府", "党", "部门", "副", "常务"]
-            .iter()
-            .any(|b| prefix.contains(b))
 }
 
 /// Whether `prefix` is a generic word or opens with one of two chars or more
@@ -373,11 +404,11 @@ fn starts_with_generic(prefix: &str) -> bool {
     let Some(first) = prefix.chars().next() else {
         return KINDS.generic.contains(prefix);
     };
-    GENERIC_BY_FIRST.get(&first).is_some_and(|words| {
-        words
-            .iter()
-            .any(|g| prefix.starts_with(g) && (g.len() == prefix.len() || g.chars().count() >= 2))
-    })
+    KINDS
+        .generic_by_first
+        .get(first)
+        .iter()
+        .any(|(g, _)| prefix.starts_with(g) && (g.len() == prefix.len() || g.chars().count() >= 2))
 }
 
 /// Whether `s` ends with an administrative place name such as `南川市`.
@@ -397,7 +428,7 @@ fn standalone_short(text: &str, start: usize, _end: usize) -> bool {
     let prev = text[..start].chars().next_back();
     !prev.is_some_and(is_han) || {
         let k = &*KINDS;
-        k.boundaries.iter().any(|b| text[..start].ends_with(b))
+        k.boundaries.ends(&text[..start])
             || text[..start].ends_with("年度")
             || text[..start].ends_with("年")
     }
@@ -449,13 +480,21 @@ fn merge_short_kind_zones(zones: &mut Vec<(Zone, usize, usize)>) {
 
 /// `河源工业园区(高新区)`: the bracketed short kind names the same zone.
 fn merge_same_place_zones(zones: &mut [(Zone, usize, usize)], _mentions: &[Mention], text: &str) {
+    // brackets are rare: find them once, then ask which one first follows each name
+    let brackets = [('(', ')'), ('（', '）')].map(|(open, close)| {
+        let at: Vec<usize> = text.match_indices(open).map(|(i, _)| i).collect();
+        (open, close, at)
+    });
     for (z, _, _) in zones.iter_mut() {
         let Some(kind) = z.kind.clone() else { continue };
         let prefix = z.name[..z.name.len() - kind.len()].to_string();
-        for (open, close) in [('(', ')'), ('（', '）')] {
-            let pat = format!("{}{open}", z.name);
-            let Some(i) = text.find(&pat) else { continue };
-            let inner_start = i + pat.len();
+        for (open, close, at) in &brackets {
+            let (open, close) = (*open, *close);
+            // the first `{name}{open}` in the text
+            let Some(&i) = at.iter().find(|&&i| text[..i].ends_with(z.name.as_str())) else {
+                continue;
+            };
+            let inner_start = i + open.len_utf8();
             let Some(len) = text[inner_start..].find(close) else {
                 continue;
             };
@@ -491,17 +530,21 @@ fn add_aliases(zones: &mut [(Zone, usize, usize)], text: &str) {
         if let Some(kd) = k.kinds.iter().find(|x| x.word == kind) {
             for s in &kd.short {
                 let form = format!("{prefix}{s}");
-                if *s != kind && text.contains(&form) {
-                    *count += text.matches(&form).count();
+                let uses = memmem::find_iter(text.as_bytes(), &form).count();
+                if *s != kind && uses > 0 {
+                    *count += uses;
                     push_alias(z, form);
                 }
             }
         }
         // the prefix alone, not followed by a kind word
         let mut alone = 0;
-        for (i, _) in text.match_indices(prefix.as_str()) {
+        for i in memmem::find_iter(text.as_bytes(), &prefix) {
             let rest = &text[i + prefix.len()..];
-            let followed_by_kind = k.automaton.find(rest).is_some_and(|m| m.start() == 0);
+            let followed_by_kind = k
+                .kind_at
+                .find(Input::new(rest).anchored(Anchored::Yes))
+                .is_some();
             if !followed_by_kind {
                 alone += 1;
             }
@@ -657,5 +700,81 @@ mod tests {
             all.contains(&"云岭省") && all.contains(&"南川市") && all.contains(&"北塘区"),
             "{all:?}"
         );
+    }
+
+    /// [`plausible_prefix`] as it read before its word lists were keyed by char.
+    fn plausible_prefix_by_lists(prefix: &str) -> bool {
+        let long_boundaries: Vec<&str> =
+            lexicon::entries(include_str!("../../data/lexicon/place_boundaries.txt"))
+                .filter(|b| b.chars().count() >= 2)
+                .collect();
+        !starts_with_generic(prefix)
+            && !long_boundaries.iter().any(|b| prefix.contains(b))
+            && plausible_tail(prefix)
+            && !prefix.starts_with([
+                '的', '了', '和', '与', '及', '在', '是', '年', '月', '日', '个', '各', '每', '等',
+            ])
+            && !BARRIERS.iter().any(|b| prefix.contains(b))
+    }
+
+    #[test]
+    fn place_before_agrees_with_checking_every_prefix_in_full() {
+        let texts = [
+            "区委、区政府召开松岭区2024年度工作会议。松岭区上下要坚定信心。",
+            "记者专访了青溪高新区管委会副主任。推动建设青溪经济技术开发区。",
+            "落实云岭省、南川市工作要求,全市重点园区和本市各部门在北塘区召开大会",
+            "常务副区长到白石镇调研,白石镇党委书记陪同。全面深化长河县改革",
+        ];
+        let k = &*KINDS;
+        for text in texts {
+            for m in k.automaton.find_iter(text) {
+                let kind = &k.kinds[m.pattern().as_usize()];
+                let fast = place_before(text, m.start(), kind);
+                // every prefix length checked in full, as before the incremental test
+                let starts: Vec<usize> = text[..m.start()]
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| is_han(c))
+                    .take(12)
+                    .map(|(i, _)| i)
+                    .collect();
+                let cut = starts
+                    .iter()
+                    .position(|&i| text[i..].starts_with(CUT_AFTER))
+                    .filter(|&i| i >= 2)
+                    .unwrap_or(starts.len());
+                let starts = &starts[..cut];
+                let max = if kind.level == Level::Zone { 8 } else { 3 };
+                let run_start = starts.last().copied().unwrap_or(m.start());
+                let mut slow: Option<(&str, bool)> = None;
+                for len in 2..=starts.len().min(max) {
+                    let prefix = &text[starts[len - 1]..m.start()];
+                    let false_word = kind.level != Level::Zone
+                        && k.false_words
+                            .iter()
+                            .any(|w| ends_with_joined(prefix, kind.word, w));
+                    assert_eq!(plausible_prefix(prefix), plausible_prefix_by_lists(prefix));
+                    if false_word || !plausible_prefix_by_lists(prefix) {
+                        continue;
+                    }
+                    let before = &text[run_start..starts[len - 1]];
+                    let strong = before.is_empty()
+                        || lexicon::entries(include_str!(
+                            "../../data/lexicon/place_boundaries.txt"
+                        ))
+                        .any(|b| before.ends_with(b))
+                        || ends_with_place(before);
+                    match (&slow, strong) {
+                        (None, _) => slow = Some((prefix, strong)),
+                        (Some((_, false)), true) => slow = Some((prefix, true)),
+                        (Some((_, true)), true) if kind.level == Level::Zone => {
+                            slow = Some((prefix, true))
+                        }
+                        _ => {}
+                    }
+                }
+                assert_eq!(fast, slow, "{text} @ {}", m.start());
+            }
+        }
     }
 }

@@ -39,6 +39,34 @@ struct Markers {
     /// `Credit` and `Lead` (see [`opener_list`]), its markers with their first char,
     /// longest first.
     openers: [Vec<(char, &'static str)>; 3],
+    /// The Han chars of the automaton's markers, as bits indexed by code point (all are
+    /// three-byte chars, U+0800–FFFF), or `None` if some marker has another Han char.
+    han_letters: Option<Box<[u64; 1024]>>,
+}
+
+impl Markers {
+    /// At most how many Han chars of `s` the markers can cover: its Han chars that
+    /// occur in some marker (matches do not overlap, so each counts once at most).
+    fn coverable_han(&self, letters: &[u64; 1024], s: &str) -> usize {
+        let bytes = s.as_bytes();
+        let mut n = 0;
+        let mut i = 0;
+        // every marker Han char is three bytes, led by E0..EF: decode only those
+        while i < bytes.len() {
+            let lead = bytes[i];
+            if lead & 0xF0 != 0xE0 {
+                i += 1;
+                continue;
+            }
+            let Some(&[second, third]) = bytes.get(i + 1..i + 3) else {
+                break;
+            };
+            let word = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
+            n += (letters[word] >> (third & 0x3F) & 1) as usize;
+            i += 3;
+        }
+        n
+    }
 }
 
 static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
@@ -78,6 +106,14 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
             .filter_map(|&(_, w)| Some((w.chars().next()?, w)))
             .collect()
     });
+    let mut letters = Box::new([0u64; 1024]);
+    let mut all_three_byte = true;
+    for c in words.iter().flat_map(|w| w.chars()).filter(|&c| is_han(c)) {
+        all_three_byte &= c.len_utf8() == 3;
+        let k = c as usize & 0xFFFF;
+        letters[k / 64] |= 1 << (k % 64);
+    }
+    let han_letters = all_three_byte.then_some(letters);
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
@@ -88,6 +124,7 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
         automaton,
         kinds,
         openers,
+        han_letters,
     }
 });
 
@@ -197,6 +234,16 @@ fn classify(s: &str, published_known: bool) -> (Class, bool) {
         return (Class::Drop, true);
     }
     let han = han_count(s);
+    if han >= 20 && has_sentence_punct(s) {
+        // sentences: the automaton is needed only if markers could dominate the line,
+        // i.e. if enough of its Han chars occur in markers at all
+        if let Some(letters) = &MARKERS.han_letters {
+            let least_uncovered = han - MARKERS.coverable_han(letters, s).min(han);
+            if least_uncovered * 5 > (han * 2).max(10) {
+                return (Class::Content, false);
+            }
+        }
+    }
     let (mut covered, mut widget, mut footer) = (0, false, false);
     for m in MARKERS.automaton.find_iter(s) {
         covered += s[m.range()].chars().filter(|&c| is_han(c)).count();
@@ -267,7 +314,10 @@ fn classify_lines(s: &str, doc: &Document) -> Vec<Line> {
     let published_known = doc.published.is_some();
     let mut lines = Vec::new();
     let mut start = 0;
-    for piece in s.split_inclusive('\n') {
+    while start < s.len() {
+        let piece_end =
+            memchr::memchr(b'\n', &s.as_bytes()[start..]).map_or(s.len(), |i| start + i + 1);
+        let piece = &s[start..piece_end];
         let body = start..start + piece.trim_end_matches(['\n', '\r']).len();
         let text = &s[body.clone()];
         let (class, footer) = classify(text, published_known);

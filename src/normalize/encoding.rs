@@ -278,8 +278,7 @@ fn decode_as(enc: &'static Encoding, bytes: &[u8], skip: usize) -> MappedText {
 /// becomes one U+FFFD standing for its bytes.
 fn map_utf8(body: &[u8], skip: usize) -> MappedText {
     if let Ok(s) = std::str::from_utf8(body) {
-        let origins = (skip as u32..=(skip + body.len()) as u32).collect();
-        return MappedText::from_parts(s.to_owned(), origins);
+        return MappedText::identity_from(s.to_owned(), skip);
     }
     let mut text = String::with_capacity(body.len() + 16);
     let mut origins = Vec::with_capacity(body.len() + 16);
@@ -381,6 +380,10 @@ fn looks_like_html(text: &str, name_hint: &str) -> bool {
     let mut end = text.len().min(HTML_SNIFF_LEN);
     while !text.is_char_boundary(end) {
         end -= 1;
+    }
+    // every sign below is a tag: a head without `<` (a plain report) has none
+    if memchr::memchr(b'<', &text.as_bytes()[..end]).is_none() {
+        return false;
     }
     let head = text[..end]
         .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')

@@ -24,11 +24,13 @@ impl Normalizer for Meta {
             return;
         }
         let text = doc.text.as_str();
+        // both read the same head: find its lines once
+        let head = Head::of(text);
         if doc.published.is_none() {
-            doc.published = published_in(text).map(|d| d.iso());
+            doc.published = published_in_head(text, &head).map(|d| d.iso());
         }
         if doc.title.is_none() {
-            doc.title = title_in(text);
+            doc.title = title_in_head(&head);
         }
     }
 }
@@ -127,7 +129,11 @@ impl<'t> Head<'t> {
 
 /// The publication date the text states, if it states one plainly.
 pub fn published_in(text: &str) -> Option<Date> {
-    let head = Head::of(text);
+    published_in_head(text, &Head::of(text))
+}
+
+/// [`published_in`] with the head of `text` already found.
+fn published_in_head(text: &str, head: &Head) -> Option<Date> {
     let labeled = |re: &Regex, line: &str| {
         re.captures_iter(line)
             .find_map(|c| Date::parse_iso(c.get(1)?.as_str()))
@@ -145,7 +151,7 @@ pub fn published_in(text: &str) -> Option<Date> {
             })
         })
         .or_else(|| in_head(&|l| labeled(&DATE_THEN_MARKER, l)))
-        .or_else(|| bare_date_under_title(&head))
+        .or_else(|| bare_date_under_title(head))
         .or_else(|| in_head(&web_date_in))
 }
 
@@ -161,10 +167,14 @@ fn bare_date_under_title(head: &Head) -> Option<Date> {
 
 /// The title the text shows, if one stands out plainly.
 pub fn title_in(text: &str) -> Option<String> {
-    let head = Head::of(text);
-    title_above_info_line(&head)
-        .or_else(|| title_repeating_breadcrumb(&head))
-        .or_else(|| title_before_body(&head))
+    title_in_head(&Head::of(text))
+}
+
+/// [`title_in`] with the head already found.
+fn title_in_head(head: &Head) -> Option<String> {
+    title_above_info_line(head)
+        .or_else(|| title_repeating_breadcrumb(head))
+        .or_else(|| title_before_body(head))
         .map(str::to_string)
 }
 

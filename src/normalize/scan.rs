@@ -24,7 +24,7 @@ pub(crate) fn han_count(s: &str) -> usize {
     tail[..rest.len()].copy_from_slice(rest);
     count += usize::from(han_leads(&tail));
     // four-byte chars are rare: decode them
-    if bytes.contains(&0xF0) {
+    if memchr::memchr(0xF0, bytes).is_some() {
         count += s
             .char_indices()
             .filter(|&(i, c)| bytes[i] == 0xF0 && super::pinyin::is_han(c))

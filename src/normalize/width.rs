@@ -29,15 +29,16 @@ fn fold(c: char) -> Fold {
     }
 }
 
-/// Offsets of the bytes C2, E2, E3 and EF in `bytes`, in order. C2 (U+0080–00BF) is
-/// rare in Chinese text, the others are common: two searches, merged.
+/// Offsets in `bytes` of the chars that may fold, in order: those led by C2, E2 and EF,
+/// and the ideographic space (E3 80 80) — the only E3-led char that folds, while E3 also
+/// leads `。、《》`, so it is searched whole.
 fn fold_candidates(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut rare = memchr::memchr_iter(0xC2, bytes).peekable();
-    let mut common = memchr::memchr3_iter(0xE2, 0xE3, 0xEF, bytes).peekable();
-    std::iter::from_fn(move || match (rare.peek(), common.peek()) {
-        (Some(r), Some(c)) if r < c => rare.next(),
-        (_, Some(_)) => common.next(),
-        _ => rare.next(),
+    let mut spaces = memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes()).peekable();
+    let mut others = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).peekable();
+    std::iter::from_fn(move || match (spaces.peek(), others.peek()) {
+        (Some(r), Some(c)) if r < c => spaces.next(),
+        (_, Some(_)) => others.next(),
+        _ => spaces.next(),
     })
 }
 
@@ -46,9 +47,9 @@ pub fn fold_width(text: &MappedText) -> Option<MappedText> {
     let s = text.as_str();
     let mut out: Option<super::MappedTextBuilder> = None;
     let mut kept_from = 0;
-    // only chars led by these bytes can fold (U+00A0–00AD, U+2000–2FFF, U+3000,
-    // U+FExx–FFxx); lead bytes never occur inside a char, so a byte search finds them
-    // and everything else, most of all CJK, is skipped
+    // only these chars can fold (U+00A0–00AD, U+2000–2FFF, U+3000, U+FExx–FFxx); lead
+    // bytes never occur inside a char, so a byte search finds them and everything
+    // else, most of all CJK, is skipped
     for i in fold_candidates(s.as_bytes()) {
         let Some(c) = s[i..].chars().next() else {
             break;

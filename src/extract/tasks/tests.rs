@@ -304,3 +304,22 @@ fn lists_of_problems_are_not_tasks() {
         "当前园区发展还存在一些不足:一是产业结构不够优;二是创新能力还不强;三是要素保障偏紧。";
     assert!(run(text).is_empty());
 }
+
+#[test]
+fn digit_precheck_never_hides_a_figure() {
+    for s in [
+        "全年签约项目35个",
+        "完成投资１２亿元",
+        "增长٣%",
+        "新增企业十家",
+        "推进改革",
+        "",
+        "a1b",
+        "①项目",
+    ] {
+        if FIGURE.is_match(s) {
+            assert!(may_hold_digit(s), "{s}");
+        }
+    }
+    assert!(!may_hold_digit("推进改革,做强产业"));
+}

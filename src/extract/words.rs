@@ -1,0 +1,235 @@
+//! Word lists keyed by one char of each word, for the checks extractors run at every
+//! candidate: "does the text end with one of these words here", "does it start with one".
+//!
+//! Looping over a whole list costs a comparison per word; an automaton costs a call set-up
+//! that dwarfs the few chars being tested. Keying the words by their first (or last) char
+//! leaves one or two words to compare, and a bit filter answers most lookups (chars no
+//! word has there) without searching at all.
+//!
+//! Keyed by last char, the words can also be searched for through a whole text
+//! ([`WordsByChar::leftmost_longest`]): where the words are built of chars common in the
+//! text (`长`, `委`), stepping char by char and looking only at the few chars that end a
+//! word beats an automaton stepping byte by byte.
+
+const FILTER_BITS: usize = 4096;
+
+use std::ops::Range;
+
+/// Words grouped by their first or last char.
+#[derive(Debug, Clone)]
+pub struct WordsByChar {
+    /// Bit `c % FILTER_BITS` is set for every key char `c`.
+    filter: Box<[u64; FILTER_BITS / 64]>,
+    /// (key char, words with that key and their places in the list given), sorted by key.
+    groups: Vec<(char, Vec<(&'static str, usize)>)>,
+}
+
+impl WordsByChar {
+    /// The words keyed by their first char.
+    pub fn by_first(words: impl IntoIterator<Item = &'static str>) -> Self {
+        Self::keyed(words, |w| w.chars().next())
+    }
+
+    /// The words keyed by their last char.
+    pub fn by_last(words: impl IntoIterator<Item = &'static str>) -> Self {
+        Self::keyed(words, |w| w.chars().next_back())
+    }
+
+    fn keyed(words: impl IntoIterator<Item = &'static str>, key: fn(&str) -> Option<char>) -> Self {
+        let mut groups: Vec<(char, Vec<(&'static str, usize)>)> = Vec::new();
+        let mut filter = Box::new([0u64; FILTER_BITS / 64]);
+        for (id, w) in words.into_iter().enumerate() {
+            let Some(c) = key(w) else { continue };
+            let bit = c as usize % FILTER_BITS;
+            filter[bit / 64] |= 1 << (bit % 64);
+            match groups.binary_search_by_key(&c, |g| g.0) {
+                Ok(i) => groups[i].1.push((w, id)),
+                Err(i) => groups.insert(i, (c, vec![(w, id)])),
+            }
+        }
+        WordsByChar { filter, groups }
+    }
+
+    /// The words keyed by `c` with their places in the list given, in that order.
+    pub fn get(&self, c: char) -> &[(&'static str, usize)] {
+        if !self.passes_filter(c as usize % FILTER_BITS) {
+            return &[];
+        }
+        match self.groups.binary_search_by_key(&c, |g| g.0) {
+            Ok(i) => &self.groups[i].1,
+            Err(_) => &[],
+        }
+    }
+
+    fn passes_filter(&self, bit: usize) -> bool {
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The chars of `s` (with their byte offsets) that may be keys: the others are
+    /// skipped by the filter. A three-byte char's filter bit is its low 12 bits, read from
+    /// its last two bytes, so most chars are passed over without being decoded.
+    fn key_chars<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (usize, char)> + 's {
+        const _: () = assert!(FILTER_BITS == 1 << 12);
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < bytes.len() {
+                let at = i;
+                if (0xE0..0xF0).contains(&bytes[at]) {
+                    i += 3;
+                    let bit = (usize::from(bytes[at + 1] & 0x3F) << 6)
+                        | usize::from(bytes[at + 2] & 0x3F);
+                    if !self.passes_filter(bit) {
+                        continue;
+                    }
+                    let c = s[at..].chars().next().expect("a char starts here");
+                    return Some((at, c));
+                }
+                let c = s[at..].chars().next().expect("a char starts here");
+                i += c.len_utf8();
+                if self.passes_filter(c as usize % FILTER_BITS) {
+                    return Some((at, c));
+                }
+            }
+            None
+        })
+    }
+
+    /// Whether `s` starts with one of the words (keyed by first char).
+    pub fn starts(&self, s: &str) -> bool {
+        s.chars()
+            .next()
+            .is_some_and(|c| self.get(c).iter().any(|(w, _)| s.starts_with(w)))
+    }
+
+    /// Whether `s` ends with one of the words (keyed by last char).
+    pub fn ends(&self, s: &str) -> bool {
+        s.chars()
+            .next_back()
+            .is_some_and(|c| self.get(c).iter().any(|(w, _)| s.ends_with(w)))
+    }
+
+    /// The words (keyed by last char) found in `s` one after another as a leftmost-longest
+    /// automaton finds them: from where the last match ended, the match that starts first,
+    /// the longest of those (of words listed twice, the first). Each is (byte range, place
+    /// of the word in the list given).
+    pub fn leftmost_longest(&self, s: &str) -> Vec<(Range<usize>, usize)> {
+        // every occurrence, overlapping ones too, as found by the char that ends it
+        let mut all: Vec<(Range<usize>, usize)> = Vec::new();
+        for (i, c) in self.key_chars(s) {
+            let words = self.get(c);
+            if words.is_empty() {
+                continue;
+            }
+            let end = i + c.len_utf8();
+            let head = &s.as_bytes()[..end];
+            for &(w, id) in words {
+                // the byte before the key char tells most words apart without a call to
+                // compare them (`增长` against the many titles ending in `长`)
+                let (w_bytes, key_len) = (w.as_bytes(), c.len_utf8());
+                let differs_before = w_bytes.len() > key_len
+                    && head.len() > key_len
+                    && w_bytes[w_bytes.len() - key_len - 1] != head[head.len() - key_len - 1];
+                if !differs_before && head.ends_with(w_bytes) {
+                    all.push((end - w.len()..end, id));
+                }
+            }
+        }
+        if all.len() <= 1 {
+            return all;
+        }
+        // leftmost first, the longest first among those starting alike, then first listed
+        all.sort_by_key(|(r, id)| (r.start, std::cmp::Reverse(r.end), *id));
+        let mut next = 0;
+        all.retain(|(r, _)| {
+            let keep = r.start >= next;
+            if keep {
+                next = r.end;
+            }
+            keep
+        });
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WORDS: [&str; 6] = ["召开", "在", "全区", "区县", "a", "落实"];
+
+    #[test]
+    fn starts_and_ends_agree_with_a_scan_of_the_list() {
+        let first = WordsByChar::by_first(WORDS);
+        let last = WordsByChar::by_last(WORDS);
+        for s in [
+            "",
+            "召开大会",
+            "召",
+            "在此",
+            "全区上下",
+            "县区",
+            "区县",
+            "ab",
+            "ba",
+            "推进落实",
+            "现在",
+            "开召",
+        ] {
+            assert_eq!(
+                first.starts(s),
+                WORDS.iter().any(|w| s.starts_with(w)),
+                "{s}"
+            );
+            assert_eq!(last.ends(s), WORDS.iter().any(|w| s.ends_with(w)), "{s}");
+        }
+        assert_eq!(first.get('全'), &[("全区", 2)]);
+        // every char a key may be is passed by the filter
+        let keys: Vec<(usize, char)> = first.key_chars("甲全a乙召b在😀").collect();
+        assert_eq!(keys, vec![(3, '全'), (6, 'a'), (10, '召'), (14, '在')]);
+        assert!(first.get('甲').is_empty());
+    }
+
+    #[test]
+    fn leftmost_longest_agrees_with_the_automaton() {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let words = [
+            "书记",
+            "副书记",
+            "常务副书记",
+            "区长",
+            "副区长",
+            "长",
+            "主任",
+            "任",
+            "委员",
+            "委",
+            "常委",
+            "区委",
+            "b",
+            "ab",
+            "abc",
+            "委员",
+            "任",
+        ];
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .unwrap();
+        let by_last = WordsByChar::by_last(words);
+        for s in [
+            "",
+            "区委常委、常务副书记张三,副区长李四,主任王五",
+            "增长较快,区长长期关注",
+            "abcabab ab b",
+            "委员会委员长区委书记",
+            "常务副区长任职",
+        ] {
+            let want: Vec<(Range<usize>, usize)> = automaton
+                .find_iter(s)
+                .map(|m| (m.range(), m.pattern().as_usize()))
+                .collect();
+            assert_eq!(by_last.leftmost_longest(s), want, "{s}");
+        }
+    }
+}
