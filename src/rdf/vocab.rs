@@ -32,7 +32,7 @@ pub mod zk {
         // zones, officials, posts
         LEVEL = "level", KIND = "kind", SCOPE_ZONE = "scopeZone", TITLE = "title",
         ORGANIZATION_NAME = "organizationName", POST = "post", OBSERVED_ON = "observedOn",
-        POSSIBLE_SAME_AS = "possibleSameAs",
+        POSSIBLE_SAME_AS = "possibleSameAs", CANONICAL_ZONE = "canonicalZone",
         // meetings
         ZONE_PROP = "zone", VENUE = "venue", ATTENDANCE = "attendance",
         PARTICIPATION_PROP = "participation", PARTICIPANT = "participant", ROLE = "role",

@@ -152,6 +152,12 @@ pub fn refresh(store: &Store) -> Result<LinkStats, StoreError> {
     for (from, to) in &canonical_zone {
         link(&mut quads, from, owl::SAME_AS, to);
     }
+    // Every zone node's canonical node, itself included: one lookup for queries, where
+    // `owl:sameAs?` would need a path and a COALESCE.
+    for zone in zone_labels.keys() {
+        let to = canonical_zone.get(zone).unwrap_or(zone);
+        link(&mut quads, zone, zk::CANONICAL_ZONE, to);
+    }
     // Each canonical zone's names, stated once here so that queries look a zone up in
     // one place instead of in every report graph that mentions it.
     let mut names: BTreeMap<&str, (BTreeSet<&str>, BTreeSet<&str>)> = BTreeMap::new();
