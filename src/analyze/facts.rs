@@ -126,21 +126,30 @@ const MEETINGS: &str = "SELECT ?m ?name ?date ?zone ?text ?source WHERE { GRAPH 
 const PARTICIPANTS: &str = "SELECT ?m ?person ?role WHERE { GRAPH ?g {
     ?m zk:participation ?pt . ?pt zk:participant ?person ; zk:role ?role } }";
 
-/// `VALUES_ZONE` is replaced by a `VALUES ?zone { … }` clause, or nothing for all zones.
+/// `VALUES_ZONE` is replaced by `VALUES ?zf { … } GRAPH ?g { ?f zk:zone ?zf }` to
+/// read one zone's facts first, or by nothing for all zones. Every other pattern is
+/// optional and one step from a bound node ("" stands for a missing one): oxigraph then
+/// looks each up per fact instead of scanning the whole store.
 const INDICATORS: &str = "SELECT ?class ?zone ?year ?indicator ?value ?unit ?kind ?cv ?cu
-    ?period ?text ?sentence ?source ?issued WHERE { GRAPH ?g {
+    ?period ?text ?sentence ?source ?issued WHERE {
     VALUES_ZONE
     VALUES ?class { zk:Goal zk:Achievement }
-    ?f a ?class ; zk:indicator ?indicator ; schema:value ?value ; schema:unitText ?unit ;
-       zk:text ?text .
-    OPTIONAL { ?f zk:zone ?zone }
-    OPTIONAL { ?f zk:year ?year }
-    OPTIONAL { ?f zk:goalKind ?kind }
-    OPTIONAL { ?f zk:changeValue ?cv ; zk:changeUnit ?cu }
-    OPTIONAL { ?f zk:period ?period }
-    OPTIONAL { ?f prov:wasDerivedFrom ?s . ?s zk:text ?sentence }
-    OPTIONAL { ?g zk:sourceName ?source }
-    OPTIONAL { ?g dcterms:issued ?issued } } }";
+    GRAPH ?g { ?f a ?class }
+    OPTIONAL { GRAPH ?g { ?f zk:indicator ?indicator } }
+    OPTIONAL { GRAPH ?g { ?f schema:value ?value } }
+    OPTIONAL { GRAPH ?g { ?f schema:unitText ?unit } }
+    OPTIONAL { GRAPH ?g { ?f zk:text ?text } }
+    OPTIONAL { GRAPH ?g { ?f zk:zone ?zone } }
+    OPTIONAL { GRAPH ?g { ?f zk:year ?year } }
+    OPTIONAL { GRAPH ?g { ?f zk:goalKind ?kind } }
+    OPTIONAL { GRAPH ?g { ?f zk:changeValue ?cv } }
+    OPTIONAL { GRAPH ?g { ?f zk:changeUnit ?cu } }
+    OPTIONAL { GRAPH ?g { ?f zk:period ?period } }
+    OPTIONAL { GRAPH ?g { ?f prov:wasDerivedFrom ?s } }
+    BIND(COALESCE(?s, \"\") AS ?skey)
+    OPTIONAL { GRAPH ?g { ?skey zk:text ?sentence } }
+    OPTIONAL { GRAPH ?g { ?g zk:sourceName ?source } }
+    OPTIONAL { GRAPH ?g { ?g dcterms:issued ?issued } } }";
 
 /// Runs a SELECT query (with zonekg's prefixes) and hands each solution to `each`.
 fn select(
@@ -258,7 +267,10 @@ impl Facts {
                         .map(String::as_str),
                 );
                 let iris: Vec<String> = iris.iter().map(|i| format!("<{i}>")).collect();
-                format!("VALUES ?zone {{ {} }} ?f zk:zone ?zone .", iris.join(" "))
+                format!(
+                    "VALUES ?zf {{ {} }} GRAPH ?g {{ ?f zk:zone ?zf }}",
+                    iris.join(" ")
+                )
             }
         };
         let query = INDICATORS.replace("VALUES_ZONE", &values);
