@@ -64,6 +64,9 @@ struct Kinds {
     generic_by_first: WordsByChar,
     false_words: Vec<&'static str>,
     false_next: Vec<char>,
+    /// (level suffix, following word): a suffix that starts a fixed term there
+    /// (`地区生产总值`, regional GDP) ends no place name.
+    false_follow: Vec<(&'static str, &'static str)>,
 }
 
 static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
@@ -123,7 +126,11 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
     let false_src = include_str!("../../data/lexicon/place_false_words.txt");
     Kinds {
         false_words: lexicon::entries(false_src)
-            .filter(|w| !w.starts_with('+'))
+            .filter(|w| !w.contains('+'))
+            .collect(),
+        false_follow: lexicon::entries(false_src)
+            .filter_map(|w| w.split_once('+'))
+            .filter(|(kind, _)| !kind.is_empty())
             .collect(),
         false_next: lexicon::entries(false_src)
             .filter_map(|w| w.strip_prefix('+').and_then(|c| c.chars().next()))
@@ -189,11 +196,15 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
     let mut bare: Vec<(usize, usize)> = Vec::new(); // (kind, at) of kind words with no place
     for m in k.automaton.find_iter(text) {
         let kind = &k.kinds[m.pattern().as_usize()];
+        let after = &text[m.end()..];
         if kind.level != Level::Zone
-            && text[m.end()..]
+            && (after
                 .chars()
                 .next()
                 .is_some_and(|c| k.false_next.contains(&c))
+                || k.false_follow
+                    .iter()
+                    .any(|(w, next)| *w == kind.word && after.starts_with(next)))
         {
             continue;
         }
@@ -776,5 +787,13 @@ mod tests {
                 assert_eq!(fast, slow, "{text} @ {}", m.start());
             }
         }
+    }
+
+    #[test]
+    fn regional_gdp_and_doubled_suffixes_are_no_places() {
+        let text = "2023年，全区完成地区生产总值120亿元。栖岚区区委书记出席。";
+        let names: Vec<String> = find_zones(text, "").into_iter().map(|z| z.name).collect();
+        assert!(!names.iter().any(|n| n.ends_with("地区")), "{names:?}");
+        assert!(!names.iter().any(|n| n.ends_with("区区")), "{names:?}");
     }
 }
