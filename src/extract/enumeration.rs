@@ -614,15 +614,7 @@ mod tests {
             "一", "十", "是", "要", "第", "(", "）", "、", ".", "，", "1", "2", "③", "首先",
             "最后", "甲",
         ];
-        let mut strings = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |a| format!("{s}{a}")))
-                .collect();
-            strings.extend(longer);
-            strings.dedup();
-        }
+        let strings = crate::extract::strings_of(&alphabet, 4);
         for s in &strings {
             let expected = re.captures(s).map(|c| {
                 let (name, group) = ["shi", "di", "pcn", "hcn", "par", "ar", "circ", "seq"]

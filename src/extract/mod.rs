@@ -19,6 +19,21 @@ pub mod tasks;
 pub mod words;
 pub mod zones;
 
+/// Every string of at most `up_to` pieces, repeats allowed: tests check a hand-written
+/// reader against the pattern it replaces on all of them.
+#[cfg(test)]
+pub(crate) fn strings_of(pieces: &[&str], up_to: usize) -> Vec<String> {
+    let mut strings = vec![String::new()];
+    for _ in 0..up_to {
+        let longer: Vec<String> = strings
+            .iter()
+            .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+            .collect();
+        strings.extend(longer);
+    }
+    strings
+}
+
 use crate::model::{Evidence, Report, Zone};
 use crate::normalize::Document;
 use crate::segment::{segment, Segments};

@@ -572,16 +572,9 @@ mod tests {
     #[test]
     fn quantity_pretest_finds_every_pair() {
         let alphabet = [
-            '1', '.', ',', ' ', '三', '百', '亿', '元', '个', '年', '月', '是', '%',
+            "1", ".", ",", " ", "三", "百", "亿", "元", "个", "年", "月", "是", "%",
         ];
-        let mut strings = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
-                .collect();
-            strings.extend(longer);
-        }
+        let strings = crate::extract::strings_of(&alphabet, 4);
         for s in &strings {
             assert_eq!(may_hold_quantity(s), may_hold_quantity_by_pairs(s), "{s}");
         }
@@ -624,14 +617,7 @@ mod tests {
 
     #[test]
     fn scanner_agrees_with_the_pattern() {
-        let mut strings = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| PIECES.iter().map(move |p| format!("{s}{p}")))
-                .collect();
-            strings.extend(longer);
-        }
+        let mut strings = crate::extract::strings_of(&PIECES, 3);
         // longer strings, pieces picked by a fixed linear congruential sequence
         let mut state = 0x2545_f491_u64;
         let mut next = || {
