@@ -1,10 +1,9 @@
 //! Achievements: quantified results already reached (`工业总产值完成34亿元,同比增长2%`,
 //! `成功签约项目34个`), read from the result-tense [statements](super::statements).
 
-use super::statements::{statements, Tense};
+use super::statements::{distinct, statements, Tense};
 use super::{Context, Extractor};
 use crate::model::{Achievement, Report};
-use std::collections::HashSet;
 
 pub struct Achievements;
 
@@ -16,21 +15,9 @@ impl Extractor for Achievements {
     fn extract(&self, cx: &Context, report: &mut Report) {
         let zone = report.zones.first().map(|z| z.name.clone());
         let mut found: Vec<Achievement> = Vec::new();
-        let mut seen = HashSet::new();
-        for st in statements(cx, report).iter() {
-            // counts of trips and rounds report effort, not results
-            if st.tense != Tense::Result || st.activity {
-                continue;
-            }
-            let key = (
-                st.year,
-                st.indicator.as_str(),
-                st.value.to_bits(),
-                st.unit.as_str(),
-            );
-            if !seen.insert(key) {
-                continue;
-            }
+        let read = statements(cx, report);
+        // counts of trips and rounds report effort, not results
+        for st in distinct(&read, |st| st.tense == Tense::Result && !st.activity) {
             found.push(Achievement {
                 zone: zone.clone(),
                 year: st.year,

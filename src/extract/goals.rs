@@ -1,10 +1,9 @@
 //! Goals: quantified targets for a coming period (`地区生产总值增长6%`,
 //! `力争年内投产项目40个以上`), read from the plan-tense [statements](super::statements).
 
-use super::statements::{statements, Tense};
+use super::statements::{distinct, statements, Tense};
 use super::{Context, Extractor};
 use crate::model::{Goal, Report};
-use std::collections::HashSet;
 
 pub struct Goals;
 
@@ -16,20 +15,8 @@ impl Extractor for Goals {
     fn extract(&self, cx: &Context, report: &mut Report) {
         let zone = report.zones.first().map(|z| z.name.clone());
         let mut goals: Vec<Goal> = Vec::new();
-        let mut seen = HashSet::new();
-        for st in statements(cx, report).iter() {
-            if st.tense != Tense::Plan {
-                continue;
-            }
-            let key = (
-                st.year,
-                st.indicator.as_str(),
-                st.value.to_bits(),
-                st.unit.as_str(),
-            );
-            if !seen.insert(key) {
-                continue;
-            }
+        let read = statements(cx, report);
+        for st in distinct(&read, |st| st.tense == Tense::Plan) {
             goals.push(Goal {
                 zone: zone.clone(),
                 year: st.year,

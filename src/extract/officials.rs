@@ -537,10 +537,6 @@ fn resolve(
     let is_zone_body = ["党工委", "管委会", "管委", "工委"]
         .iter()
         .any(|b| e.body.starts_with(b));
-    let level_title = ["区长", "市长", "县长", "省长", "镇长", "乡长"]
-        .iter()
-        .any(|t| e.title.ends_with(t));
-    let _ = level_title;
     // a government is no part of the title: `市政府副市长` → 副市长, `省政府副秘书长` → 副秘书长
     let mut title = if e.body.ends_with("政府") {
         e.title.clone()

@@ -46,6 +46,24 @@ pub struct Statement {
     pub activity: bool,
 }
 
+/// The statements `keep` accepts, each (year, indicator, value, unit) once: a figure the
+/// report repeats (in its summary and its body) is one fact.
+pub fn distinct<'a>(
+    statements: &'a [Statement],
+    keep: impl Fn(&Statement) -> bool + 'a,
+) -> impl Iterator<Item = &'a Statement> + 'a {
+    let mut seen = std::collections::HashSet::new();
+    statements.iter().filter(move |st| {
+        keep(st)
+            && seen.insert((
+                st.year,
+                st.indicator.as_str(),
+                st.value.to_bits(),
+                st.unit.as_str(),
+            ))
+    })
+}
+
 fn words(src: &'static str) -> Vec<&'static str> {
     let mut w: Vec<&str> = lexicon::entries(src).collect();
     w.sort_by_key(|w| std::cmp::Reverse(w.len()));
