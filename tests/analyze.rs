@@ -394,6 +394,7 @@ fn hand_built() -> Facts {
             source: Source {
                 report: format!("r{i}.txt"),
                 sentence: Some("虚构句子。".into()),
+                ..Source::default()
             },
         }];
         let titles = ["党工委书记", "管委会主任", "副主任"];

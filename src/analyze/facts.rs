@@ -9,7 +9,7 @@ use super::AnalyzeError;
 use crate::model::{GoalKind, Role};
 use crate::rdf::mapping::is_leading_title;
 use crate::rdf::vocab::{zk, PREFIXES};
-use oxigraph::model::Term;
+use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use oxigraph::store::Store;
 use serde::Serialize;
@@ -19,7 +19,24 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Source {
     pub report: String,
+    /// Left out by [`Facts::load_relations`] for posts and meetings: reading every
+    /// sentence would dominate the load on a large store, and an answer shows only a few.
+    /// [`Facts::fill_sentence`] looks one up.
     pub sentence: Option<String>,
+    /// What to look the sentence up by.
+    #[serde(skip)]
+    pub evidence: Evidence,
+}
+
+/// The fact a [`Source`] stands for, enough to find its sentence again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    #[default]
+    Unknown,
+    /// A post held: the canonical person and the post title, in the source's report.
+    Post { person: String, title: String },
+    /// A meeting, by its IRI.
+    Meeting(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -99,32 +116,55 @@ pub struct Facts {
 
 const SAME_AS: &str = "SELECT ?a ?b WHERE { GRAPH ?g { ?a owl:sameAs ?b } }";
 
-const ZONES: &str = "SELECT ?z ?label ?alt WHERE { GRAPH ?g { ?z a zk:Zone ; rdfs:label ?label .
-    OPTIONAL { ?z skos:altLabel ?alt } } }";
+// Each property is read by its own sub-select, which oxigraph evaluates as one scan of
+// that predicate, and the scans are hash-joined. Written as a plain basic graph pattern,
+// the same query looks every property up once per row, which on a store of 10,000
+// reports is several times slower. A property of which the store holds far more than
+// the rows here (`zk:zone`) stays a single optional pattern: looked up per row, not
+// scanned.
 
-const PERSONS: &str =
-    "SELECT ?p ?name ?zone WHERE { GRAPH ?g { ?p a foaf:Person ; foaf:name ?name .
-    OPTIONAL { ?p zk:scopeZone ?zone } } }";
+/// The sentence behind a post held in one report, for [`Evidence::Post`]; `VALUES ?p`
+/// is filled with every IRI folded into the person. (oxigraph binds only variables the
+/// query selects, hence `?report ?title`.)
+const POST_SENTENCE: &str = "SELECT ?text ?report ?title WHERE { VALUES_PERSON
+    GRAPH ?g { ?g zk:sourceName ?report . ?h org:member ?p ; zk:post ?post .
+      ?post zk:title ?title . ?h prov:wasDerivedFrom ?s . ?s zk:text ?text } } LIMIT 1";
 
-const HOLDINGS: &str = "SELECT ?person ?title ?org ?zone ?date ?text ?source WHERE { GRAPH ?g {
-    ?h a zk:PostHolding ; org:member ?person ; zk:post ?post .
-    ?post zk:title ?title .
-    OPTIONAL { ?post zk:organizationName ?org }
-    OPTIONAL { ?post org:postIn ?zone }
-    OPTIONAL { ?h zk:observedOn ?date }
-    OPTIONAL { ?h prov:wasDerivedFrom ?s . ?s zk:text ?text }
-    OPTIONAL { ?g zk:sourceName ?source } } }";
+/// The sentence behind a meeting, for [`Evidence::Meeting`].
+const MEETING_SENTENCE: &str =
+    "SELECT ?text ?m WHERE { GRAPH ?g { ?m prov:wasDerivedFrom ?s . ?s zk:text ?text } } LIMIT 1";
 
-const MEETINGS: &str = "SELECT ?m ?name ?date ?zone ?text ?source WHERE { GRAPH ?g {
-    ?m a zk:Meeting .
-    OPTIONAL { ?m schema:name ?name }
-    OPTIONAL { ?m schema:startDate ?date }
-    OPTIONAL { ?m zk:zone ?zone }
-    OPTIONAL { ?m prov:wasDerivedFrom ?s . ?s zk:text ?text }
-    OPTIONAL { ?g zk:sourceName ?source } } }";
+const ZONES: &str = "SELECT ?z ?label ?alt WHERE {
+    { SELECT ?g ?z WHERE { GRAPH ?g { ?z a zk:Zone } } }
+    { SELECT ?g ?z ?label WHERE { GRAPH ?g { ?z rdfs:label ?label } } }
+    OPTIONAL { SELECT ?g ?z ?alt WHERE { GRAPH ?g { ?z skos:altLabel ?alt } } } }";
 
-const PARTICIPANTS: &str = "SELECT ?m ?person ?role WHERE { GRAPH ?g {
-    ?m zk:participation ?pt . ?pt zk:participant ?person ; zk:role ?role } }";
+const PERSONS: &str = "SELECT ?p ?name ?zone WHERE {
+    { SELECT ?g ?p WHERE { GRAPH ?g { ?p a foaf:Person } } }
+    { SELECT ?g ?p ?name WHERE { GRAPH ?g { ?p foaf:name ?name } } }
+    OPTIONAL { SELECT ?g ?p ?zone WHERE { GRAPH ?g { ?p zk:scopeZone ?zone } } } }";
+
+const HOLDINGS: &str = "SELECT ?person ?title ?org ?zone ?date ?source WHERE {
+    { SELECT ?g ?h WHERE { GRAPH ?g { ?h a zk:PostHolding } } }
+    { SELECT ?g ?h ?person WHERE { GRAPH ?g { ?h org:member ?person } } }
+    { SELECT ?g ?h ?post WHERE { GRAPH ?g { ?h zk:post ?post } } }
+    { SELECT ?g ?post ?title WHERE { GRAPH ?g { ?post zk:title ?title } } }
+    OPTIONAL { SELECT ?g ?post ?org WHERE { GRAPH ?g { ?post zk:organizationName ?org } } }
+    OPTIONAL { SELECT ?g ?post ?zone WHERE { GRAPH ?g { ?post org:postIn ?zone } } }
+    OPTIONAL { SELECT ?g ?h ?date WHERE { GRAPH ?g { ?h zk:observedOn ?date } } }
+    OPTIONAL { SELECT ?g ?source WHERE { GRAPH ?g { ?g zk:sourceName ?source } } } }";
+
+const MEETINGS: &str = "SELECT ?m ?name ?date ?zone ?source WHERE {
+    { SELECT ?g ?m WHERE { GRAPH ?g { ?m a zk:Meeting } } }
+    OPTIONAL { SELECT ?g ?m ?name WHERE { GRAPH ?g { ?m schema:name ?name } } }
+    OPTIONAL { SELECT ?g ?m ?date WHERE { GRAPH ?g { ?m schema:startDate ?date } } }
+    OPTIONAL { SELECT ?g ?source WHERE { GRAPH ?g { ?g zk:sourceName ?source } } }
+    OPTIONAL { GRAPH ?g { ?m zk:zone ?zone } } }";
+
+const PARTICIPANTS: &str = "SELECT ?m ?person ?role WHERE {
+    { SELECT ?g ?m ?pt WHERE { GRAPH ?g { ?m zk:participation ?pt } } }
+    { SELECT ?g ?pt ?person WHERE { GRAPH ?g { ?pt zk:participant ?person } } }
+    { SELECT ?g ?pt ?role WHERE { GRAPH ?g { ?pt zk:role ?role } } } }";
 
 /// `VALUES_ZONE` is replaced by `VALUES ?zf { … } GRAPH ?g { ?f zk:zone ?zf }` to
 /// read one zone's facts first, or by nothing for all zones. Every other pattern is
@@ -155,6 +195,16 @@ const INDICATORS: &str = "SELECT ?class ?zone ?year ?indicator ?value ?unit ?kin
 fn select(
     store: &Store,
     query: &str,
+    each: impl FnMut(&QuerySolution),
+) -> Result<(), AnalyzeError> {
+    select_bound(store, query, Vec::new(), each)
+}
+
+/// [`select`] with variables bound to terms before evaluation.
+fn select_bound(
+    store: &Store,
+    query: &str,
+    bindings: Vec<(&str, Term)>,
     mut each: impl FnMut(&QuerySolution),
 ) -> Result<(), AnalyzeError> {
     let mut text = String::new();
@@ -162,9 +212,12 @@ fn select(
         text.push_str(&format!("PREFIX {prefix}: <{ns}>\n"));
     }
     text.push_str(query);
-    let prepared = SparqlEvaluator::new()
+    let mut prepared = SparqlEvaluator::new()
         .parse_query(&text)
         .map_err(|e| AnalyzeError::Query(e.into()))?;
+    for (var, term) in bindings {
+        prepared = prepared.substitute_variable(Variable::new_unchecked(var), term);
+    }
     if let QueryResults::Solutions(solutions) = prepared.on_store(store).execute()? {
         for solution in solutions {
             each(&solution?);
@@ -232,20 +285,29 @@ impl Facts {
     /// Reads zones, officials, posts and meetings, but no goals or achievements: all that
     /// the graphs need. [`Facts::load_indicators`] adds the rest.
     pub fn load_relations(store: &Store) -> Result<Facts, AnalyzeError> {
-        let mut facts = Facts::default();
+        let mut same_as = HashMap::new();
         select(store, SAME_AS, |s| {
             if let (Some(a), Some(b)) = (get(s, "a"), get(s, "b")) {
-                facts.same_as.insert(a, b);
+                same_as.insert(a, b);
             }
         })?;
-        let same = std::mem::take(&mut facts.same_as);
-        let canon = Canon(&same);
-        facts.load_zones(store, &canon)?;
-        facts.load_officials(store, &canon)?;
-        facts.load_holdings(store, &canon)?;
-        facts.load_meetings(store, &canon)?;
-        facts.same_as = same;
-        Ok(facts)
+        let canon = Canon(&same_as);
+        // The reads are independent and each waits mostly on the store: run side by side.
+        let (zones, officials, holdings, meetings) = std::thread::scope(|scope| {
+            let holdings = scope.spawn(|| read_holdings(store, &canon));
+            let meetings = scope.spawn(|| read_meetings(store, &canon));
+            let zones = read_zones(store, &canon);
+            let officials = read_officials(store, &canon);
+            (zones, officials, joined(holdings), joined(meetings))
+        });
+        Ok(Facts {
+            zones: zones?,
+            officials: officials?,
+            holdings: holdings?,
+            meetings: meetings?,
+            same_as,
+            ..Facts::default()
+        })
     }
 
     /// Adds the goals and achievements of the zone with canonical IRI `zone` (every IRI
@@ -278,140 +340,6 @@ impl Facts {
         let result = self.read_indicators(store, &query, &Canon(&same));
         self.same_as = same;
         result
-    }
-
-    fn load_zones(&mut self, store: &Store, canon: &Canon<'_>) -> Result<(), AnalyzeError> {
-        let mut labels: BTreeMap<String, String> = BTreeMap::new();
-        let mut aliases: Vec<(String, String)> = Vec::new();
-        select(store, ZONES, |s| {
-            let (Some(z), Some(label)) = (get(s, "z"), get(s, "label")) else {
-                return;
-            };
-            if let Some(alt) = get(s, "alt") {
-                aliases.push((z.clone(), alt));
-            }
-            labels.insert(z, label);
-        })?;
-        for (z, label) in &labels {
-            let c = canon.of(z);
-            if &c == z {
-                self.zones.entry(c).or_default().name = label.clone();
-            } else {
-                self.zones
-                    .entry(c)
-                    .or_default()
-                    .aliases
-                    .insert(label.clone());
-            }
-        }
-        for (z, alt) in aliases {
-            self.zones
-                .entry(canon.of(&z))
-                .or_default()
-                .aliases
-                .insert(alt);
-        }
-        // A canonical zone only ever named through another (should not happen) keeps a name.
-        for zone in self.zones.values_mut() {
-            if zone.name.is_empty() {
-                zone.name = zone.aliases.iter().next().cloned().unwrap_or_default();
-            }
-            let name = zone.name.clone();
-            zone.aliases.remove(&name);
-        }
-        Ok(())
-    }
-
-    fn load_officials(&mut self, store: &Store, canon: &Canon<'_>) -> Result<(), AnalyzeError> {
-        select(store, PERSONS, |s| {
-            let (Some(p), Some(name)) = (get(s, "p"), get(s, "name")) else {
-                return;
-            };
-            let zone = get(s, "zone").map(|z| canon.of(&z));
-            let entry = self
-                .officials
-                .entry(canon.of(&p))
-                .or_insert(Official { name, zone: None });
-            if entry.zone.is_none() {
-                entry.zone = zone;
-            }
-        })?;
-        Ok(())
-    }
-
-    fn load_holdings(&mut self, store: &Store, canon: &Canon<'_>) -> Result<(), AnalyzeError> {
-        type Key = (String, Option<String>, String, Option<String>);
-        let mut merged: BTreeMap<Key, BTreeSet<Sighting>> = BTreeMap::new();
-        select(store, HOLDINGS, |s| {
-            let (Some(person), Some(title)) = (get(s, "person"), get(s, "title")) else {
-                return;
-            };
-            let key = (
-                canon.of(&person),
-                get(s, "zone").map(|z| canon.of(&z)),
-                title,
-                get(s, "org"),
-            );
-            let sighting = Sighting {
-                date: get(s, "date"),
-                source: Source {
-                    report: get(s, "source").unwrap_or_default(),
-                    sentence: get(s, "text"),
-                },
-            };
-            merged.entry(key).or_default().insert(sighting);
-        })?;
-        for ((person, zone, title, organization), seen) in merged {
-            let mut seen: Vec<Sighting> = seen.into_iter().collect();
-            seen.sort_by(|a, b| date_order(&a.date, &b.date).then_with(|| a.cmp(b)));
-            self.holdings.push(Holding {
-                leading: is_leading_title(&title),
-                person,
-                zone,
-                title,
-                organization,
-                seen,
-            });
-        }
-        Ok(())
-    }
-
-    fn load_meetings(&mut self, store: &Store, canon: &Canon<'_>) -> Result<(), AnalyzeError> {
-        let mut by_key: BTreeMap<String, Meeting> = BTreeMap::new();
-        select(store, MEETINGS, |s| {
-            let Some(m) = get(s, "m") else { return };
-            by_key.entry(m.clone()).or_insert_with(|| Meeting {
-                key: m,
-                name: get(s, "name"),
-                date: get(s, "date"),
-                zone: get(s, "zone").map(|z| canon.of(&z)),
-                participants: Vec::new(),
-                source: Source {
-                    report: get(s, "source").unwrap_or_default(),
-                    sentence: get(s, "text"),
-                },
-            });
-        })?;
-        select(store, PARTICIPANTS, |s| {
-            let (Some(m), Some(p), Some(r)) = (get(s, "m"), get(s, "person"), get(s, "role"))
-            else {
-                return;
-            };
-            let (Some(meeting), Some(r)) = (by_key.get_mut(&m), role(&r)) else {
-                return;
-            };
-            let p = canon.of(&p);
-            // One entry per person: the most important role they played (host first).
-            match meeting.participants.iter_mut().find(|(q, _)| *q == p) {
-                Some(entry) => entry.1 = entry.1.min(r),
-                None => meeting.participants.push((p, r)),
-            }
-        })?;
-        for mut m in by_key.into_values() {
-            m.participants.sort();
-            self.meetings.push(m);
-        }
-        Ok(())
     }
 
     fn read_indicators(
@@ -447,6 +375,7 @@ impl Facts {
                 source: Source {
                     report: get(s, "source").unwrap_or_default(),
                     sentence: get(s, "sentence"),
+                    evidence: Evidence::Unknown,
                 },
             };
             if class == zk::GOAL.as_str() {
@@ -456,6 +385,53 @@ impl Facts {
             }
         })?;
         Ok(())
+    }
+
+    /// Looks up the sentence of `source` when it was read without one (posts and
+    /// meetings, see [`Source::sentence`]); leaves it `None` when the store has none.
+    pub fn fill_sentence(&self, store: &Store, source: &mut Source) -> Result<(), AnalyzeError> {
+        if source.sentence.is_some() {
+            return Ok(());
+        }
+        let mut found = None;
+        let mut keep = |s: &QuerySolution| found = get(s, "text");
+        match &source.evidence {
+            Evidence::Unknown => {}
+            Evidence::Post { person, title } => {
+                let canon = Canon(&self.same_as);
+                let mut iris = vec![format!("<{person}>")];
+                iris.extend(
+                    self.same_as
+                        .keys()
+                        .filter(|k| canon.of(k) == *person)
+                        .map(|k| format!("<{k}>")),
+                );
+                let values = format!("VALUES ?p {{ {} }}", iris.join(" "));
+                let bindings = vec![
+                    ("report", Literal::new_simple_literal(&source.report).into()),
+                    ("title", Literal::new_simple_literal(title).into()),
+                ];
+                let query = POST_SENTENCE.replace("VALUES_PERSON", &values);
+                select_bound(store, &query, bindings, &mut keep)?;
+            }
+            Evidence::Meeting(m) => {
+                let bindings = vec![("m", NamedNode::new_unchecked(m.as_str()).into())];
+                select_bound(store, MEETING_SENTENCE, bindings, &mut keep)?;
+            }
+        }
+        source.sentence = found;
+        Ok(())
+    }
+
+    /// [`Facts::fill_sentence`] for each of `sources`.
+    pub fn fill_sentences<'a>(
+        &self,
+        store: &Store,
+        sources: impl IntoIterator<Item = &'a mut Source>,
+    ) -> Result<(), AnalyzeError> {
+        sources
+            .into_iter()
+            .try_for_each(|source| self.fill_sentence(store, source))
     }
 
     /// A zone's display name, or the IRI when the zone is unknown.
@@ -483,6 +459,151 @@ impl Facts {
             })
             .collect()
     }
+}
+
+fn read_zones(store: &Store, canon: &Canon<'_>) -> Result<BTreeMap<String, Zone>, AnalyzeError> {
+    let mut zones: BTreeMap<String, Zone> = BTreeMap::new();
+    let mut labels: BTreeMap<String, String> = BTreeMap::new();
+    let mut aliases: Vec<(String, String)> = Vec::new();
+    select(store, ZONES, |s| {
+        let (Some(z), Some(label)) = (get(s, "z"), get(s, "label")) else {
+            return;
+        };
+        if let Some(alt) = get(s, "alt") {
+            aliases.push((z.clone(), alt));
+        }
+        labels.insert(z, label);
+    })?;
+    for (z, label) in &labels {
+        let c = canon.of(z);
+        if &c == z {
+            zones.entry(c).or_default().name = label.clone();
+        } else {
+            zones.entry(c).or_default().aliases.insert(label.clone());
+        }
+    }
+    for (z, alt) in aliases {
+        zones.entry(canon.of(&z)).or_default().aliases.insert(alt);
+    }
+    // A canonical zone only ever named through another (should not happen) keeps a name.
+    for zone in zones.values_mut() {
+        if zone.name.is_empty() {
+            zone.name = zone.aliases.iter().next().cloned().unwrap_or_default();
+        }
+        let name = zone.name.clone();
+        zone.aliases.remove(&name);
+    }
+    Ok(zones)
+}
+
+fn read_officials(
+    store: &Store,
+    canon: &Canon<'_>,
+) -> Result<BTreeMap<String, Official>, AnalyzeError> {
+    let mut officials: BTreeMap<String, Official> = BTreeMap::new();
+    select(store, PERSONS, |s| {
+        let (Some(p), Some(name)) = (get(s, "p"), get(s, "name")) else {
+            return;
+        };
+        let zone = get(s, "zone").map(|z| canon.of(&z));
+        let entry = officials
+            .entry(canon.of(&p))
+            .or_insert(Official { name, zone: None });
+        if entry.zone.is_none() {
+            entry.zone = zone;
+        }
+    })?;
+    Ok(officials)
+}
+
+fn read_holdings(store: &Store, canon: &Canon<'_>) -> Result<Vec<Holding>, AnalyzeError> {
+    type Key = (String, Option<String>, String, Option<String>);
+    let mut merged: BTreeMap<Key, BTreeSet<Sighting>> = BTreeMap::new();
+    select(store, HOLDINGS, |s| {
+        let (Some(person), Some(title)) = (get(s, "person"), get(s, "title")) else {
+            return;
+        };
+        let person = canon.of(&person);
+        let sighting = Sighting {
+            date: get(s, "date"),
+            source: Source {
+                report: get(s, "source").unwrap_or_default(),
+                sentence: None,
+                evidence: Evidence::Post {
+                    person: person.clone(),
+                    title: title.clone(),
+                },
+            },
+        };
+        let key = (
+            person,
+            get(s, "zone").map(|z| canon.of(&z)),
+            title,
+            get(s, "org"),
+        );
+        merged.entry(key).or_default().insert(sighting);
+    })?;
+    let mut holdings = Vec::with_capacity(merged.len());
+    for ((person, zone, title, organization), seen) in merged {
+        let mut seen: Vec<Sighting> = seen.into_iter().collect();
+        seen.sort_by(|a, b| date_order(&a.date, &b.date).then_with(|| a.cmp(b)));
+        holdings.push(Holding {
+            leading: is_leading_title(&title),
+            person,
+            zone,
+            title,
+            organization,
+            seen,
+        });
+    }
+    Ok(holdings)
+}
+
+fn read_meetings(store: &Store, canon: &Canon<'_>) -> Result<Vec<Meeting>, AnalyzeError> {
+    let mut by_key: BTreeMap<String, Meeting> = BTreeMap::new();
+    select(store, MEETINGS, |s| {
+        let Some(m) = get(s, "m") else { return };
+        by_key.entry(m.clone()).or_insert_with(|| Meeting {
+            name: get(s, "name"),
+            date: get(s, "date"),
+            zone: get(s, "zone").map(|z| canon.of(&z)),
+            participants: Vec::new(),
+            source: Source {
+                report: get(s, "source").unwrap_or_default(),
+                sentence: None,
+                evidence: Evidence::Meeting(m.clone()),
+            },
+            key: m,
+        });
+    })?;
+    select(store, PARTICIPANTS, |s| {
+        let (Some(m), Some(p), Some(r)) = (get(s, "m"), get(s, "person"), get(s, "role")) else {
+            return;
+        };
+        let (Some(meeting), Some(r)) = (by_key.get_mut(&m), role(&r)) else {
+            return;
+        };
+        let p = canon.of(&p);
+        // One entry per person: the most important role they played (host first).
+        match meeting.participants.iter_mut().find(|(q, _)| *q == p) {
+            Some(entry) => entry.1 = entry.1.min(r),
+            None => meeting.participants.push((p, r)),
+        }
+    })?;
+    Ok(by_key
+        .into_values()
+        .map(|mut m| {
+            m.participants.sort();
+            m
+        })
+        .collect())
+}
+
+/// A scoped thread's result; its panic, if any, goes on in the caller.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Dates ascending, undated last.

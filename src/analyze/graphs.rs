@@ -327,6 +327,7 @@ pub(crate) mod tests {
             source: Source {
                 report: "虚构.txt".into(),
                 sentence: Some(sentence.into()),
+                ..Source::default()
             },
         }]
     }

@@ -153,16 +153,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )
         }
         Command::Path { a, b, common } => {
-            let facts = load(&common)?;
+            let kg = open(&common)?;
+            let facts = Facts::load_relations(kg.store()).context("cannot read the store")?;
             let g = graphs::combined(&facts);
             let (from, to) = (
                 path::resolve(&g, &facts, &a)?,
                 path::resolve(&g, &facts, &b)?,
             );
-            let Some(hops) = path::shortest(&g, from, to) else {
+            let Some(mut hops) = path::shortest(&g, from, to) else {
                 eprintln!("zonekg: {a} and {b} are not connected");
                 return Ok(ExitCode::from(1));
             };
+            facts
+                .fill_sentences(kg.store(), hops.iter_mut().map(|h| &mut h.source))
+                .context("cannot read the store")?;
             let mut t = Table::new(&[
                 "hop", "from", "to", "kind", "via", "dates", "report", "sentence",
             ]);
@@ -236,7 +240,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             facts
                 .load_indicators(kg.store(), Some(&z))
                 .context("cannot read the store")?;
-            let tl = timeline::timeline(&facts, &z);
+            let mut tl = timeline::timeline(&facts, &z);
+            let sources = tl.posts.iter_mut().flat_map(|p| &mut p.holders);
+            facts
+                .fill_sentences(kg.store(), sources.map(|h| &mut h.source))
+                .context("cannot read the store")?;
             let mut posts = Table::new(&[
                 "post",
                 "order",
