@@ -5,6 +5,7 @@
 //! This module only finds the items and groups them into lists; deciding which lists set
 //! future work is the task extractor's business.
 
+use super::words::WordsByChar;
 use crate::lexicon;
 use crate::segment::Segments;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -202,21 +203,33 @@ fn ordinal_at(s: &str) -> Option<(Written, &str, usize)> {
 
 /// Value of a Chinese numeral of up to three characters (`一`…`九十九`).
 pub fn cn_number(s: &str) -> Option<u32> {
-    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [a] if *a == '十' => Some(10),
-        [a] => digit(*a),
-        ['十', b] => Some(10 + digit(*b)?),
-        [a, '十'] => Some(digit(*a)? * 10),
-        [a, '十', b] => Some(digit(*a)? * 10 + digit(*b)?),
+    let digit = |c: char| match c {
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    };
+    let mut chars = s.chars();
+    let first = [chars.next(), chars.next(), chars.next(), chars.next()];
+    match first {
+        [Some('十'), None, ..] => Some(10),
+        [Some(a), None, ..] => digit(a),
+        [Some('十'), Some(b), None, _] => Some(10 + digit(b)?),
+        [Some(a), Some('十'), None, _] => Some(digit(a)? * 10),
+        [Some(a), Some('十'), Some(b), None] => Some(digit(a)? * 10 + digit(b)?),
         _ => None,
     }
 }
 
 /// Whether an ordinal may begin after char `c`: at a line start or after punctuation,
 /// never inside a word (`统一是`, `第1、2季度`, `2024.02`).
-fn is_boundary(c: char) -> bool {
+const fn is_boundary(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
@@ -255,30 +268,54 @@ fn may_open_ordinal(c: char) -> bool {
 /// searching the whole text, skips the many ordinal-like runs inside words and numbers
 /// (`统一`, `1.5亿元`). No match can run across such a place (an ordinal holds no
 /// boundary char but its last), so this finds every ordinal a search would.
-fn ordinal_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+fn ordinal_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let first = text
-        .chars()
-        .next()
-        .filter(|&c| may_open_ordinal(c))
-        .map(|_| 0);
+    let mut starts = Vec::new();
+    if text.chars().next().is_some_and(may_open_ordinal) {
+        starts.push(0);
+    }
     let mut i = 0;
-    let after_boundaries = std::iter::from_fn(move || {
-        while i < bytes.len() {
-            // a char led by 0xE4..=0xE9 is Han, never a boundary: stepped over undecoded
-            if (0xE4..=0xE9).contains(&bytes[i]) {
-                i += 3;
-                continue;
-            }
+    while i < bytes.len() {
+        // a char led by 0xE4..=0xE9 is Han, never a boundary: runs of them are stepped
+        // over undecoded, in a loop of their own
+        while bytes.get(i).is_some_and(|b| (0xE4..=0xE9).contains(b)) {
+            i += 3;
+        }
+        let Some(&lead) = bytes.get(i) else { break };
+        let boundary = if lead.is_ascii() {
+            i += 1;
+            ASCII_BOUNDARY[usize::from(lead)]
+        } else {
             let c = text[i..].chars().next().expect("i is a char boundary");
             i += c.len_utf8();
-            if is_boundary(c) && text[i..].chars().next().is_some_and(may_open_ordinal) {
-                return Some(i);
-            }
+            is_boundary(c)
+        };
+        if boundary && may_open_ordinal_at(text, i) {
+            starts.push(i);
         }
-        None
-    });
-    first.into_iter().chain(after_boundaries)
+    }
+    starts
+}
+
+/// [`is_boundary`] for each ASCII char.
+static ASCII_BOUNDARY: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = is_boundary(b as u8 as char);
+        b += 1;
+    }
+    table
+};
+
+/// Whether the char at byte `at` of `text` (if any) can open an ordinal: an ASCII one
+/// is judged by its byte.
+fn may_open_ordinal_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_digit() || b == b'(',
+        Some(_) => text[at..].chars().next().is_some_and(may_open_ordinal),
+    }
 }
 
 /// Whether `at` opens its line (only blanks before it on the line).
@@ -296,8 +333,9 @@ fn paragraph_of(segments: &Segments, at: usize) -> usize {
 
 /// Every ordinal in `text` that stands where an item could begin.
 pub fn markers(text: &str, segments: &Segments) -> Vec<Marker> {
-    let mut out = Vec::new();
-    for start in ordinal_starts(text) {
+    let starts = ordinal_starts(text);
+    let mut out = Vec::with_capacity(starts.len());
+    for start in starts {
         let Some((written, numeral, len)) = ordinal_at(&text[start..]) else {
             continue;
         };
@@ -410,11 +448,10 @@ fn set_item_ends(list: &mut ItemList, segments: &Segments) {
 /// past `max_chars`.
 pub fn headline<'t>(text: &'t str, item: &Item, max_chars: usize) -> &'t str {
     let words = &text[item.marker.body..item.end.max(item.marker.body)];
-    let cut = words
-        .find([';', '；', '。', ':', '：', '!', '！', '?', '？'])
-        .unwrap_or(words.len());
+    let cut = headline_end(words);
     let mut head = trim_item(&words[..cut]);
-    if head.chars().count() > max_chars {
+    // no more chars than bytes: a short head needs no count
+    if head.len() > max_chars && head.chars().count() > max_chars {
         let limit = head
             .char_indices()
             .nth(max_chars)
@@ -426,6 +463,29 @@ pub fn headline<'t>(text: &'t str, item: &Item, max_chars: usize) -> &'t str {
         }
     }
     head
+}
+
+/// Byte offset of the first of `;；。:：!！?？` in `words`, or its length: read byte by
+/// byte (`；：！？` are EF BC 9B/9A/81/9F, `。` is E3 80 82), stepping over Han chars.
+fn headline_end(words: &str) -> usize {
+    let bytes = words.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b';' | b':' | b'!' | b'?' => return i,
+            0xE4..=0xE9 => i += 3,
+            0xEF if matches!(
+                bytes.get(i + 1..i + 3),
+                Some([0xBC, 0x9B | 0x9A | 0x81 | 0x9F])
+            ) =>
+            {
+                return i
+            }
+            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => return i,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
 }
 
 fn trim_item(s: &str) -> &str {
@@ -443,6 +503,10 @@ static PLAN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+
+/// The plan nouns by last char, to tell cheaply whether a short head names one.
+static PLAN_NOUN_WORDS: LazyLock<WordsByChar> =
+    LazyLock::new(|| WordsByChar::by_last(lexicon::entries(PLAN_NOUNS)));
 
 /// The noun of the last named plan in `intro` (`十项攻坚行动` → `行动`), if any.
 fn plan_noun(intro: &str) -> Option<String> {
@@ -468,15 +532,36 @@ fn plan_noun(intro: &str) -> Option<String> {
 /// The opening clause of a paragraph (up to the first `,;。:`), when short enough to name
 /// an item.
 fn head_clause(text: &str) -> Option<&str> {
-    let cut = text
-        .find([',', '，', ';', '；', '。', ':', '：', '!', '！'])
-        .unwrap_or(text.len());
+    let cut = clause_end(text);
     let head = text[..cut].trim();
     let n = head.chars().count();
     // a paragraph opening with an ordinal belongs to an ordinal list
     let opens_with_words =
         head.starts_with(|c: char| is_han(c) || c == '“') && ordinal_at(head).is_none();
     ((2..=30).contains(&n) && opens_with_words).then_some(head)
+}
+
+/// Byte offset of the first of `,，;；。:：!！` in `text`, or its length: read byte by byte
+/// (`，；：！` are EF BC 8C/9B/9A/81, `。` is E3 80 82), stepping over Han chars undecoded.
+fn clause_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b',' | b';' | b':' | b'!' => return i,
+            0xE4..=0xE9 => i += 3,
+            0xEF if matches!(
+                bytes.get(i + 1..i + 3),
+                Some([0xBC, 0x8C | 0x9B | 0x9A | 0x81])
+            ) =>
+            {
+                return i
+            }
+            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => return i,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
 }
 
 /// Whether two paragraph heads open alike: two leading Han characters in common
@@ -514,11 +599,19 @@ pub fn paragraph_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
         let by_punctuation = intro.ends_with(['—', ':', '：']);
         // after a named plan only, every item must name the plan's noun (punctuation
         // introduces a list whatever the words)
-        let noun = (!by_punctuation).then(|| plan_noun(intro)).flatten();
-        let names_noun = |h: &str| by_punctuation || noun.as_deref().is_some_and(|n| h.contains(n));
         let first = text[paras[p + 1].span.clone()].trim();
+        // the next paragraph's head first: it is cheaper to read than the plan noun, and
+        // most paragraphs open with none
+        let first_head = head_clause(first);
+        // and an item after a named plan names its noun: a head naming no plan noun at
+        // all spares the search of the introduction
+        let may_name_noun = first_head.is_some_and(|h| PLAN_NOUN_WORDS.occurs_in(h));
+        let noun = (!by_punctuation && may_name_noun)
+            .then(|| plan_noun(intro))
+            .flatten();
+        let names_noun = |h: &str| by_punctuation || noun.as_deref().is_some_and(|n| h.contains(n));
         let head = (by_punctuation || noun.is_some())
-            .then(|| head_clause(first))
+            .then_some(first_head)
             .flatten()
             .filter(|h| names_noun(h));
         let Some(head) = head else {
@@ -646,9 +739,38 @@ mod tests {
     }
 
     #[test]
+    fn clause_end_agrees_with_a_search() {
+        let pieces = [
+            ",", "，", ";", "；", "。", ":", "：", "!", "！", "甲", "a", "、", "】", "·",
+        ];
+        for s in crate::extract::strings_of(&pieces, 3) {
+            let want = s
+                .find([',', '，', ';', '；', '。', ':', '：', '!', '！'])
+                .unwrap_or(s.len());
+            assert_eq!(clause_end(&s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn headline_end_agrees_with_a_search() {
+        let pieces = [
+            ";", "；", "。", ":", "：", "!", "！", "?", "？", "，", "甲", "a", "、", "】", "·",
+        ];
+        for s in crate::extract::strings_of(&pieces, 3) {
+            let want = s
+                .find([';', '；', '。', ':', '：', '!', '！', '?', '？'])
+                .unwrap_or(s.len());
+            assert_eq!(headline_end(&s), want, "{s}");
+        }
+    }
+
+    #[test]
     fn ordinals_start_only_after_boundaries() {
         let text = "一是甲,二是乙统一是(3)丁\n第二,戊";
-        let starts: Vec<&str> = ordinal_starts(text).map(|i| &text[i..]).collect();
+        let starts: Vec<&str> = ordinal_starts(text)
+            .into_iter()
+            .map(|i| &text[i..])
+            .collect();
         assert_eq!(
             starts,
             vec![&text[0..], "二是乙统一是(3)丁\n第二,戊", "第二,戊"]
@@ -663,6 +785,20 @@ mod tests {
         assert_eq!(cn_number("二十"), Some(20));
         assert_eq!(cn_number("二十一"), Some(21));
         assert_eq!(cn_number("百"), None);
+        // every string of up to four numeral chars, against the positional reading
+        let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+        for s in crate::extract::strings_of(&["一", "九", "十", "百"], 4) {
+            let chars: Vec<char> = s.chars().collect();
+            let want = match chars.as_slice() {
+                ['十'] => Some(10),
+                [a] => digit(*a),
+                ['十', b] => digit(*b).map(|b| 10 + b),
+                [a, '十'] => digit(*a).map(|a| a * 10),
+                [a, '十', b] => digit(*a).zip(digit(*b)).map(|(a, b)| a * 10 + b),
+                _ => None,
+            };
+            assert_eq!(cn_number(&s), want, "{s}");
+        }
     }
 
     #[test]

@@ -9,11 +9,13 @@
 
 use super::dates::Date;
 use super::officials;
+use super::words::WordsByChar;
 use super::zones::{self, is_han};
 use super::{Context, Extractor};
 use crate::lexicon;
 use crate::model::{Meeting, Official, Participant, Report, Role};
 use aho_corasick::AhoCorasick;
+use memchr::memmem;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -25,7 +27,8 @@ impl Extractor for Meetings {
     }
 
     fn extract(&self, cx: &Context, report: &mut Report) {
-        let mut held: Vec<(usize, Meeting)> = (0..cx.segments.sentences.len())
+        let mut held: Vec<(usize, Meeting)> = held_sentences(cx)
+            .into_iter()
             .filter_map(|i| meeting_in(cx, i, report).map(|m| (i, m)))
             .collect();
         if let Some(speech) = speech_meeting(cx) {
@@ -79,11 +82,37 @@ impl Extractor for Meetings {
     }
 }
 
+/// The sentences holding a verb of holding, in order: one search through the whole text
+/// per verb (most sentences hold none, and a searcher run over a long text is cheap per
+/// byte, where per sentence its set-up would dominate).
+fn held_sentences(cx: &Context) -> Vec<usize> {
+    let sentences = &cx.segments.sentences;
+    let mut found = Vec::new();
+    for verb in &LEX.held_searchers {
+        for at in verb.find_iter(cx.text.as_bytes()) {
+            let Some(i) = cx.sentence_at(at) else {
+                continue;
+            };
+            // an occurrence running over a sentence's end is in neither sentence
+            if at + verb.needle().len() <= sentences[i].span.end {
+                found.push(i);
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 struct Lexicons {
     nouns: Vec<&'static str>,
     held: Vec<&'static str>,
-    /// Any of `held`: most sentences hold none, and one automaton pass tells.
-    any_held: AhoCorasick,
+    /// Searchers for the verbs of `held` that hold no other (a sentence holding
+    /// `隆重召开` holds `召开`): where any of `held` occurs, one of these does.
+    held_searchers: Vec<memmem::Finder<'static>>,
+    /// `held` by last char: most sentences hold none, and one pass over their chars
+    /// tells (cheaper than an automaton stepping byte by byte through Han text).
+    any_held: WordsByChar,
     roles: Vec<(&'static str, Option<Role>)>,
     /// The verbs of `roles`, pattern `k` being `roles[k]`: tells which occur in a clause
     /// in one pass.
@@ -110,9 +139,15 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
     roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
     let held: Vec<&str> =
         lexicon::entries(include_str!("../../data/lexicon/held_verbs.txt")).collect();
+    let held_searchers = held
+        .iter()
+        .filter(|w| !held.iter().any(|v| v != *w && w.contains(v)))
+        .map(|w| memmem::Finder::new(w.as_bytes()))
+        .collect();
     Lexicons {
+        held_searchers,
         nouns,
-        any_held: AhoCorasick::new(&held).unwrap(),
+        any_held: WordsByChar::by_last(held.iter().copied()),
         held,
         role_verbs: AhoCorasick::new(roles.iter().map(|r| r.0)).unwrap(),
         roles,
@@ -252,7 +287,7 @@ fn attendance_in(s: &str) -> Option<u32> {
 /// The meeting's name (and venue) in a sentence that says it was held.
 fn name_and_venue(s: &str) -> Option<(String, Option<String>)> {
     let lex = &*LEX;
-    if !lex.any_held.is_match(s) {
+    if !lex.any_held.occurs_in(s) {
         return None;
     }
     for verb in &lex.held {
@@ -388,11 +423,22 @@ fn participants(
     let mut best: Vec<Participant> = Vec::new();
     let read = cx.mentions(report);
     let names = NameStarts::of(&report.officials);
+    let sentences = &cx.segments.sentences;
+    let covered = match (sentences.get(range.start), range.end.checked_sub(1)) {
+        (Some(first), Some(last)) if range.start < range.end => {
+            first.span.start..sentences[last].span.end
+        }
+        _ => 0..0,
+    };
+    let mut all = names.all_in(&cx.text[covered.clone()]);
+    for (at, _) in &mut all {
+        *at += covered.start;
+    }
     for i in range {
         let s = cx.sentence(i);
         let mut mentions = read[i].clone();
         // later mentions drop the title: `张三主持`, `会议由李四主持`
-        for (o, at) in names.occurrences(s) {
+        for (o, at) in names.within(&all, sentences[i].span.clone()) {
             let o = &report.officials[o];
             let span = at..at + o.name.len();
             if !mentions
@@ -461,50 +507,55 @@ fn participants(
     best
 }
 
-/// Officials' names by their first char: finds where names occur in a sentence in one
-/// pass over its chars (an automaton costs more to build than a meeting's few
-/// sentences cost to search).
+/// Officials' names, searched for through a meeting's whole part of the text at once
+/// (per sentence, a searcher's set-up would cost more than the search).
 struct NameStarts<'r> {
-    /// (first char, official) of each name.
-    firsts: Vec<(char, usize)>,
-    /// One bit per first char (by its code modulo 64): most chars start no name.
-    bloom: u64,
     names: Vec<&'r str>,
+    searchers: Vec<memmem::Finder<'r>>,
 }
 
 impl<'r> NameStarts<'r> {
     fn of(officials: &'r [Official]) -> Self {
-        let firsts: Vec<(char, usize)> = officials
-            .iter()
-            .enumerate()
-            .filter_map(|(k, o)| Some((o.name.chars().next()?, k)))
-            .collect();
         NameStarts {
-            bloom: firsts.iter().fold(0, |b, &(c, _)| b | Self::bit(c)),
-            firsts,
             names: officials.iter().map(|o| o.name.as_str()).collect(),
+            searchers: officials
+                .iter()
+                .map(|o| memmem::Finder::new(o.name.as_bytes()))
+                .collect(),
         }
     }
 
-    fn bit(c: char) -> u64 {
-        1 << (c as u32 % 64)
-    }
-
-    /// (official, byte offset) of each name in `s`, ordered by official and then offset;
-    /// a name's occurrences do not overlap each other (as `str::match_indices` finds
-    /// them).
-    fn occurrences(&self, s: &str) -> Vec<(usize, usize)> {
+    /// (byte offset, official) of every occurrence of a name in `text`, overlapping ones
+    /// too, ordered by offset.
+    fn all_in(&self, text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
         let mut found = Vec::new();
-        for (at, c) in s.char_indices() {
-            if self.bloom & Self::bit(c) == 0 {
+        for (k, searcher) in self.searchers.iter().enumerate() {
+            if self.names[k].is_empty() {
                 continue;
             }
-            for &(first, k) in &self.firsts {
-                if first == c && s[at..].starts_with(self.names[k]) {
-                    found.push((k, at));
-                }
+            let mut from = 0;
+            while let Some(i) = searcher.find(&bytes[from..]) {
+                found.push((from + i, k));
+                from += i + 1;
             }
         }
+        found.sort_unstable();
+        found
+    }
+
+    /// (official, byte offset in the span) of each name within `span` of the text that
+    /// `all` ([`NameStarts::all_in`]) was read from, ordered by official and then
+    /// offset; a name's occurrences do not overlap each other (as `str::match_indices`
+    /// finds them).
+    fn within(&self, all: &[(usize, usize)], span: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+        let first = all.partition_point(|&(at, _)| at < span.start);
+        let mut found: Vec<(usize, usize)> = all[first..]
+            .iter()
+            .take_while(|&&(at, _)| at < span.end)
+            .filter(|&&(at, k)| at + self.names[k].len() <= span.end)
+            .map(|&(at, k)| (k, at - span.start))
+            .collect();
         found.sort_unstable();
         let mut end_of: Option<(usize, usize)> = None; // (official, end of its last kept)
         found.retain(|&(k, at)| {
@@ -515,6 +566,12 @@ impl<'r> NameStarts<'r> {
             !overlaps
         });
         found
+    }
+
+    /// [`NameStarts::within`] the whole of `s`.
+    #[cfg(test)]
+    fn occurrences(&self, s: &str) -> Vec<(usize, usize)> {
+        self.within(&self.all_in(s), 0..s.len())
     }
 }
 

@@ -23,13 +23,14 @@ pub enum Bound {
     AtMost,
 }
 
-/// A number with its unit, found in a piece of text.
-#[derive(Debug, Clone, PartialEq)]
+/// A number with its unit, found in a piece of text. Cheap to copy: statements copy
+/// their sentence's quantities clause by clause.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Quantity {
     /// The value in the written unit (`103.16` for `103.16亿元`).
     pub value: f64,
     /// Magnitude and unit as written (`亿元`, `万人`, `%`, `个`); `％` is folded to `%`.
-    pub unit: String,
+    pub unit: &'static str,
     /// Byte range of the whole quantity, bound words included.
     pub start: usize,
     pub end: usize,
@@ -43,7 +44,7 @@ pub struct Quantity {
 impl Quantity {
     /// Whether the unit is a rate (`%`, `个百分点`, `倍`, `‰`).
     pub fn is_rate(&self) -> bool {
-        is_rate_unit(&self.unit)
+        is_rate_unit(self.unit)
     }
 
     /// Whether the unit is money (`元`, `亿元`, `万美元` …).
@@ -53,17 +54,20 @@ impl Quantity {
 
     /// The unit without its magnitude (`万人` → `人`).
     pub fn base_unit(&self) -> &str {
-        strip_magnitude(&self.unit).1
+        strip_magnitude(self.unit).1
     }
 
     /// The value in the base unit (`1.2万人` → 12000).
     pub fn base_value(&self) -> f64 {
-        self.value * strip_magnitude(&self.unit).0
+        self.value * strip_magnitude(self.unit).0
     }
 
     /// Whether the quantity counts activities (`次`, `批次`), not results.
     pub fn is_activity(&self) -> bool {
-        ACTIVITY_UNITS.iter().any(|u| *u == self.base_unit())
+        // the unit's end first: most units are none of these
+        ACTIVITY_UNITS
+            .iter()
+            .any(|u| self.unit.ends_with(u) && *u == self.base_unit())
     }
 }
 
@@ -99,6 +103,41 @@ static ACTIVITY_UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../../data/lexicon/activity_units.txt")).collect()
 });
 
+/// Every magnitude-and-unit a quantity may have, written out once: units of the lexicon
+/// by their first char, each with its forms after [`UNIT_MAGNITUDES`].
+type UnitForms = (&'static str, Vec<String>);
+static UNIT_NAMES: LazyLock<CharMap<Vec<UnitForms>>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<UnitForms>)> = Vec::new();
+    for u in lexicon::entries(include_str!("../../data/lexicon/units.txt")) {
+        let Some(c) = u.chars().next() else { continue };
+        let forms = (u, UNIT_MAGNITUDES.iter().map(|m| [m, u].concat()).collect());
+        match groups.iter_mut().find(|(g, _)| *g == c) {
+            Some((_, list)) => list.push(forms),
+            None => groups.push((c, vec![forms])),
+        }
+    }
+    CharMap::new(groups)
+});
+
+/// The magnitudes a unit may be written with, none first.
+const UNIT_MAGNITUDES: [&str; 9] = ["", "万亿", "千亿", "百亿", "亿", "千万", "百万", "万", "千"];
+
+/// `magnitude` + `unit` as one static string. Both come from the quantity pattern,
+/// whose units are those of the lexicon.
+fn unit_name(magnitude: &str, unit: &str) -> &'static str {
+    let (_, forms) = unit
+        .chars()
+        .next()
+        .and_then(|c| UNIT_NAMES.get(c))
+        .and_then(|group| group.iter().find(|(u, _)| *u == unit))
+        .expect("a quantity's unit is in the lexicon");
+    let m = UNIT_MAGNITUDES
+        .iter()
+        .position(|m| *m == magnitude)
+        .expect("a quantity's magnitude is one of the pattern's");
+    &forms[m]
+}
+
 static TIME_UNITS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../../data/lexicon/time_units.txt")).collect());
 
@@ -123,38 +162,129 @@ fn cn_digit(c: char) -> Option<f64> {
 
 /// Whether `c` can be part of a Chinese numeral.
 pub fn is_chinese_numeral(c: char) -> bool {
-    // a match, not a search of CN_NUMERALS: this runs on every char of every sentence
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-            | '壹'
-            | '贰'
-            | '叁'
-            | '肆'
-            | '伍'
-            | '陆'
-            | '柒'
-            | '捌'
-            | '玖'
-            | '拾'
-            | '佰'
-            | '仟'
-    )
+    // this runs on every char of every sentence: a bit test of a small filter (that
+    // stays in cache) rules out most chars before the exact test
+    let k = c as u32 & 0x3ff;
+    NUMERAL_FILTER[(k / 64) as usize] >> (k % 64) & 1 != 0
+        && matches!(
+            c,
+            '零' | '〇'
+                | '一'
+                | '二'
+                | '两'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '亿'
+                | '壹'
+                | '贰'
+                | '叁'
+                | '肆'
+                | '伍'
+                | '陆'
+                | '柒'
+                | '捌'
+                | '玖'
+                | '拾'
+                | '佰'
+                | '仟'
+        )
+}
+
+/// The low ten bits of the [`CN_NUMERALS`] chars, as a bitmap.
+static NUMERAL_FILTER: [u64; 16] = {
+    let mut bits = [0u64; 16];
+    let b = CN_NUMERALS.as_bytes();
+    let mut i = 0;
+    // the numerals are all three bytes long in UTF-8
+    while i < b.len() {
+        let c = ((b[i] as u32 & 0x0f) << 12)
+            | ((b[i + 1] as u32 & 0x3f) << 6)
+            | (b[i + 2] as u32 & 0x3f);
+        let k = c & 0x3ff;
+        bits[(k / 64) as usize] |= 1 << (k % 64);
+        i += 3;
+    }
+    bits
+};
+
+/// A set of chars of Chinese text (U+3000..U+9FFF, CJK punctuation to the unified
+/// ideographs) as a bitmap: one bit test per char.
+struct CjkSet([u64; CjkSet::WORDS]);
+
+impl CjkSet {
+    const FIRST: u32 = 0x3000;
+    const LEN: u32 = 0xa000 - CjkSet::FIRST;
+    const WORDS: usize = (CjkSet::LEN / 64) as usize;
+
+    fn insert(&mut self, c: char) -> bool {
+        let k = (c as u32).wrapping_sub(CjkSet::FIRST);
+        if k >= CjkSet::LEN {
+            return false;
+        }
+        self.0[(k / 64) as usize] |= 1 << (k % 64);
+        true
+    }
+
+    /// False for every char outside U+3000..U+9FFF.
+    #[inline]
+    fn contains(&self, c: char) -> bool {
+        let k = (c as u32).wrapping_sub(CjkSet::FIRST);
+        k < CjkSet::LEN && self.0[(k / 64) as usize] >> (k % 64) & 1 != 0
+    }
+}
+
+/// A map from chars to values, for the few keys of a lexicon looked up for every char
+/// or word of a sentence: open addressing in a table a few times the keys' number,
+/// where a lookup takes a probe or two (a sorted table's binary search took several
+/// ill-predicted steps).
+pub(crate) struct CharMap<T> {
+    slots: Vec<Option<(char, T)>>,
+    shift: u32,
+}
+
+impl<T> CharMap<T> {
+    pub(crate) fn new(entries: impl IntoIterator<Item = (char, T)>) -> Self {
+        let entries: Vec<(char, T)> = entries.into_iter().collect();
+        let bits = (entries.len() * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let mut slots: Vec<Option<(char, T)>> = (0..1usize << bits).map(|_| None).collect();
+        let shift = 32 - bits;
+        for (c, v) in entries {
+            let mut k = Self::slot(c, shift);
+            while slots[k].as_ref().is_some_and(|(key, _)| *key != c) {
+                k = (k + 1) & (slots.len() - 1);
+            }
+            slots[k] = Some((c, v));
+        }
+        CharMap { slots, shift }
+    }
+
+    fn slot(c: char, shift: u32) -> usize {
+        ((c as u32).wrapping_mul(0x9e37_79b1) >> shift) as usize
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, c: char) -> Option<&T> {
+        let mut k = Self::slot(c, self.shift);
+        loop {
+            match &self.slots[k] {
+                Some((key, v)) if *key == c => return Some(v),
+                Some(_) => k = (k + 1) & (self.slots.len() - 1),
+                None => return None,
+            }
+        }
+    }
 }
 
 /// Reads a Chinese numeral (`一百零三`, `两千`, `三亿五千万`, `十`, `二〇二四`).
@@ -314,7 +444,7 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
             if let Some(value) = parse_percent_words(&s[pct]) {
                 out.push(Quantity {
                     value,
-                    unit: "%".to_string(),
+                    unit: "%",
                     start: whole.start,
                     end: whole.end,
                     unit_start: whole.start,
@@ -365,7 +495,7 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
         };
         out.push(Quantity {
             value,
-            unit: [magnitude, unit_str].concat(),
+            unit: unit_name(magnitude, unit_str),
             start: whole.start,
             end: whole.end,
             unit_start,
@@ -408,12 +538,37 @@ static UNIT_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
     starts
 });
 
+/// [`UNIT_STARTS`] for a test per char: a bitmap of those in Chinese text, the
+/// others (`%`, `‰`, `％`) in a short list.
+struct UnitStarts {
+    cjk: CjkSet,
+    other: Vec<char>,
+}
+
+static UNIT_START_SET: LazyLock<UnitStarts> = LazyLock::new(|| {
+    let mut cjk = CjkSet([0; CjkSet::WORDS]);
+    let other = UNIT_STARTS
+        .iter()
+        .copied()
+        .filter(|&c| !cjk.insert(c))
+        .collect();
+    UnitStarts { cjk, other }
+});
+
+impl UnitStarts {
+    #[inline]
+    fn contains(&self, c: char) -> bool {
+        self.cjk.contains(c) || !('\u{3000}'..='\u{9fff}').contains(&c) && self.other.contains(&c)
+    }
+}
+
 /// Whether `s` may hold a quantity: a run of ASCII digits followed by a magnitude or a
 /// unit's first char (dates like `2月6日` are not), or a Chinese numeral directly
 /// followed by a char a unit can start with. The cheap test run before any quantity
 /// search, since Chinese numerals alone (`一是`, `统一`) are in almost every sentence:
 /// one pass over the chars, looking up unit starts only after a number.
 pub fn may_hold_quantity(s: &str) -> bool {
+    let units = &*UNIT_START_SET;
     // after a run of digits (with `.` and `,` inside it), after a Chinese numeral
     let (mut in_digits, mut after_numeral) = (false, false);
     for c in s.chars() {
@@ -422,17 +577,17 @@ pub fn may_hold_quantity(s: &str) -> bool {
             after_numeral = false;
             continue;
         }
-        if in_digits && (c == '.' || c == ',') {
-            continue;
-        }
-        let unit_may_start = || UNIT_STARTS.binary_search(&c).is_ok();
-        if in_digits && (matches!(c, '万' | '亿' | '千' | '百' | ' ') || unit_may_start()) {
+        if in_digits {
+            if c == '.' || c == ',' {
+                continue;
+            }
+            if matches!(c, '万' | '亿' | '千' | '百' | ' ') || units.contains(c) {
+                return true;
+            }
+            in_digits = false;
+        } else if after_numeral && units.contains(c) {
             return true;
         }
-        if after_numeral && unit_may_start() {
-            return true;
-        }
-        in_digits = false;
         after_numeral = is_chinese_numeral(c);
     }
     false
@@ -443,7 +598,13 @@ pub fn may_hold_quantity(s: &str) -> bool {
 pub fn has_placeholder(s: &str) -> bool {
     static RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])[XxＸ×]{1,3}(?:[^A-Za-z]|$)").unwrap());
-    s.contains(['X', 'x', 'Ｘ', '×']) && RE.is_match(s)
+    may_have_placeholder(s) && RE.is_match(s)
+}
+
+/// Whether `s` has a char a placeholder is written with; false for most sentences,
+/// and then for each of their clauses.
+pub fn may_have_placeholder(s: &str) -> bool {
+    memchr::memchr2(b'X', b'x', s.as_bytes()).is_some() || s.contains('Ｘ') || s.contains('×')
 }
 
 #[cfg(test)]
@@ -453,7 +614,7 @@ mod tests {
     fn q(s: &str) -> Vec<(f64, String)> {
         find_quantities(s)
             .into_iter()
-            .map(|q| (q.value, q.unit))
+            .map(|q| (q.value, q.unit.to_string()))
             .collect()
     }
 

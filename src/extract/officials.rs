@@ -65,8 +65,10 @@ struct Lexicons {
     title_words: Vec<&'static str>,
     bodies: Vec<&'static str>,
     surnames: HashSet<&'static str>,
-    followers: Vec<&'static str>,
-    not_names: Vec<&'static str>,
+    /// What may follow a name, longest first, by first char (one group to try).
+    followers: WordsByChar,
+    /// Words no name opens with, by first char.
+    not_names: WordsByChar,
     lead_stops: Vec<&'static str>,
 }
 
@@ -92,8 +94,10 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         title_words,
         bodies,
         surnames: lexicon::entries(include_str!("../../data/lexicon/surnames.txt")).collect(),
-        followers,
-        not_names: lexicon::entries(include_str!("../../data/lexicon/not_names.txt")).collect(),
+        followers: WordsByChar::by_first(followers),
+        not_names: WordsByChar::by_first(lexicon::entries(include_str!(
+            "../../data/lexicon/not_names.txt"
+        ))),
         lead_stops,
     }
 });
@@ -211,10 +215,8 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
         // `韦清和宣读`: a name may end in `和` when a verb, not a name, follows
         let ends_in_function_word = ends_with_single_follower(&cand) && strength < 2;
         let given_body = given.trim_end_matches(|c| strength >= 2 && c == '和');
-        if lex
-            .not_names
-            .iter()
-            .any(|w| given.starts_with(w) || cand.starts_with(w))
+        if opens_with_not_name(&given)
+            || opens_with_not_name(&cand)
             || ends_in_function_word
             || given_body.contains(FUNCTION_CHARS)
         {
@@ -234,10 +236,8 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
             }
             let given: String = chars[surname_len..len].iter().collect();
             let cand: String = chars[..len].iter().collect();
-            if lex
-                .not_names
-                .iter()
-                .any(|w| given.starts_with(w) || cand.starts_with(w))
+            if opens_with_not_name(&given)
+                || opens_with_not_name(&cand)
                 || given.contains(FUNCTION_CHARS)
             {
                 return None;
@@ -283,12 +283,18 @@ fn follow_strength(rest: &str) -> u8 {
     match rest.chars().next() {
         None => 3,
         Some(c) if !is_han(c) && !c.is_ascii_alphanumeric() => 3,
-        Some(_) => LEX
+        Some(c) => LEX
             .followers
+            .get(c)
             .iter()
-            .find(|f| rest.starts_with(**f))
-            .map_or(0, |f| if f.chars().count() >= 2 { 2 } else { 1 }),
+            .find(|(f, _)| rest.starts_with(f))
+            .map_or(0, |(f, _)| if f.chars().count() >= 2 { 2 } else { 1 }),
     }
+}
+
+/// Whether `s` opens with a word no name opens with (`not_names.txt`).
+fn opens_with_not_name(s: &str) -> bool {
+    LEX.not_names.starts(s)
 }
 
 /// A three-character name right before `end` (`…习某某总书记`).

@@ -7,7 +7,6 @@
 //! [`anchors`] and [`sub_year_period`] read the local ones.
 
 use super::Context;
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -97,10 +96,9 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first [`PERIOD`] match in `s`, if any.
 fn find_period(s: &str) -> Option<Range<usize>> {
-    // every part of a year is written with one of these; most sentences have none
-    static MARKS: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(["季", "半", "月"]).unwrap());
-    if !MARKS.is_match(s) {
+    // every part of a year is written with one of these; most sentences have none (a
+    // char search each: cheaper than an automaton's on a sentence)
+    if !(s.contains('季') || s.contains('半') || s.contains('月')) {
         return None;
     }
     Some(PERIOD.find(s)?.range())
@@ -131,7 +129,12 @@ impl<'a> SentenceTimes<'a> {
     pub fn new(text: &'a str) -> Self {
         SentenceTimes {
             text,
-            anchors: ANCHOR.find_iter(text).map(|m| m.range()).collect(),
+            // every anchor has a `年` or a `十`: most sentences with neither need no search
+            anchors: if text.contains('年') || text.contains('十') {
+                ANCHOR.find_iter(text).map(|m| m.range()).collect()
+            } else {
+                Vec::new()
+            },
             period: find_period(text),
         }
     }
@@ -221,20 +224,86 @@ impl Years {
 /// The year a summary sums up, from a title or opening like `2023年度…工作总结`; the flag
 /// says it covers part of a year only (`上半年工作总结`), so its plans stay in that year.
 fn summarized_year(s: &str) -> Option<(i32, bool)> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"((?:19|20)\d{2})\s*年(?:度)?([^。\n]{0,30}?)(?:总结|回顾|成果汇报|工作报告|述职)",
-        )
-        .unwrap()
-    });
-    let c = RE.captures(s)?;
-    let year: i32 = c[1].parse().ok()?;
+    // a char of each word a match ends in (总结, 回顾, 成果汇报, 工作报告, 述职), looked for
+    // first: most titles and openings have none
+    if !(s.contains('结') || s.contains('顾') || s.contains('报') || s.contains('职')) {
+        return None;
+    }
+    let (whole, between) = match summary_match(s) {
+        Ok(m) => m?,
+        Err(OtherDigits) => {
+            let c = SUMMARY.captures(s)?;
+            (c.get(0)?.range(), c.get(2)?.range())
+        }
+    };
+    let (whole, between) = (&s[whole], &s[between]);
+    let year: i32 = whole[..4].parse().ok()?;
     // `2025年政府工作报告` is given in 2025 about 2024, and plans 2025
-    if c[0].ends_with("工作报告") && c[2].contains("政府") && !c[0].contains("年度") {
+    if whole.ends_with("工作报告") && between.contains("政府") && !whole.contains("年度") {
         return Some((year - 1, false));
     }
-    let partial = c[2].contains("半年") || c[2].contains("季度");
+    let partial = between.contains("半年") || between.contains("季度");
     Some((year, partial))
+}
+
+/// A year-end summary's year and the words up to the summary word.
+static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})\s*年(?:度)?([^。\n]{0,30}?)(?:总结|回顾|成果汇报|工作报告|述职)")
+        .unwrap()
+});
+
+/// The words [`SUMMARY`] ends in, in its order.
+const SUMMARY_WORDS: [&str; 5] = ["总结", "回顾", "成果汇报", "工作报告", "述职"];
+
+/// A [`SUMMARY`] match: the whole match and the words between the year and the summary
+/// word.
+type SummaryMatch = (Range<usize>, Range<usize>);
+
+/// A year written with other decimal digits than ASCII, which `\d` matches too.
+struct OtherDigits;
+
+/// [`SUMMARY`]'s first match, read by hand (the regex's captures cost as much as the
+/// rest of a document's statements): the whole match and the words between the year
+/// and the summary word. Years in other digits than ASCII are left to the regex.
+fn summary_match(s: &str) -> Result<Option<SummaryMatch>, OtherDigits> {
+    let b = s.as_bytes();
+    for p in 0..b.len().saturating_sub(1) {
+        if !matches!((b[p], b[p + 1]), (b'1', b'9') | (b'2', b'0')) {
+            continue;
+        }
+        let mut at = p + 2;
+        let mut digits = 0;
+        while digits < 2 {
+            match s[at..].chars().next() {
+                Some(c) if c.is_ascii_digit() => at += 1,
+                Some(c) if !c.is_ascii() && c.is_numeric() => return Err(OtherDigits),
+                _ => break,
+            }
+            digits += 1;
+        }
+        let Some(after) = s[at..]
+            .trim_start()
+            .strip_prefix('年')
+            .filter(|_| digits == 2)
+        else {
+            continue;
+        };
+        // `度` taken if there: without it the words can end no further (none begins
+        // with `度`)
+        let mut k = s.len() - after.strip_prefix('度').unwrap_or(after).len();
+        let from = k;
+        // the fewest chars of `[^。\n]`, up to 30, before a summary word
+        for n in 0..=30 {
+            if let Some(w) = SUMMARY_WORDS.iter().find(|w| s[k..].starts_with(**w)) {
+                return Ok(Some((p..k + w.len(), from..k)));
+            }
+            match s[k..].chars().next() {
+                Some(c) if n < 30 && c != '。' && c != '\n' => k += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    Ok(None)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -313,6 +382,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn reads_summaries_as_the_pattern_does() {
+        let cases = [
+            "某某区2022年度工作总结大会",
+            "2023 年上半年工作回顾",
+            "2019年2020年度述职",
+            "1920年。总结",
+            "20201年总结",
+            "2021年\n总结",
+            "2024年政府工作报告,2023年成果汇报",
+            "2024年一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十总结",
+            "2024年一二三四五六七八九十一二三四五六七八九十一二三四五六七八九总结",
+            "2024年度一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十总结",
+            "192年总结,19年,2099年度回顾",
+            "",
+        ];
+        for s in cases {
+            let by_regex = SUMMARY
+                .captures(s)
+                .map(|c| (c.get(0).unwrap().range(), c.get(2).unwrap().range()));
+            assert!(matches!(summary_match(s), Ok(m) if m == by_regex), "{s}");
+        }
+        assert!(summary_match("２０２３年总结").is_ok());
+        assert!(summary_match("20２３年总结").is_err());
     }
 
     #[test]

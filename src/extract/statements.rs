@@ -8,6 +8,8 @@
 //! (`实现87户企业帮扶`) and `其中3宗已出让`. Lists pair up (`A、B分别增长8%、10%`).
 //! A bare change (`同比增长2%`) after a result is that result's change.
 
+mod search;
+
 use super::numbers::{self, Bound, Quantity};
 use super::period::{self, SentenceTimes, YearRef, Years};
 use super::Context;
@@ -15,7 +17,7 @@ use crate::lexicon;
 use crate::model::{Change, GoalKind, Report};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
-use std::collections::HashMap;
+use search::{find_word, first_occurrence, rfind_word, ByChar, Words};
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -95,46 +97,30 @@ static SUBJECT_ENDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .map(|(w, _)| *w);
     AhoCorasick::new(words).unwrap()
 });
-/// [`LINKS`] by their last char, in list order: stripping links off the end of a text
-/// then tries the few that can match rather than all of them.
 /// A link word and the kind it implies.
 type Link = (&'static str, Option<GoalKind>);
-static LINKS_BY_LAST: LazyLock<HashMap<char, Vec<Link>>> = LazyLock::new(|| {
-    let mut by_last: HashMap<char, Vec<_>> = HashMap::new();
-    for &(w, k) in LINKS.iter() {
-        if let Some(c) = w.chars().next_back() {
-            by_last.entry(c).or_default().push((w, k));
-        }
-    }
-    by_last
-});
+/// [`LINKS`] by their last char, in list order: stripping links off the end of a text
+/// then tries the few that can match rather than all of them.
+static LINKS_BY_LAST: LazyLock<ByChar<Link>> =
+    LazyLock::new(|| ByChar::new(LINKS.iter().map(|&(w, k)| (w.chars().next_back(), (w, k)))));
 static RESULT_VERBS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(include_str!("../../data/lexicon/result_verbs.txt")));
+/// [`RESULT_VERBS`] by their first char and by their last, in list order.
+static RESULT_VERBS_BY_FIRST: LazyLock<ByChar<&'static str>> =
+    LazyLock::new(|| ByChar::new(RESULT_VERBS.iter().map(|&w| (w.chars().next(), w))));
+static RESULT_VERBS_BY_LAST: LazyLock<ByChar<&'static str>> =
+    LazyLock::new(|| ByChar::new(RESULT_VERBS.iter().map(|&w| (w.chars().next_back(), w))));
 static CONTEXT_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(include_str!("../../data/lexicon/indicator_context.txt")));
 /// [`CONTEXT_WORDS`] by their first char, in list order (longest first).
-static CONTEXT_BY_FIRST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
-    for &w in CONTEXT_WORDS.iter() {
-        if let Some(c) = w.chars().next() {
-            by_first.entry(c).or_default().push(w);
-        }
-    }
-    by_first
-});
-static NOT_RESULTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(lexicon::entries(include_str!(
-        "../../data/lexicon/not_results.txt"
-    )))
-    .unwrap()
-});
+static CONTEXT_BY_FIRST: LazyLock<ByChar<&'static str>> =
+    LazyLock::new(|| ByChar::new(CONTEXT_WORDS.iter().map(|&w| (w.chars().next(), w))));
 
-static PROJECTIONS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(lexicon::entries(include_str!(
-        "../../data/lexicon/projection_cues.txt"
-    )))
-    .unwrap()
-});
+static NOT_RESULTS: LazyLock<Words> =
+    LazyLock::new(|| Words::of_lexicon(include_str!("../../data/lexicon/not_results.txt")));
+
+static PROJECTIONS: LazyLock<Words> =
+    LazyLock::new(|| Words::of_lexicon(include_str!("../../data/lexicon/projection_cues.txt")));
 static SECTION_CUES: LazyLock<Vec<(&'static str, Tense)>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../../data/lexicon/section_cues.txt"))
         .filter_map(|l| {
@@ -179,6 +165,10 @@ static CUES: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
     (ac, n)
 });
 
+/// Words of a margin over another place (`高于全省平均`).
+static MARGINS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(vec!["高于", "低于", "快于", "慢于", "领先"]));
+
 /// Time words that open an indicator: years, parts of a year, plan horizons.
 static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -212,6 +202,7 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
     let mut out = Vec::new();
     // the tense and year a heading (`一、2023年工作回顾`) sets for its section
     let mut section: Option<(Tense, Option<i32>)> = None;
+    let mut unread: Vec<&str> = Vec::new();
     for para in &cx.segments.paragraphs {
         let heading = &cx.text[para.span.clone()];
         if let Some(t) = heading_tense(heading) {
@@ -222,33 +213,39 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
         let mut para_year: Option<i32> = section.and_then(|s| s.1);
         let mut para_period: Option<String> = None;
         let mut last_tense: Option<Tense> = section.map(|s| s.0);
+        // sentences without a value since the last with one: the year they name is read
+        // only when a statement after them needs it, as most have none after them
+        unread.clear();
         for i in para.sentences.clone() {
             let s = cx.sentence(i);
+            if !numbers::may_hold_quantity(s) {
+                unread.push(s);
+                continue;
+            }
+            if let Some(y) = latest_year(&unread, years.doc) {
+                para_year = Some(y);
+            }
+            unread.clear();
             // read once for all the sentence's statements
-            let times = numbers::may_hold_quantity(s).then(|| SentenceTimes::new(s));
-            if let Some(times) = &times {
-                let before = out.len();
-                reader.sentence(s, times, i, para_year, last_tense, &mut out);
-                if let Some(st) = out[before..].last() {
-                    last_tense = Some(st.tense);
-                }
-                for st in &mut out[before..] {
-                    if st.tense == Tense::Result && st.period.is_none() {
-                        st.period.clone_from(&para_period);
-                    }
-                }
-                if s.contains(['季', '半', '月']) {
-                    if let Some(p) = times.sub_year_period_before(s.len()) {
-                        para_period = Some(p);
-                    }
+            let times = SentenceTimes::new(s);
+            let before = out.len();
+            reader.sentence(s, &times, i, para_year, last_tense, &mut out);
+            if let Some(st) = out[before..].last() {
+                last_tense = Some(st.tense);
+            }
+            for st in &mut out[before..] {
+                if st.tense == Tense::Result && st.period.is_none() {
+                    st.period.clone_from(&para_period);
                 }
             }
+            if let Some(p) = times.sub_year_period_before(s.len()) {
+                para_period = Some(p);
+            }
             if s.contains('年') {
-                let last = match &times {
-                    Some(times) => times.last_anchor_before(s.len()),
-                    None => period::last_anchor(s),
-                };
-                if let Some(y) = last.and_then(|a| a.resolve(years.doc)) {
+                if let Some(y) = times
+                    .last_anchor_before(s.len())
+                    .and_then(|a| a.resolve(years.doc))
+                {
                     para_year = Some(y);
                 }
             }
@@ -257,19 +254,57 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
     out
 }
 
+/// The year the latest of `sentences` that names one names.
+fn latest_year(sentences: &[&str], doc_year: Option<i32>) -> Option<i32> {
+    sentences.iter().rev().find_map(|s| {
+        let last = s.contains('年').then(|| period::last_anchor(s)).flatten();
+        last.and_then(|a| a.resolve(doc_year))
+    })
+}
+
 /// The tense a short heading sets for the section below it, if it names one.
 /// Only numbered headings count: a title (`2023年度总结大会召开`) heads no section.
 fn heading_tense(p: &str) -> Option<Tense> {
     static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、]|第[一二三四五六七八九十]{1,3}部分)").unwrap()
     });
-    if p.chars().count() > 30 || !NUMBERED.is_match(p) || !numbers::find_quantities(p).is_empty() {
+    // a numbered heading starts with a numeral, a digit, a bracket or `第`
+    let numbered_start = p.chars().next().is_some_and(|c| {
+        is_numeric(c)
+            || matches!(
+                c,
+                '(' | '（'
+                    | '第'
+                    | '一'
+                    | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+            )
+    });
+    // more than 120 bytes are more than 30 chars
+    if !numbered_start || p.len() > 120 || p.chars().count() > 30 {
         return None;
     }
-    SECTION_CUES
+    if !NUMBERED.is_match(p) {
+        return None;
+    }
+    // the cheaper test first: both must pass; most headings have no cue at all
+    static ANY_CUE: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(SECTION_CUES.iter().map(|(w, _)| w)).unwrap());
+    if !ANY_CUE.is_match(p) {
+        return None;
+    }
+    let tense = SECTION_CUES
         .iter()
         .find(|(w, _)| p.contains(w))
-        .map(|(_, t)| *t)
+        .map(|(_, t)| *t)?;
+    numbers::find_quantities(p).is_empty().then_some(tense)
 }
 
 struct Reader {
@@ -309,21 +344,32 @@ impl Reader {
             return;
         }
         let cues = self.cues(s, times);
+        // tests of the whole sentence that rule them out for each of its clauses
+        let may_have_placeholder = numbers::may_have_placeholder(s);
+        let may_project = PROJECTIONS.is_match(s);
         let mut subject: Option<(String, usize)> = None;
         let mut prev: Option<usize> = None;
+        // where the text of `out[prev]` starts in `s`
+        let mut prev_at = 0;
+        // the clause's quantities, offsets in the clause; one buffer for all clauses
+        let mut in_clause: Vec<Quantity> = Vec::with_capacity(qs.len());
         for r in split_clauses(s, &qs) {
             let clause = &s[r.clone()];
-            let in_clause: Vec<Quantity> = qs
-                .iter()
-                .filter(|q| q.start >= r.start && q.end <= r.end)
-                .map(|q| Quantity {
-                    start: q.start - r.start,
-                    end: q.end - r.start,
-                    unit_start: q.unit_start - r.start,
-                    ..q.clone()
-                })
-                .collect();
-            if numbers::has_placeholder(clause) || PROJECTIONS.is_match(clause) {
+            in_clause.clear();
+            in_clause.extend(
+                qs.iter()
+                    .filter(|q| q.start >= r.start && q.end <= r.end)
+                    .map(|q| Quantity {
+                        start: q.start - r.start,
+                        end: q.end - r.start,
+                        unit_start: q.unit_start - r.start,
+                        ..*q
+                    }),
+            );
+            let in_clause = &in_clause[..];
+            if may_have_placeholder && numbers::has_placeholder(clause)
+                || may_project && PROJECTIONS.is_match(clause)
+            {
                 subject = None;
                 prev = None;
                 continue;
@@ -335,8 +381,9 @@ impl Reader {
                 }
                 continue;
             }
-            let readings = self.read_clause(clause, &in_clause);
+            let readings = self.read_clause(clause, in_clause);
             let mut produced = None;
+            let mut produced_at = 0;
             for mut rd in readings {
                 rd.span = rd.span.start + r.start..rd.span.end + r.start;
                 rd.at += r.start;
@@ -355,7 +402,9 @@ impl Reader {
                         let st: &mut Statement = &mut out[p];
                         if st.change.is_none() && !numbers::is_rate_unit(&st.unit) {
                             st.change = rd.change.clone();
-                            st.text = s[text_start(s, &st.text, r.start)..rd.span.end].to_string();
+                            let start = first_occurrence(s, prev_at..prev_at + st.text.len());
+                            st.text = s[start..rd.span.end].to_string();
+                            prev_at = start;
                             continue;
                         }
                     }
@@ -408,17 +457,19 @@ impl Reader {
                     period: rd.period.clone(),
                     indicator,
                     value: rd.qty.value,
-                    unit: rd.qty.unit.clone(),
+                    unit: rd.qty.unit.to_string(),
                     kind,
                     change,
                     text: s[rd.span.clone()].to_string(),
                     activity: rd.qty.is_activity(),
                 });
                 produced = Some(out.len() - 1);
+                produced_at = rd.span.start;
                 subject = Some((rd.indicator.clone(), rd.span.start));
             }
             if produced.is_some() {
                 prev = produced;
+                prev_at = produced_at;
             }
         }
     }
@@ -568,7 +619,7 @@ impl Reader {
                 let sign = if is_fall(m.as_str()) { -1.0 } else { 1.0 };
                 let ch = Change {
                     value: sign * last.value,
-                    unit: last.unit.clone(),
+                    unit: last.unit.to_string(),
                 };
                 let head = &c[..m.start()];
                 if qs.len() >= 2 && tail_is_empty(&head[qs[qs.len() - 2].end..]) {
@@ -582,7 +633,7 @@ impl Reader {
                     } else {
                         return vec![Reading {
                             indicator,
-                            qty: last.clone(),
+                            qty: *last,
                             kind: Some(if sign < 0.0 {
                                 GoalKind::Reduce
                             } else {
@@ -602,7 +653,7 @@ impl Reader {
         // indicator, then value at the clause's end
         if tail_is_empty(&c[main.end..body_end]) {
             let mut pre = &c[..main.start];
-            let mut main = main.clone();
+            let mut main = *main;
             // the pattern ends in a dash or `至/到` and blanks
             let may_range = pre
                 .trim_end()
@@ -616,28 +667,25 @@ impl Reader {
             }
             // ranks, shares of a target, margins over another place are no figures of
             // the indicator itself
-            if ends_with_any(pre, &["前", "后", "第", "排名", "的"])
-                || ["高于", "低于", "快于", "慢于", "领先"]
-                    .iter()
-                    .any(|w| pre.contains(w))
+            if ends_with_any(pre, &["前", "后", "第", "排名", "的"]) || MARGINS.is_match(pre)
             {
                 return Vec::new();
             }
             let (body, kinds, linked_by_verb) = strip_links(pre);
             let body = after_last_verb(body);
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
-            let result_verb = linked_by_verb
-                || led_by_verb
-                || RESULT_VERBS
-                    .iter()
-                    .any(|v| indicator.trim_start_matches('新').starts_with(v));
+            let result_verb = linked_by_verb || led_by_verb || {
+                let rest = indicator.trim_start_matches('新');
+                let verbs = RESULT_VERBS_BY_FIRST.get(rest.chars().next());
+                verbs.iter().any(|v| rest.starts_with(v))
+            };
             let kind = kinds.into_iter().flatten().next();
             return self
                 .split_list(&indicator)
                 .into_iter()
                 .map(|ind| Reading {
                     indicator: ind,
-                    qty: main.clone(),
+                    qty: main,
                     kind,
                     change_only: false,
                     change: change.clone(),
@@ -659,7 +707,7 @@ impl Reader {
                     if (2..=8).contains(&v.chars().count()) && !q.chinese {
                         return vec![Reading {
                             indicator: v.to_string(),
-                            qty: q.clone(),
+                            qty: *q,
                             kind: Some(GoalKind::Level),
                             change_only: false,
                             change: None,
@@ -675,7 +723,8 @@ impl Reader {
         // a result verb, the value, the noun it counts: `实现87户“白名单”企业帮扶`
         for q in qs.iter().filter(|q| !q.chinese) {
             let pre = c[..q.start].trim_end_matches('了');
-            let Some(verb) = RESULT_VERBS.iter().find(|v| pre.ends_with(*v)) else {
+            let verbs = RESULT_VERBS_BY_LAST.get(pre.chars().next_back());
+            let Some(verb) = verbs.iter().find(|v| pre.ends_with(*v)) else {
                 continue;
             };
             let noun = c[q.end..].trim_end_matches(['了', '等']);
@@ -691,7 +740,7 @@ impl Reader {
             let (_, _, period) = self.clean_indicator(&pre[..pre.len() - verb.len()]);
             return vec![Reading {
                 indicator: noun.to_string(),
-                qty: q.clone(),
+                qty: *q,
                 kind: Some(GoalKind::Level),
                 change_only: false,
                 change: None,
@@ -706,7 +755,7 @@ impl Reader {
 
     /// `A、B分别增长8%、10%`: indicators before `分别`, values after, paired in order.
     fn read_respectively(&self, c: &str, qs: &[Quantity]) -> Option<Vec<Reading>> {
-        let at = c.find("分别")?;
+        let at = find_word(c, "分别")?;
         let (head, tail_at) = (&c[..at], at + "分别".len());
         let values: Vec<&Quantity> = qs.iter().filter(|q| q.start >= tail_at).collect();
         let (body, _, period) = self.clean_indicator(head);
@@ -729,12 +778,12 @@ impl Reader {
                 .zip(values)
                 .map(|(name, q)| Reading {
                     indicator: name,
-                    qty: q.clone(),
+                    qty: *q,
                     kind,
                     change_only: false,
                     change: (growth && q.is_rate()).then(|| Change {
                         value: if fall { -q.value } else { q.value },
-                        unit: q.unit.clone(),
+                        unit: q.unit.to_string(),
                     }),
                     result_verb,
                     span: 0..c.len(),
@@ -748,6 +797,9 @@ impl Reader {
     /// `A、B增长6%`: each listed indicator gets the value, when the list is of short
     /// names; otherwise the indicator stays whole.
     fn split_list(&self, indicator: &str) -> Vec<String> {
+        if !indicator.contains('、') {
+            return vec![indicator.to_string()];
+        }
         let parts = split_outside_quotes(indicator, &["、"]);
         if parts.len() > 1 && parts.iter().all(|p| (2..=15).contains(&p.chars().count())) {
             parts
@@ -781,8 +833,7 @@ impl Reader {
                     s = &s[m.end()..];
                 }
             }
-            let candidates = s.chars().next().and_then(|c| CONTEXT_BY_FIRST.get(&c));
-            for w in candidates.into_iter().flatten() {
+            for w in CONTEXT_BY_FIRST.get(s.chars().next()) {
                 if let Some(rest) = s.strip_prefix(w) {
                     if !rest.is_empty() {
                         verb |= RESULT_VERBS.contains(w);
@@ -844,7 +895,7 @@ impl Reader {
 /// covered by `is_numeric`).
 fn may_lead_with_time(s: &str) -> bool {
     s.chars().next().is_some_and(|c| {
-        c.is_numeric()
+        is_numeric(c)
             || matches!(
                 c,
                 '到' | '至'
@@ -869,6 +920,12 @@ fn may_lead_with_time(s: &str) -> bool {
     })
 }
 
+/// `char::is_numeric`, told at once for the ideographs, none of which is numeric (the
+/// Chinese numerals are letters to Unicode).
+fn is_numeric(c: char) -> bool {
+    !('\u{3400}'..='\u{9fff}').contains(&c) && c.is_numeric()
+}
+
 /// Whether [`LEADING_ZONE`] may match: every zone word ends in `区` or `园`, at most
 /// 10 + 9 chars in.
 fn may_lead_with_zone(s: &str) -> bool {
@@ -878,7 +935,7 @@ fn may_lead_with_zone(s: &str) -> bool {
 /// Whether [`ENUMERATOR`] may match (`\d` and `①-⑳` are covered by `is_numeric`).
 fn may_lead_with_enumerator(s: &str) -> bool {
     s.chars().next().is_some_and(|c| {
-        c.is_numeric()
+        is_numeric(c)
             || matches!(
                 c,
                 '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '(' | '（'
@@ -891,7 +948,7 @@ fn may_lead_with_enumerator(s: &str) -> bool {
 fn after_last_verb(s: &str) -> &str {
     ["实现", "完成"]
         .iter()
-        .filter_map(|v| s.rfind(v).map(|i| i + v.len()))
+        .filter_map(|v| rfind_word(s, v).map(|i| i + v.len()))
         .max()
         .filter(|&i| {
             s[..i].chars().count() > 8 && s[i..].chars().count() >= 2 && !s[i..].starts_with('率')
@@ -907,8 +964,7 @@ fn strip_links(pre: &str) -> (&str, Vec<Option<GoalKind>>, bool) {
     let mut kinds = Vec::new();
     let mut result_verb = false;
     'outer: loop {
-        let candidates = s.chars().next_back().and_then(|c| LINKS_BY_LAST.get(&c));
-        for (w, k) in candidates.into_iter().flatten() {
+        for (w, k) in LINKS_BY_LAST.get(s.chars().next_back()) {
             if let Some(rest) = s.strip_suffix(w) {
                 if RESULT_VERBS.contains(w) || matches!(*w, "达" | "累计" | "共计" | "共") {
                     result_verb = true;
@@ -964,9 +1020,9 @@ fn acceptable(rd: &Reading, tense: Tense) -> bool {
 }
 
 fn is_fall(s: &str) -> bool {
-    ["下降", "减少", "降低", "回落"]
-        .iter()
-        .any(|w| s.contains(w))
+    static FALLS: LazyLock<Words> =
+        LazyLock::new(|| Words::new(vec!["下降", "减少", "降低", "回落"]));
+    FALLS.is_match(s)
 }
 
 /// Whether [`CHANGE_WORDS`] may match: the text ends in a change verb, `了` aside.
@@ -992,11 +1048,6 @@ fn tail_is_empty(s: &str) -> bool {
 
 fn ends_with_any(s: &str, ws: &[&str]) -> bool {
     ws.iter().any(|w| s.ends_with(w))
-}
-
-/// Where a statement's text begins in the sentence, given its text and a fallback.
-fn text_start(s: &str, text: &str, fallback: usize) -> usize {
-    s.find(text).unwrap_or(fallback)
 }
 
 /// Splits at any of `seps` that stand outside quotes.
@@ -1029,7 +1080,7 @@ fn split_outside_quotes<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
 /// Cuts a sentence into clauses at `,;:` outside quotes, and at `、` that follows a
 /// value (`开工率超过90%、上半年…`).
 fn split_clauses(s: &str, qs: &[Quantity]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     let (mut depth, mut start) = (0i32, 0usize);
     for (i, c) in s.char_indices() {
         match c {
@@ -1042,7 +1093,11 @@ fn split_clauses(s: &str, qs: &[Quantity]) -> Vec<Range<usize>> {
                 depth <= 0
             }
             // not inside `A、B分别增长8%、10%`, where the values pair with the names
-            '、' => depth <= 0 && qs.iter().any(|q| q.end == i) && !s[start..i].contains("分别"),
+            '、' => {
+                depth <= 0
+                    && qs.iter().any(|q| q.end == i)
+                    && find_word(&s[start..i], "分别").is_none()
+            }
             _ => false,
         };
         if cut {

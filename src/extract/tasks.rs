@@ -37,21 +37,26 @@ impl Extractor for Tasks {
         let mut names: Vec<&str> = report.officials.iter().map(|o| o.name.as_str()).collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         // per list: Some(forward?) or None for a list that is document structure
+        let headings = SectionHeadings::of(cx);
         let mut verdicts: Vec<Option<bool>> = Vec::with_capacity(lists.len());
         let mut tasks: Vec<(usize, Task)> = Vec::new();
+        let mut heads: Vec<&str> = Vec::new();
         for (i, list) in lists.iter().enumerate() {
             let parent = parent_of(&lists[..i], list, cx).and_then(|p| verdicts[p]);
-            let heads: Vec<&str> = list
-                .items
-                .iter()
-                .map(|it| enumeration::headline(text, it, MAX_HEADLINE_CHARS))
-                .collect();
-            let verdict = judge(cx, list, &heads, parent, default_year);
+            heads.clear();
+            heads.extend(
+                list.items
+                    .iter()
+                    .map(|it| enumeration::headline(text, it, MAX_HEADLINE_CHARS)),
+            );
+            let near = introduction(cx, list);
+            let heading = headings.above(cx, list);
+            let verdict = judge(text, list, &heads, parent, default_year, near, heading);
             verdicts.push(verdict);
             if verdict != Some(true) {
                 continue;
             }
-            let year = list_year(cx, list, default_year);
+            let year = list_year(cx, list, default_year, near);
             let by = setter(cx, list, &names);
             for (item, head) in list.items.iter().zip(&heads) {
                 let seen = tasks.iter().any(|(_, t)| t.year == year && t.text == *head);
@@ -163,10 +168,21 @@ static DONE_MARKS: LazyLock<Cues> = LazyLock::new(|| {
     ])
 });
 
+/// The words [`DONE_MARKS`] counts as past, alone: where none occurs, none is counted
+/// (the neutral words only hide marks, never add one).
+static PAST_MARKS: LazyLock<WordsByChar> = LazyLock::new(|| {
+    WordsByChar::by_last(
+        lexicon::entries(include_str!("../../data/lexicon/task_done_marks.txt")).chain(
+            lexicon::entries(include_str!("../../data/lexicon/task_cues_past_strong.txt")),
+        ),
+    )
+});
+
 /// Verbs of work to do that an item opens with.
-static WORK_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs = lexicon::alternation(include_str!("../../data/lexicon/task_verbs.txt"));
-    Regex::new(&format!("^(?:要|是要|需要)?(?:{verbs})")).unwrap()
+static WORK_VERBS: LazyLock<WordsByChar> = LazyLock::new(|| {
+    WordsByChar::by_first(lexicon::entries(include_str!(
+        "../../data/lexicon/task_verbs.txt"
+    )))
 });
 
 /// An item that opens with who must act: `各部门要…`, `全区上下必须…`.
@@ -176,11 +192,10 @@ static SUBJECT_MUST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words of a result reached.
-static RESULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&lexicon::alternation(include_str!(
+static RESULT_WORDS: LazyLock<WordsByChar> = LazyLock::new(|| {
+    WordsByChar::by_last(lexicon::entries(include_str!(
         "../../data/lexicon/task_results.txt"
     )))
-    .unwrap()
 });
 
 /// Words of a document part rather than a work item, in `一、` headings.
@@ -210,20 +225,42 @@ enum ItemSense {
 /// of work to do whose body reports figures reached or work done (`一是强化招商。全年签约
 /// 项目35个`) tells of the past year rather than sets work.
 fn item_sense(head: &str, body: &str) -> ItemSense {
-    let opens_with_work =
-        (WORK_VERB.is_match(head) && !head.starts_with("要素")) || SUBJECT_MUST.is_match(head);
-    if reports_done(head) || (!opens_with_work && RESULT.is_match(head)) {
+    let opens_with_work = (opens_with_work_verb(head) && !head.starts_with("要素"))
+        || ((head.contains('要') || head.contains('必')) && SUBJECT_MUST.is_match(head));
+    if reports_done(head) || (!opens_with_work && RESULT_WORDS.occurs_in(head)) {
         return ItemSense::Result;
     }
-    let body_done = body
-        .split(['。', ';', '；'])
-        .take(BODY_SENTENCES)
-        .any(reports_done);
-    if opens_with_work && !body_done {
+    if opens_with_work && !body_reports_done(body) {
         ItemSense::Work
     } else {
         ItemSense::Unclear
     }
+}
+
+/// Whether one of the first [`BODY_SENTENCES`] sentences of `body` reports something done.
+fn body_reports_done(body: &str) -> bool {
+    let read = match body
+        .match_indices(['。', ';', '；'])
+        .nth(BODY_SENTENCES - 1)
+    {
+        Some((at, _)) => &body[..at],
+        None => body,
+    };
+    // no sentence of the part read can report anything done when the whole of it holds
+    // neither a mark of work done nor a digit (no mark holds a separator)
+    if !may_hold_digit(read) && !PAST_MARKS.occurs_in(read) {
+        return false;
+    }
+    read.split(['。', ';', '；']).any(reports_done)
+}
+
+/// Whether `head` opens with a verb of work to do, after an optional `要` `是要` `需要`
+/// (the pattern `^(?:要|是要|需要)?(?:verbs)`, read by first char).
+fn opens_with_work_verb(head: &str) -> bool {
+    ["", "要", "是要", "需要"].iter().any(|prefix| {
+        head.strip_prefix(prefix)
+            .is_some_and(|rest| WORK_VERBS.starts(rest))
+    })
 }
 
 /// How many sentences of an item's body are read for reports of work done.
@@ -232,41 +269,43 @@ const BODY_SENTENCES: usize = 4;
 /// Whether a clause reports something done: a mark of completion, or a figure no target
 /// word makes a goal.
 fn reports_done(clause: &str) -> bool {
-    DONE_MARKS.count(clause).1 > 0
+    (PAST_MARKS.occurs_in(clause) && DONE_MARKS.count(clause).1 > 0)
         || (may_hold_digit(clause) && FIGURE.is_match(clause) && !TARGET_WORD.is_match(clause))
 }
 
 /// Whether `s` may hold a digit (`\d`, any Unicode decimal digit), which [`FIGURE`]
-/// needs: most clauses hold none, and a byte scan that steps over Han chars undecoded
-/// (a lead byte 0xE4..=0xE9 opens U+4000..U+9FFF, where no digit is) tells so cheaply.
+/// needs: most clauses hold none. One pass over the bytes, without branches, finds ASCII
+/// digits and the lead bytes of chars that are neither ASCII nor Han (a lead byte
+/// 0xE4..=0xE9 opens U+4000..U+9FFF, where no digit is); only those chars are decoded.
 fn may_hold_digit(s: &str) -> bool {
     let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'0'..=b'9' => return true,
-            0x00..=0x7F => i += 1,
-            0xE4..=0xE9 => i += 3,
-            _ => {
-                let c = s[i..].chars().next().expect("a char starts here");
-                if c.is_numeric() {
-                    return true;
-                }
-                i += c.len_utf8();
-            }
-        }
+    let (digit, other) = bytes.iter().fold((false, false), |(digit, other), &b| {
+        (
+            digit | b.is_ascii_digit(),
+            other | (b >= 0xC0 && !(0xE4..=0xE9).contains(&b)),
+        )
+    });
+    if digit {
+        return true;
     }
-    false
+    other
+        && bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b >= 0xC0 && !(0xE4..=0xE9).contains(&b))
+            .any(|(i, _)| s[i..].chars().next().is_some_and(char::is_numeric))
 }
 
 /// Whether a list sets work for the time ahead (`Some(true)`), tells what was done or is
 /// (`Some(false)`), or only structures the document (`None`: `一、工作回顾 二、工作安排`).
 fn judge(
-    cx: &Context,
+    text: &str,
     list: &ItemList,
     heads: &[&str],
     parent: Option<bool>,
     default_year: Option<i32>,
+    near: &str,
+    heading: Option<&str>,
 ) -> Option<bool> {
     let n = heads.len() as f32;
     let senses: Vec<ItemSense> = list
@@ -274,7 +313,7 @@ fn judge(
         .iter()
         .zip(heads)
         .map(|(item, head)| {
-            let words = &cx.text[item.marker.body..item.end.max(item.marker.body)];
+            let words = &text[item.marker.body..item.end.max(item.marker.body)];
             item_sense(head, words.get(head.len()..).unwrap_or(""))
         })
         .collect();
@@ -290,7 +329,6 @@ fn judge(
         _ if metas * 2.0 > n => return None,
         _ => {}
     }
-    let near = introduction(cx, list);
     let (mut future, mut past) = CONTEXT_CUES.count(near);
     let years: Vec<i32> = plan_years(near).collect();
     if let Some(base) = default_year {
@@ -310,7 +348,7 @@ fn judge(
         None => 0.0,
     };
     if list.family != Family::HeadCn {
-        if let Some(heading) = section_heading(cx, list) {
+        if let Some(heading) = heading {
             let (f, p) = CONTEXT_CUES.count(heading);
             score += 2.0 * (f - p).signum() as f32;
         }
@@ -325,7 +363,7 @@ fn introduction<'a>(cx: &Context<'a>, list: &ItemList) -> &'a str {
     let first = &list.items[0].marker;
     let paras = &cx.segments.paragraphs;
     let before = &cx.text[paras[first.paragraph].span.start..first.start];
-    if before.trim().chars().count() >= 2 || first.paragraph == 0 {
+    if before.trim().chars().nth(1).is_some() || first.paragraph == 0 {
         return last_sentences(before, 2);
     }
     last_sentences(&cx.text[paras[first.paragraph - 1].span.clone()], 2)
@@ -333,31 +371,75 @@ fn introduction<'a>(cx: &Context<'a>, list: &ItemList) -> &'a str {
 
 /// The last `n` sentences of `s` (a trailing unfinished one counts).
 fn last_sentences(s: &str, n: usize) -> &str {
-    let body = s.trim_end_matches(['。', '!', '！', '?', '？', ' ']);
+    let body = s
+        .trim_end_matches(['。', '!', '！', '?', '？', ' '])
+        .as_bytes();
+    // read byte by byte from the end: `。` is E3 80 82, `！` EF BC 81, `？` EF BC 9F, and
+    // in valid UTF-8 those three bytes can only be that char
     let mut seen = 0;
-    for (i, c) in body.char_indices().rev() {
-        if matches!(c, '。' | '!' | '！' | '?' | '？') {
+    for end in (1..=body.len()).rev() {
+        let ends_sentence = match body[end - 1] {
+            b'!' | b'?' => true,
+            0x82 => body[..end - 1].ends_with(&[0xE3, 0x80]),
+            0x81 | 0x9F => body[..end - 1].ends_with(&[0xEF, 0xBC]),
+            _ => false,
+        };
+        if ends_sentence {
             seen += 1;
             if seen == n {
-                return &s[i + c.len_utf8()..];
+                return &s[end..];
             }
         }
     }
     s
 }
 
-static SECTION_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[一二三四五六七八九十]{1,3}[、.．]").unwrap());
+/// Whether `t` opens with a `一、` heading ordinal: blanks, one to three Chinese numerals
+/// and `、` `.` `．` (the pattern `^\s*[一二三四五六七八九十]{1,3}[、.．]`, read by hand:
+/// it is tried on paragraph after paragraph).
+fn is_section_heading(t: &str) -> bool {
+    let mut chars = t.trim_start().chars();
+    let mut numerals = 0;
+    for c in chars.by_ref() {
+        if matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        ) {
+            numerals += 1;
+            continue;
+        }
+        return (1..=3).contains(&numerals) && matches!(c, '、' | '.' | '．');
+    }
+    false
+}
 
-/// The nearest `一、` heading line above a list, if any.
-fn section_heading<'a>(cx: &Context<'a>, list: &ItemList) -> Option<&'a str> {
-    let first = list.items[0].marker.paragraph;
-    cx.segments.paragraphs[..first]
-        .iter()
-        .rev()
-        .map(|p| &cx.text[p.span.clone()])
-        .find(|t| SECTION_HEADING.is_match(t))
-        .map(|t| t.split('。').next().unwrap_or(t))
+/// The `一、` heading lines of a document, read once for all its lists.
+struct SectionHeadings {
+    /// Indices of the paragraphs that are heading lines, in order.
+    paragraphs: Vec<usize>,
+}
+
+impl SectionHeadings {
+    fn of(cx: &Context) -> SectionHeadings {
+        let paragraphs = cx
+            .segments
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| is_section_heading(&cx.text[p.span.clone()]))
+            .map(|(i, _)| i)
+            .collect();
+        SectionHeadings { paragraphs }
+    }
+
+    /// The nearest `一、` heading line above a list, if any.
+    fn above<'a>(&self, cx: &Context<'a>, list: &ItemList) -> Option<&'a str> {
+        let first = list.items[0].marker.paragraph;
+        let before = self.paragraphs.partition_point(|&p| p < first);
+        let p = *self.paragraphs[..before].last()?;
+        let t = &cx.text[cx.segments.paragraphs[p].span.clone()];
+        Some(t.split('。').next().unwrap_or(t))
+    }
 }
 
 /// How deep an ordinal family nests: headings enclose `(一)`, which enclose `1.`, which
@@ -407,7 +489,7 @@ fn item_extent(list: &ItemList, j: usize, cx: &Context) -> usize {
     let following = &paras[item.marker.paragraph + 1..=last];
     for para in following {
         let t = &cx.text[para.span.clone()];
-        if SECTION_HEADING.is_match(t) || opens_with_same_family(t, list.family) {
+        if is_section_heading(t) || opens_with_same_family(t, list.family) {
             return para.span.start;
         }
     }
@@ -460,24 +542,26 @@ fn plan_year(cx: &Context) -> Option<i32> {
 
 /// A list's year: the latest plan year written in its paragraph before it or in the words
 /// introducing it, else the report's plan year; `明年` in a dated report is the year after.
-fn list_year(cx: &Context, list: &ItemList, default_year: Option<i32>) -> Option<i32> {
+fn list_year(cx: &Context, list: &ItemList, default_year: Option<i32>, near: &str) -> Option<i32> {
     let first = &list.items[0].marker;
     let para_start = cx.segments.paragraphs[first.paragraph].span.start;
     let own = &cx.text[para_start..first.start];
-    let near = introduction(cx, list);
     let mut year = default_year;
     for y in plan_years(own).chain(plan_years(near)) {
         year = Some(year.map_or(y, |d| d.max(y)));
     }
     if let Some(published) = cx.published {
-        if ["明年", "来年"]
-            .iter()
-            .any(|w| own.contains(w) || near.contains(w))
-        {
+        if says_next_year(own) || says_next_year(near) {
             year = Some(year.map_or(published.year + 1, |d| d.max(published.year + 1)));
         }
     }
     year
+}
+
+/// Whether `s` holds `明年` or `来年`: found by their shared `年`.
+fn says_next_year(s: &str) -> bool {
+    s.match_indices('年')
+        .any(|(at, _)| s[..at].ends_with(['明', '来']))
 }
 
 /// The official who set a list: the one named last before it, in its paragraph or the
@@ -511,8 +595,8 @@ fn setter(cx: &Context, list: &ItemList, names: &[&str]) -> Option<String> {
 fn worth_keeping(head: &str) -> bool {
     head.chars()
         .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        .count()
-        >= 3
+        .nth(2)
+        .is_some()
 }
 
 #[cfg(test)]

@@ -15,11 +15,90 @@ const FILTER_BITS: usize = 4096;
 
 use std::ops::Range;
 
+/// A set of chars as a bit filter (bit `c % FILTER_BITS`): tells which chars of a text
+/// may be in the set, reading most chars' bits from their bytes without decoding them.
+#[derive(Debug, Clone)]
+pub struct CharFilter {
+    bits: Box<[u64; FILTER_BITS / 64]>,
+}
+
+impl Default for CharFilter {
+    fn default() -> Self {
+        CharFilter {
+            bits: Box::new([0u64; FILTER_BITS / 64]),
+        }
+    }
+}
+
+impl CharFilter {
+    /// Adds `c` to the set.
+    pub fn insert(&mut self, c: char) {
+        let bit = c as usize % FILTER_BITS;
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn passes_bit(&self, bit: usize) -> bool {
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Whether `c` may be in the set.
+    pub fn passes(&self, c: char) -> bool {
+        self.passes_bit(c as usize % FILTER_BITS)
+    }
+
+    /// The chars of `s` (with their byte offsets) that may be in the set: the others are
+    /// skipped. A three-byte char's filter bit is its low 12 bits, read from its last two
+    /// bytes, so most chars are passed over without being decoded.
+    pub fn chars_in<'s>(&'s self, s: &'s str) -> FilteredChars<'s> {
+        FilteredChars {
+            filter: self,
+            s,
+            i: 0,
+        }
+    }
+}
+
+/// The chars of a text that pass a [`CharFilter`], with their byte offsets.
+pub struct FilteredChars<'s> {
+    filter: &'s CharFilter,
+    s: &'s str,
+    i: usize,
+}
+
+impl Iterator for FilteredChars<'_> {
+    type Item = (usize, char);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, char)> {
+        const _: () = assert!(FILTER_BITS == 1 << 12);
+        let bytes = self.s.as_bytes();
+        while self.i < bytes.len() {
+            let at = self.i;
+            if (0xE0..0xF0).contains(&bytes[at]) {
+                self.i += 3;
+                let bit =
+                    (usize::from(bytes[at + 1] & 0x3F) << 6) | usize::from(bytes[at + 2] & 0x3F);
+                if !self.filter.passes_bit(bit) {
+                    continue;
+                }
+                let c = self.s[at..].chars().next().expect("a char starts here");
+                return Some((at, c));
+            }
+            let c = self.s[at..].chars().next().expect("a char starts here");
+            self.i += c.len_utf8();
+            if self.filter.passes(c) {
+                return Some((at, c));
+            }
+        }
+        None
+    }
+}
+
 /// Words grouped by their first or last char.
 #[derive(Debug, Clone)]
 pub struct WordsByChar {
-    /// Bit `c % FILTER_BITS` is set for every key char `c`.
-    filter: Box<[u64; FILTER_BITS / 64]>,
+    /// Every key char.
+    filter: CharFilter,
     /// (key char, words with that key and their places in the list given), sorted by key.
     groups: Vec<(char, Vec<(&'static str, usize)>)>,
 }
@@ -37,11 +116,10 @@ impl WordsByChar {
 
     fn keyed(words: impl IntoIterator<Item = &'static str>, key: fn(&str) -> Option<char>) -> Self {
         let mut groups: Vec<(char, Vec<(&'static str, usize)>)> = Vec::new();
-        let mut filter = Box::new([0u64; FILTER_BITS / 64]);
+        let mut filter = CharFilter::default();
         for (id, w) in words.into_iter().enumerate() {
             let Some(c) = key(w) else { continue };
-            let bit = c as usize % FILTER_BITS;
-            filter[bit / 64] |= 1 << (bit % 64);
+            filter.insert(c);
             match groups.binary_search_by_key(&c, |g| g.0) {
                 Ok(i) => groups[i].1.push((w, id)),
                 Err(i) => groups.insert(i, (c, vec![(w, id)])),
@@ -52,7 +130,7 @@ impl WordsByChar {
 
     /// The words keyed by `c` with their places in the list given, in that order.
     pub fn get(&self, c: char) -> &[(&'static str, usize)] {
-        if !self.passes_filter(c as usize % FILTER_BITS) {
+        if !self.filter.passes(c) {
             return &[];
         }
         match self.groups.binary_search_by_key(&c, |g| g.0) {
@@ -61,38 +139,9 @@ impl WordsByChar {
         }
     }
 
-    fn passes_filter(&self, bit: usize) -> bool {
-        self.filter[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    /// The chars of `s` (with their byte offsets) that may be keys: the others are
-    /// skipped by the filter. A three-byte char's filter bit is its low 12 bits, read from
-    /// its last two bytes, so most chars are passed over without being decoded.
+    /// The chars of `s` (with their byte offsets) that may be keys.
     fn key_chars<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (usize, char)> + 's {
-        const _: () = assert!(FILTER_BITS == 1 << 12);
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        std::iter::from_fn(move || {
-            while i < bytes.len() {
-                let at = i;
-                if (0xE0..0xF0).contains(&bytes[at]) {
-                    i += 3;
-                    let bit = (usize::from(bytes[at + 1] & 0x3F) << 6)
-                        | usize::from(bytes[at + 2] & 0x3F);
-                    if !self.passes_filter(bit) {
-                        continue;
-                    }
-                    let c = s[at..].chars().next().expect("a char starts here");
-                    return Some((at, c));
-                }
-                let c = s[at..].chars().next().expect("a char starts here");
-                i += c.len_utf8();
-                if self.passes_filter(c as usize % FILTER_BITS) {
-                    return Some((at, c));
-                }
-            }
-            None
-        })
+        self.filter.chars_in(s)
     }
 
     /// Whether `s` starts with one of the words (keyed by first char).
@@ -107,6 +156,18 @@ impl WordsByChar {
         s.chars()
             .next_back()
             .is_some_and(|c| self.get(c).iter().any(|(w, _)| s.ends_with(w)))
+    }
+
+    /// Whether one of the words (keyed by last char) occurs anywhere in `s`: an
+    /// automaton's `is_match`, one char at a time.
+    pub fn occurs_in(&self, s: &str) -> bool {
+        let bytes = s.as_bytes();
+        self.key_chars(s).any(|(i, c)| {
+            let head = &bytes[..i + c.len_utf8()];
+            self.get(c)
+                .iter()
+                .any(|(w, _)| head.ends_with(w.as_bytes()))
+        })
     }
 
     /// The words (keyed by last char) found in `s` one after another as a leftmost-longest
@@ -182,6 +243,11 @@ mod tests {
                 "{s}"
             );
             assert_eq!(last.ends(s), WORDS.iter().any(|w| s.ends_with(w)), "{s}");
+            assert_eq!(
+                last.occurs_in(s),
+                WORDS.iter().any(|w| s.contains(w)),
+                "{s}"
+            );
         }
         assert_eq!(first.get('全'), &[("全区", 2)]);
         // every char a key may be is passed by the filter

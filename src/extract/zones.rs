@@ -13,7 +13,7 @@ use super::words::WordsByChar;
 use super::{Context, Extractor};
 use crate::lexicon;
 use crate::model::{Level, Report, Zone};
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -51,9 +51,10 @@ struct Kind {
 
 struct Kinds {
     kinds: Vec<Kind>,
+    /// The kind words, searched through the whole text.
     automaton: AhoCorasick,
-    /// The kind words again, searched only anchored: is a kind word right here?
-    kind_at: AhoCorasick,
+    /// The kind words by first char: is a kind word right here?
+    kind_at: WordsByChar,
     /// The boundary words by last char: does a place name start right after this?
     boundaries: WordsByChar,
     /// What no place prefix holds, by first char: the boundary words of two or more
@@ -115,11 +116,7 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(kinds.iter().map(|k| k.word))
         .expect("zone kind automaton");
-    let kind_at = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(kinds.iter().map(|k| k.word))
-        .expect("anchored zone kind automaton");
+    let kind_at = WordsByChar::by_first(kinds.iter().map(|k| k.word));
     let generic: HashSet<&str> =
         lexicon::entries(include_str!("../../data/lexicon/place_generic.txt")).collect();
     let boundaries = || lexicon::entries(include_str!("../../data/lexicon/place_boundaries.txt"));
@@ -195,8 +192,9 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut bare: Vec<(usize, usize)> = Vec::new(); // (kind, at) of kind words with no place
     for m in k.automaton.find_iter(text) {
-        let kind = &k.kinds[m.pattern().as_usize()];
-        let after = &text[m.end()..];
+        let (m, id) = (m.range(), m.pattern().as_usize());
+        let kind = &k.kinds[id];
+        let after = &text[m.end..];
         if kind.level != Level::Zone
             && (after
                 .chars()
@@ -208,29 +206,32 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
         {
             continue;
         }
-        match place_before(text, m.start(), kind) {
+        match place_before(text, m.start, kind) {
             Some((prefix, strong)) => mentions.push(Mention {
-                at: m.start() - prefix.len(),
+                at: m.start - prefix.len(),
                 prefix,
-                kind: m.pattern().as_usize(),
+                kind: id,
                 strong,
             }),
-            None if kind.level == Level::Zone && standalone_short(text, m.start(), m.end()) => {
-                bare.push((m.pattern().as_usize(), m.start()))
+            None if kind.level == Level::Zone && standalone_short(text, m.start, m.end) => {
+                bare.push((id, m.start))
             }
             None => {}
         }
     }
     // a weak mention counts only when the same name also occurs as a strong one
-    let strong_names: HashSet<(&str, usize)> = mentions
+    // (sorted sets: a few dozen names, looked up once per mention)
+    let mut strong_names: Vec<(&str, usize)> = mentions
         .iter()
         .filter(|m| m.strong)
         .map(|m| (m.prefix, m.kind))
         .collect();
-    mentions.retain(|m| strong_names.contains(&(m.prefix, m.kind)));
+    strong_names.sort_unstable();
+    strong_names.dedup();
+    mentions.retain(|m| strong_names.binary_search(&(m.prefix, m.kind)).is_ok());
     // an administrative name needs more than one lucky boundary: it recurs, its bare
     // prefix is used alone, a body of it is named (`某某区委`), or it heads a place chain
-    let confirmed: HashSet<(&str, usize)> = strong_names
+    let confirmed: Vec<(&str, usize)> = strong_names
         .iter()
         .filter(|(prefix, kind)| {
             let kd = &k.kinds[*kind];
@@ -260,7 +261,7 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
         })
         .cloned()
         .collect();
-    mentions.retain(|m| confirmed.contains(&(m.prefix, m.kind)));
+    mentions.retain(|m| confirmed.binary_search(&(m.prefix, m.kind)).is_ok());
 
     let mut zones: Vec<(Zone, usize, usize)> = Vec::new(); // zone, mentions, first offset
     let mut index: HashMap<(&str, &str), usize> = HashMap::new();
@@ -493,7 +494,9 @@ fn merge_short_kind_zones(zones: &mut Vec<(Zone, usize, usize)>) {
 fn merge_same_place_zones(zones: &mut [(Zone, usize, usize)], _mentions: &[Mention], text: &str) {
     // brackets are rare: find them once, then ask which one first follows each name
     let brackets = [('(', ')'), ('（', '）')].map(|(open, close)| {
-        let at: Vec<usize> = text.match_indices(open).map(|(i, _)| i).collect();
+        let mut utf8 = [0; 4];
+        let open_bytes = open.encode_utf8(&mut utf8).as_bytes();
+        let at: Vec<usize> = memmem::find_iter(text.as_bytes(), open_bytes).collect();
         (open, close, at)
     });
     for (z, _, _) in zones.iter_mut() {
@@ -552,10 +555,7 @@ fn add_aliases(zones: &mut [(Zone, usize, usize)], text: &str) {
         let mut alone = 0;
         for i in memmem::find_iter(text.as_bytes(), &prefix) {
             let rest = &text[i + prefix.len()..];
-            let followed_by_kind = k
-                .kind_at
-                .find(Input::new(rest).anchored(Anchored::Yes))
-                .is_some();
+            let followed_by_kind = k.kind_at.starts(rest);
             if !followed_by_kind {
                 alone += 1;
             }

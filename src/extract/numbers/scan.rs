@@ -8,7 +8,7 @@
 //! `scanner_agrees_with_the_pattern` checks that against the regex. It reads ASCII digits
 //! only: text with other decimal digits (which `\d` also matches) goes to the regex.
 
-use super::is_chinese_numeral;
+use super::{is_chinese_numeral, CharMap};
 use crate::lexicon;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -36,7 +36,7 @@ const BOUNDS: [&str; 7] = ["及以上", "以上", "以下", "以内", "左右", 
 
 /// Time units, then units, each list longest first (the order of the pattern's
 /// alternation), grouped by first char and sorted by it for a binary search.
-static UNITS_BY_FIRST: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
+static UNITS_BY_FIRST: LazyLock<CharMap<Vec<&'static str>>> = LazyLock::new(|| {
     let sorted = |src: &'static str| {
         let mut w: Vec<&'static str> = lexicon::entries(src).collect();
         w.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
@@ -53,8 +53,7 @@ static UNITS_BY_FIRST: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(
             None => by_first.push((c, vec![u])),
         }
     }
-    by_first.sort_by_key(|(c, _)| *c);
-    by_first
+    CharMap::new(by_first)
 });
 
 /// Whether `c` may be a decimal digit other than ASCII, which only the regex reads.
@@ -269,9 +268,7 @@ fn more_at(s: &str, at: usize) -> Option<Range<usize>> {
 }
 
 fn units_starting_with(c: char) -> Option<&'static [&'static str]> {
-    let table = &*UNITS_BY_FIRST;
-    let k = table.binary_search_by_key(&c, |(f, _)| *f).ok()?;
-    Some(&table[k].1)
+    UNITS_BY_FIRST.get(c).map(Vec::as_slice)
 }
 
 fn unit_may_start(c: char) -> bool {

@@ -323,3 +323,14 @@ fn digit_precheck_never_hides_a_figure() {
     }
     assert!(!may_hold_digit("推进改革,做强产业"));
 }
+
+#[test]
+fn section_heading_reader_agrees_with_the_pattern() {
+    let re = Regex::new(r"^\s*[一二三四五六七八九十]{1,3}[、.．]").unwrap();
+    let pieces = [
+        " ", "\u{3000}", "一", "十", "三", "、", ".", "．", "甲", ",",
+    ];
+    for s in crate::extract::strings_of(&pieces, 5) {
+        assert_eq!(is_section_heading(&s), re.is_match(&s), "{s:?}");
+    }
+}
