@@ -11,6 +11,11 @@ use crate::source::Input;
 use crate::store::{KgStore, LinkStats, MappedReport, StoreError, WriteOutcome};
 use rayon::prelude::*;
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Reports extracted ahead of the writer. Extraction is many times faster than writing,
+/// so a short queue keeps the writer busy; a long one only holds memory.
+const QUEUE_REPORTS: usize = 64;
 
 /// One report to ingest.
 pub trait ReportInput: Sync {
@@ -103,6 +108,10 @@ pub struct IngestSummary {
     /// Quads in the report graphs written (added or replaced).
     pub quads_written: usize,
     pub links: LinkStats,
+    /// Time spent writing report graphs into the store (the writer's share of the run).
+    pub writing: Duration,
+    /// Time spent recomputing the links graph at the end.
+    pub linking: Duration,
 }
 
 /// A worker's result for one input.
@@ -152,7 +161,7 @@ pub fn ingest<T: ReportInput>(
 ) -> Result<IngestSummary, StoreError> {
     let mut summary = IngestSummary::default();
     // Bounded so extraction cannot run far ahead of the writer and fill memory.
-    let (tx, rx) = mpsc::sync_channel::<Prepared>(options.batch_reports.max(1) * 2);
+    let (tx, rx) = mpsc::sync_channel::<Prepared>(QUEUE_REPORTS);
     std::thread::scope(|scope| -> Result<(), StoreError> {
         let producer = scope.spawn(move || {
             inputs
@@ -169,7 +178,9 @@ pub fn ingest<T: ReportInput>(
             if batch.is_empty() {
                 return Ok(());
             }
+            let started = Instant::now();
             let outcomes = kg.write_reports(batch)?;
+            summary.writing += started.elapsed();
             for (report, outcome) in batch.iter().zip(outcomes) {
                 match outcome {
                     WriteOutcome::Added => summary.added += 1,
@@ -223,8 +234,10 @@ pub fn ingest<T: ReportInput>(
         result?;
         flush(&mut batch, &mut summary, &mut on_event)
     })?;
+    let started = Instant::now();
     summary.links = kg.refresh_links()?;
     kg.flush()?;
+    summary.linking = started.elapsed();
     Ok(summary)
 }
 

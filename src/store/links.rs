@@ -16,7 +16,8 @@
 
 use super::StoreError;
 use crate::rdf::vocab::{foaf, owl, rdfs, skos, zk, ID_BASE, LINKS_GRAPH};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term, TermRef};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -31,27 +32,48 @@ pub struct LinkStats {
     pub duplicate_groups: usize,
 }
 
-/// Literal values of `predicate` on subjects whose IRI starts with `prefix`, all graphs.
+/// Each (subject, object) of `predicate` in the report graphs, as strings (an IRI or a
+/// literal's value). Read with SPARQL rather than `quads_for_pattern` because the query
+/// decodes only the two terms it returns, not the graph and predicate of every quad,
+/// which on a large store is most of the cost.
+fn pairs(store: &Store, predicate: NamedNodeRef<'_>) -> Result<Vec<(String, String)>, StoreError> {
+    let query = format!(
+        "SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{}> ?o }} FILTER(?g != <{}>) }}",
+        predicate.as_str(),
+        LINKS_GRAPH.as_str()
+    );
+    let prepared = SparqlEvaluator::new()
+        .parse_query(&query)
+        .expect("the links queries are valid SPARQL");
+    let QueryResults::Solutions(solutions) = prepared.on_store(store).execute()? else {
+        return Ok(Vec::new());
+    };
+    let value = |t: Option<&Term>| match t {
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
+        Some(Term::Literal(l)) => Some(l.value().to_string()),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for solution in solutions {
+        let solution = solution?;
+        if let (Some(s), Some(o)) = (value(solution.get("s")), value(solution.get("o"))) {
+            out.push((s, o));
+        }
+    }
+    Ok(out)
+}
+
+/// Literal values of `predicate` on subjects whose IRI starts with `prefix`, report
+/// graphs only.
 fn literals(
     store: &Store,
     predicate: NamedNodeRef<'_>,
     prefix: &str,
 ) -> Result<BTreeMap<String, BTreeSet<String>>, StoreError> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for q in store.quads_for_pattern(None, Some(predicate), None, None) {
-        let q = q?;
-        if q.graph_name.as_ref() == GraphNameRef::from(LINKS_GRAPH) {
-            continue;
-        }
-        let (oxigraph::model::NamedOrBlankNode::NamedNode(s), TermRef::Literal(l)) =
-            (&q.subject, q.object.as_ref())
-        else {
-            continue;
-        };
-        if s.as_str().starts_with(prefix) {
-            out.entry(s.as_str().to_string())
-                .or_default()
-                .insert(l.value().to_string());
+    for (s, o) in pairs(store, predicate)? {
+        if s.starts_with(prefix) {
+            out.entry(s).or_default().insert(o);
         }
     }
     Ok(out)
@@ -114,15 +136,9 @@ pub fn refresh(store: &Store) -> Result<LinkStats, StoreError> {
 
     let names = literals(store, foaf::NAME, &person_prefix)?;
     let mut scope: HashMap<String, String> = HashMap::new();
-    for q in store.quads_for_pattern(None, Some(zk::SCOPE_ZONE), None, None) {
-        let q = q?;
-        if let (oxigraph::model::NamedOrBlankNode::NamedNode(p), Term::NamedNode(z)) =
-            (q.subject, q.object)
-        {
-            let z = z.into_string();
-            let z = canonical_zone.get(&z).cloned().unwrap_or(z);
-            scope.insert(p.into_string(), z);
-        }
+    for (p, z) in pairs(store, zk::SCOPE_ZONE)? {
+        let z = canonical_zone.get(&z).cloned().unwrap_or(z);
+        scope.insert(p, z);
     }
 
     // name → identity (resolved zone, or the person itself when unscoped) → persons

@@ -40,6 +40,8 @@ pub enum StoreError {
     Storage(#[from] StorageError),
     #[error("the shipped ontology does not parse")]
     Ontology(#[from] RdfSyntaxError),
+    #[error("reading the report graphs failed")]
+    Query(#[from] oxigraph::sparql::QueryEvaluationError),
 }
 
 /// What writing one report did.
@@ -207,7 +209,13 @@ impl KgStore {
         }
         let added_quads: usize = added.iter().map(|r| r.quads.len()).sum();
         if added_quads >= BULK_LOAD_MIN_QUADS {
-            let mut loader = self.store.bulk_loader().with_num_threads(1);
+            // Sized to this batch: by default the loader reserves room for a million quads.
+            let megabytes = (added_quads / 1000).max(1);
+            let mut loader = self
+                .store
+                .bulk_loader()
+                .with_num_threads(1)
+                .with_max_memory_size_in_megabytes(megabytes);
             loader.load_quads(added.iter().flat_map(|r| r.quads.iter().cloned()))?;
             loader.commit()?;
         } else if !added.is_empty() {
