@@ -46,18 +46,29 @@ fn is_closer(c: char) -> bool {
 
 /// Splits `text` into paragraphs (lines) and sentences.
 pub fn segment(text: &str) -> Segments {
-    let mut out = Segments::default();
+    // about a sentence per 80 bytes of report text: room enough that the lists
+    // rarely grow
+    let mut out = Segments {
+        paragraphs: Vec::with_capacity(text.len() / 256 + 4),
+        sentences: Vec::with_capacity(text.len() / 64 + 8),
+    };
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|i| i + 1)
+        .chain((text.as_bytes().last() != Some(&b'\n')).then_some(text.len()));
+    for line_end in lines {
+        if line_end == line_start {
+            break;
+        }
+        let line = &text[line_start..line_end];
         let body = line.trim_end_matches(['\n', '\r']);
-        if !body.trim().is_empty() {
+        let kept = trimmed(body);
+        if !kept.is_empty() {
             let first = out.sentences.len();
             let paragraph = out.paragraphs.len();
             split_sentences(body, line_start, paragraph, &mut out.sentences);
-            let lead = body.len() - body.trim_start().len();
             out.paragraphs.push(Paragraph {
-                span: line_start + lead..line_start + body.trim_end().len(),
+                span: line_start + kept.start..line_start + kept.end,
                 sentences: first..out.sentences.len(),
             });
         }
@@ -88,29 +99,21 @@ fn split_sentences(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Se
 }
 
 /// Byte offset of the first sentence terminal at or after `from`. Looks at bytes, not
-/// chars: a terminal is `!`, `?` or a char led by 0xE3 (`。`) or 0xEF (`！？`), so the
-/// Han text between is stepped over without decoding.
+/// chars: a terminal is `!`, `?` or a char led by 0xE3 (`。`) or 0xEF (`！？`), and lead
+/// bytes never occur inside a char, so vector byte searches step over the Han text
+/// between.
 fn next_terminal(line: &str, from: usize) -> Option<usize> {
     let bytes = line.as_bytes();
-    let mut i = from;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if matches!(b, b'!' | b'?' | 0xE3 | 0xEF) && line[i..].starts_with(is_terminal) {
+    let mut at = from;
+    loop {
+        // 0xEF is rare once widths are folded: search it only up to the next other lead
+        let common = memchr::memchr3(b'!', b'?', 0xE3, &bytes[at..]).map(|i| at + i);
+        let limit = common.unwrap_or(bytes.len());
+        let i = memchr::memchr(0xEF, &bytes[at..limit]).map_or(common, |i| Some(at + i))?;
+        if line[i..].starts_with(is_terminal) {
             return Some(i);
         }
-        i += utf8_len(b);
-    }
-    None
-}
-
-/// Length of the UTF-8 sequence led by byte `b` (1 for a stray continuation byte, which
-/// a `str` never starts a char with).
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
+        at = i + 1;
     }
 }
 
@@ -121,17 +124,32 @@ fn push_trimmed(
     paragraph: usize,
     out: &mut Vec<Sentence>,
 ) {
-    let s = &line[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trimmed = s.trim();
-    if trimmed.is_empty() {
+    let kept = trimmed(&line[r.clone()]);
+    if kept.is_empty() {
         return;
     }
-    let start = offset + r.start + lead;
+    let base = offset + r.start;
     out.push(Sentence {
-        span: start..start + trimmed.len(),
+        span: base + kept.start..base + kept.end,
         paragraph,
     });
+}
+
+/// The byte range of `s` that `s.trim()` leaves. Most pieces start and end with a char
+/// that is plainly no white space: a byte test settles those without decoding.
+fn trimmed(s: &str) -> Range<usize> {
+    let bytes = s.as_bytes();
+    // white space is ASCII or led by C2 (U+0085, U+00A0), E1, E2 or E3 (U+1680, U+2000…,
+    // U+3000)
+    let start = match bytes.first() {
+        Some(&b) if !matches!(b, 0x09..=0x0D | b' ' | 0xC2 | 0xE1..=0xE3) => 0,
+        _ => s.len() - s.trim_start().len(),
+    };
+    let end = match bytes.last() {
+        Some(&b) if b.is_ascii() && !matches!(b, 0x09..=0x0D | b' ') => s.len(),
+        _ => start + s[start..].trim_end().len(),
+    };
+    start..end.max(start)
 }
 
 #[cfg(test)]
@@ -147,6 +165,30 @@ mod tests {
         assert_eq!(seg.paragraphs.len(), 2);
         assert_eq!(seg.sentences[2].paragraph, 1);
         assert_eq!(seg.paragraphs[0].sentences, 0..2);
+    }
+
+    #[test]
+    fn trimmed_agrees_with_trim() {
+        for s in [
+            "",
+            " ",
+            "\u{3000}",
+            "甲",
+            " 甲 ",
+            "\u{3000}甲乙。\u{3000}",
+            "\u{A0}a\u{85}",
+            "\u{2003}x\u{205F}",
+            "a\u{B}",
+            "\t甲。”",
+            "Ω ",
+        ] {
+            let r = trimmed(s);
+            let lead = s.len() - s.trim_start().len();
+            assert_eq!(&s[r.clone()], s.trim(), "{s:?}");
+            if !s.trim().is_empty() {
+                assert_eq!(r.start, lead, "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -64,10 +64,12 @@ impl Quantity {
 
     /// Whether the quantity counts activities (`次`, `批次`), not results.
     pub fn is_activity(&self) -> bool {
-        // the unit's end first: most units are none of these
-        ACTIVITY_UNITS
-            .iter()
-            .any(|u| self.unit.ends_with(u) && *u == self.base_unit())
+        // the unit's last char first: most units end in none of theirs
+        let last = self.unit.chars().next_back();
+        ACTIVITY_LAST_CHARS.contains(&last)
+            && ACTIVITY_UNITS
+                .iter()
+                .any(|u| self.unit.ends_with(u) && *u == self.base_unit())
     }
 }
 
@@ -101,6 +103,13 @@ fn strip_magnitude(unit: &str) -> (f64, &str) {
 
 static ACTIVITY_UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../../data/lexicon/activity_units.txt")).collect()
+});
+/// The last chars of [`ACTIVITY_UNITS`].
+static ACTIVITY_LAST_CHARS: LazyLock<Vec<Option<char>>> = LazyLock::new(|| {
+    ACTIVITY_UNITS
+        .iter()
+        .map(|u| u.chars().next_back())
+        .collect()
 });
 
 /// Every magnitude-and-unit a quantity may have, written out once: units of the lexicon
@@ -161,47 +170,21 @@ fn cn_digit(c: char) -> Option<f64> {
 }
 
 /// Whether `c` can be part of a Chinese numeral.
+#[inline]
 pub fn is_chinese_numeral(c: char) -> bool {
-    // this runs on every char of every sentence: a bit test of a small filter (that
-    // stays in cache) rules out most chars before the exact test
-    let k = c as u32 & 0x3ff;
-    NUMERAL_FILTER[(k / 64) as usize] >> (k % 64) & 1 != 0
-        && matches!(
-            c,
-            '零' | '〇'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '亿'
-                | '壹'
-                | '贰'
-                | '叁'
-                | '肆'
-                | '伍'
-                | '陆'
-                | '柒'
-                | '捌'
-                | '玖'
-                | '拾'
-                | '佰'
-                | '仟'
-        )
+    // this runs on every char of every sentence: one bit test
+    NUMERALS.contains(c)
 }
 
-/// The low ten bits of the [`CN_NUMERALS`] chars, as a bitmap.
-static NUMERAL_FILTER: [u64; 16] = {
-    let mut bits = [0u64; 16];
+/// [`is_chinese_numeral`] for a code point.
+#[inline]
+pub(crate) fn is_numeral_code(c: u32) -> bool {
+    NUMERALS.contains_code(c)
+}
+
+/// The [`CN_NUMERALS`] chars, as a bitmap built at compile time.
+static NUMERALS: CjkSet = {
+    let mut set = CjkSet([0; CjkSet::WORDS]);
     let b = CN_NUMERALS.as_bytes();
     let mut i = 0;
     // the numerals are all three bytes long in UTF-8
@@ -209,23 +192,29 @@ static NUMERAL_FILTER: [u64; 16] = {
         let c = ((b[i] as u32 & 0x0f) << 12)
             | ((b[i + 1] as u32 & 0x3f) << 6)
             | (b[i + 2] as u32 & 0x3f);
-        let k = c & 0x3ff;
-        bits[(k / 64) as usize] |= 1 << (k % 64);
+        let k = c - CjkSet::FIRST;
+        set.0[(k / 64) as usize] |= 1 << (k % 64);
         i += 3;
     }
-    bits
+    set
 };
 
 /// A set of chars of Chinese text (U+3000..U+9FFF, CJK punctuation to the unified
 /// ideographs) as a bitmap: one bit test per char.
-struct CjkSet([u64; CjkSet::WORDS]);
+pub(crate) struct CjkSet([u64; CjkSet::WORDS]);
 
 impl CjkSet {
     const FIRST: u32 = 0x3000;
     const LEN: u32 = 0xa000 - CjkSet::FIRST;
     const WORDS: usize = (CjkSet::LEN / 64) as usize;
 
-    fn insert(&mut self, c: char) -> bool {
+    /// The empty set.
+    pub(crate) fn empty() -> Self {
+        CjkSet([0; CjkSet::WORDS])
+    }
+
+    /// Adds `c`; false (and nothing added) if it is outside U+3000..U+9FFF.
+    pub(crate) fn insert(&mut self, c: char) -> bool {
         let k = (c as u32).wrapping_sub(CjkSet::FIRST);
         if k >= CjkSet::LEN {
             return false;
@@ -236,8 +225,14 @@ impl CjkSet {
 
     /// False for every char outside U+3000..U+9FFF.
     #[inline]
-    fn contains(&self, c: char) -> bool {
-        let k = (c as u32).wrapping_sub(CjkSet::FIRST);
+    pub(crate) fn contains(&self, c: char) -> bool {
+        self.contains_code(c as u32)
+    }
+
+    /// [`CjkSet::contains`] for a code point.
+    #[inline]
+    fn contains_code(&self, c: u32) -> bool {
+        let k = c.wrapping_sub(CjkSet::FIRST);
         k < CjkSet::LEN && self.0[(k / 64) as usize] >> (k % 64) & 1 != 0
     }
 }
@@ -557,7 +552,7 @@ static UNIT_START_SET: LazyLock<UnitStarts> = LazyLock::new(|| {
 
 impl UnitStarts {
     #[inline]
-    fn contains(&self, c: char) -> bool {
+    pub(crate) fn contains(&self, c: char) -> bool {
         self.cjk.contains(c) || !('\u{3000}'..='\u{9fff}').contains(&c) && self.other.contains(&c)
     }
 }
@@ -591,6 +586,24 @@ pub fn may_hold_quantity(s: &str) -> bool {
         after_numeral = is_chinese_numeral(c);
     }
     false
+}
+
+/// The code point of the (non-ASCII) char starting at `b[i]` of valid UTF-8, and its
+/// length in bytes.
+#[inline(always)]
+pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
+    let x = b[i] as u32;
+    let cont = |k: usize| b[i + k] as u32 & 0x3f;
+    if x >= 0xf0 {
+        (
+            ((x & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    } else if x >= 0xe0 {
+        (((x & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (((x & 0x1f) << 6) | cont(1), 2)
+    }
 }
 
 /// Whether `s` writes a value as a placeholder (`X亿元`, `增长XX`, `×个`): a lone Latin

@@ -17,7 +17,7 @@ use crate::lexicon;
 use crate::model::{Change, GoalKind, Report};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
-use search::{find_word, first_occurrence, rfind_word, ByChar, Words};
+use search::{find_word, first_occurrence, ByChar, Words};
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -347,6 +347,7 @@ impl Reader {
         // tests of the whole sentence that rule them out for each of its clauses
         let may_have_placeholder = numbers::may_have_placeholder(s);
         let may_project = PROJECTIONS.is_match(s);
+        let may_pair = find_word(s, "分别").is_some();
         let mut subject: Option<(String, usize)> = None;
         let mut prev: Option<usize> = None;
         // where the text of `out[prev]` starts in `s`
@@ -381,7 +382,7 @@ impl Reader {
                 }
                 continue;
             }
-            let readings = self.read_clause(clause, in_clause);
+            let readings = self.read_clause(clause, in_clause, may_pair);
             let mut produced = None;
             let mut produced_at = 0;
             for mut rd in readings {
@@ -602,8 +603,10 @@ impl Reader {
     }
 
     /// The statements one clause makes, before tense and year.
-    fn read_clause(&self, c: &str, qs: &[Quantity]) -> Vec<Reading> {
-        if let Some(list) = self.read_respectively(c, qs) {
+    /// `may_pair`: whether the sentence holds `分别`, without which no clause of it pairs
+    /// names with values.
+    fn read_clause(&self, c: &str, qs: &[Quantity], may_pair: bool) -> Vec<Reading> {
+        if let Some(list) = may_pair.then(|| self.read_respectively(c, qs)).flatten() {
             return list;
         }
         let last = qs.last().unwrap();
@@ -946,14 +949,24 @@ fn may_lead_with_enumerator(s: &str) -> bool {
 /// The words after the last `实现`/`完成` in an indicator, when a long preamble runs
 /// into it without a comma (`…齐心协力实现地区生产总值` → `地区生产总值`).
 fn after_last_verb(s: &str) -> &str {
-    ["实现", "完成"]
-        .iter()
-        .filter_map(|v| rfind_word(s, v).map(|i| i + v.len()))
-        .max()
+    last_verb_end(s)
         .filter(|&i| {
             s[..i].chars().count() > 8 && s[i..].chars().count() >= 2 && !s[i..].starts_with('率')
         })
         .map_or(s, |i| &s[i..])
+}
+
+/// Where the last `实现` or `完成` in `s` ends.
+fn last_verb_end(s: &str) -> Option<usize> {
+    const VERBS: [&str; 2] = ["实现", "完成"];
+    // both words are as long: the last to start ends last. Candidates are found by
+    // the last bytes of their first chars, which few other chars share
+    let [a, b] = VERBS.map(|v| v.as_bytes()[2]);
+    let bytes = s.as_bytes();
+    memchr::memrchr2_iter(a, b, bytes)
+        .filter_map(|k| k.checked_sub(2))
+        .find(|&i| VERBS.iter().any(|v| bytes[i..].starts_with(v.as_bytes())))
+        .map(|i| i + VERBS[0].len())
 }
 
 /// Cuts link words off the end of the text before a value; returns what is left, the
@@ -1082,6 +1095,8 @@ fn split_outside_quotes<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
 fn split_clauses(s: &str, qs: &[Quantity]) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(8);
     let (mut depth, mut start) = (0i32, 0usize);
+    // a clause holds `分别` only if the sentence does
+    let may_pair = find_word(s, "分别").is_some();
     for (i, c) in s.char_indices() {
         match c {
             '“' | '「' | '《' => depth += 1,
@@ -1096,7 +1111,7 @@ fn split_clauses(s: &str, qs: &[Quantity]) -> Vec<Range<usize>> {
             '、' => {
                 depth <= 0
                     && qs.iter().any(|q| q.end == i)
-                    && find_word(&s[start..i], "分别").is_none()
+                    && !(may_pair && find_word(&s[start..i], "分别").is_some())
             }
             _ => false,
         };
@@ -1158,6 +1173,29 @@ mod tests {
                 "“甲、乙”产业增长5%"
             ]
         );
+    }
+
+    #[test]
+    fn finds_the_end_of_the_last_verb() {
+        let by_rfind = |s: &str| {
+            ["实现", "完成"]
+                .iter()
+                .filter_map(|v| s.rfind(v).map(|i| i + v.len()))
+                .max()
+        };
+        let texts = [
+            "",
+            "实",
+            "实现",
+            "完成实现",
+            "实现了完成",
+            "某园区齐心协力实现地区生产总值",
+            "宝贵的现金完整成果",
+            "ab实现cd完成ef",
+        ];
+        for s in texts {
+            assert_eq!(last_verb_end(s), by_rfind(s), "{s}");
+        }
     }
 
     #[test]

@@ -264,26 +264,35 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
     mentions.retain(|m| confirmed.binary_search(&(m.prefix, m.kind)).is_ok());
 
     let mut zones: Vec<(Zone, usize, usize)> = Vec::new(); // zone, mentions, first offset
-    let mut index: HashMap<(&str, &str), usize> = HashMap::new();
+                                                           // the zone of each confirmed (prefix, kind), found by the mention's place in the
+                                                           // sorted list rather than by hashing its name; the (prefix, kind word) of each zone
+    let mut zone_of: Vec<Option<usize>> = vec![None; confirmed.len()];
+    let mut keys: Vec<(&str, &str)> = Vec::new();
     for m in &mentions {
         let kind = &k.kinds[m.kind];
         if kind.is_short {
             continue;
         }
-        let key = (m.prefix, kind.word);
-        let i = *index.entry(key).or_insert_with(|| {
-            zones.push((
-                Zone {
-                    name: format!("{}{}", m.prefix, kind.word),
-                    aliases: Vec::new(),
-                    level: Some(kind.level),
-                    kind: Some(kind.word.to_string()),
-                    evidence: None,
-                },
-                0,
-                m.at,
-            ));
-            zones.len() - 1
+        let Ok(j) = confirmed.binary_search(&(m.prefix, m.kind)) else {
+            continue;
+        };
+        let i = *zone_of[j].get_or_insert_with(|| {
+            let key = (m.prefix, kind.word);
+            keys.iter().position(|&k| k == key).unwrap_or_else(|| {
+                keys.push(key);
+                zones.push((
+                    Zone {
+                        name: format!("{}{}", m.prefix, kind.word),
+                        aliases: Vec::new(),
+                        level: Some(kind.level),
+                        kind: Some(kind.word.to_string()),
+                        evidence: None,
+                    },
+                    0,
+                    m.at,
+                ));
+                zones.len() - 1
+            })
         });
         zones[i].1 += 1;
     }

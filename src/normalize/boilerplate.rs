@@ -17,7 +17,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::pinyin::is_han;
-use super::scan::han_count;
+use super::scan::{count_in, han_count, BmpSet};
 use super::{Document, MappedText, Normalizer};
 
 pub struct Boilerplate;
@@ -41,31 +41,33 @@ struct Markers {
     openers: [Vec<(char, &'static str)>; 3],
     /// The Han chars of the automaton's markers, as bits indexed by code point (all are
     /// three-byte chars, U+0800–FFFF), or `None` if some marker has another Han char.
-    han_letters: Option<Box<[u64; 1024]>>,
+    han_letters: Option<BmpSet>,
 }
 
 impl Markers {
-    /// At most how many Han chars of `s` the markers can cover: its Han chars that
-    /// occur in some marker (matches do not overlap, so each counts once at most).
-    fn coverable_han(&self, letters: &[u64; 1024], s: &str) -> usize {
-        let bytes = s.as_bytes();
-        let mut n = 0;
-        let mut i = 0;
-        // every marker Han char is three bytes, led by E0..EF: decode only those
-        while i < bytes.len() {
-            let lead = bytes[i];
-            if lead & 0xF0 != 0xE0 {
-                i += 1;
-                continue;
+    /// Whether markers surely leave enough of `s`'s `han` Han chars uncovered for the line
+    /// to stay text, as [`classify`] weighs it, whatever the automaton would find: true
+    /// when `s` has too few Han chars that occur in some marker at all (matches do not
+    /// overlap, so each counts once at most).
+    fn surely_uncovered(&self, letters: &BmpSet, s: &str, han: usize) -> bool {
+        let enough = |coverable: usize| (han - coverable.min(han)) * 5 > (han * 2).max(10);
+        // counted piece by piece: most lines are decided before their end, once even
+        // all the rest (three bytes a char) being marker letters would leave enough
+        const PIECE: usize = 120;
+        let mut coverable = 0;
+        let mut from = 0;
+        while from < s.len() {
+            let mut to = (from + PIECE).min(s.len());
+            while !s.is_char_boundary(to) {
+                to += 1;
             }
-            let Some(&[second, third]) = bytes.get(i + 1..i + 3) else {
-                break;
-            };
-            let word = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
-            n += (letters[word] >> (third & 0x3F) & 1) as usize;
-            i += 3;
+            coverable += count_in(&s[from..to], letters);
+            if enough(coverable + (s.len() - to) / 3) {
+                return true;
+            }
+            from = to;
         }
-        n
+        enough(coverable)
     }
 }
 
@@ -113,7 +115,7 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
         let k = c as usize & 0xFFFF;
         letters[k / 64] |= 1 << (k % 64);
     }
-    let han_letters = all_three_byte.then_some(letters);
+    let han_letters = all_three_byte.then(|| BmpSet::from_bits(&letters));
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
@@ -244,8 +246,7 @@ fn classify(s: &str, published_known: bool) -> (Class, bool) {
         // sentences: the automaton is needed only if markers could dominate the line,
         // i.e. if enough of its Han chars occur in markers at all
         if let Some(letters) = &MARKERS.han_letters {
-            let least_uncovered = han - MARKERS.coverable_han(letters, s).min(han);
-            if least_uncovered * 5 > (han * 2).max(10) {
+            if MARKERS.surely_uncovered(letters, s, han) {
                 return (Class::Content, false);
             }
         }

@@ -78,7 +78,7 @@ fn decode_unmarked(bytes: &[u8]) -> Result<(&'static Encoding, MappedText), Read
     let (nul, control) = nul_and_control_count(sample);
     if nul == 0 && control * 20 <= sample.len() {
         // the common case, valid UTF-8 without NULs: one validation, no statistics
-        if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Some(text) = valid_utf8(bytes) {
             return Ok((UTF_8, MappedText::identity(text.to_owned())));
         }
     }
@@ -172,6 +172,13 @@ fn decode_legacy(bytes: &[u8]) -> (&'static Encoding, MappedText) {
         Some((enc, holes)) if holes <= utf8.invalid => (enc, decode_as(enc, bytes, 0)),
         _ => (UTF_8, decode_as(UTF_8, bytes, 0)),
     }
+}
+
+/// `bytes` as text if they are well-formed UTF-8. Mostly-Han text is three bytes a char,
+/// where std's validator steps char by char; `simdutf8` checks whole vectors at a time
+/// (and answers exactly the same).
+fn valid_utf8(bytes: &[u8]) -> Option<&str> {
+    simdutf8::basic::from_utf8(bytes).ok()
 }
 
 /// Counts of well-formed multi-byte chars and ill-formed sequences, read as UTF-8.
@@ -277,7 +284,7 @@ fn decode_as(enc: &'static Encoding, bytes: &[u8], skip: usize) -> MappedText {
 /// UTF-8 (possibly damaged): valid runs map byte for byte, each ill-formed sequence
 /// becomes one U+FFFD standing for its bytes.
 fn map_utf8(body: &[u8], skip: usize) -> MappedText {
-    if let Ok(s) = std::str::from_utf8(body) {
+    if let Some(s) = valid_utf8(body) {
         return MappedText::identity_from(s.to_owned(), skip);
     }
     let mut text = String::with_capacity(body.len() + 16);
@@ -411,6 +418,34 @@ mod tests {
         // counts carry over the blocks the counting works in
         let long = [0u8, 0x01, b'a'].repeat(1000);
         assert_eq!(nul_and_control_count(&long), (1000, 2000));
+    }
+
+    #[test]
+    fn validation_agrees_with_std() {
+        let long = "某某区召开会议,完成投资12亿元。".repeat(20);
+        let mut cases: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            b"plain".to_vec(),
+            long.clone().into_bytes(),
+            "\u{10FFFF}\u{7FF}\u{800}\u{FFFF}".as_bytes().to_vec(),
+            vec![0xED, 0xA0, 0x80],       // a surrogate
+            vec![0xC0, 0x80],             // overlong
+            vec![0xF4, 0x90, 0x80, 0x80], // past U+10FFFF
+        ];
+        // long text cut inside a char, or with a stray byte deep inside
+        let mut cut = long.clone().into_bytes();
+        cut.truncate(cut.len() - 1);
+        cases.push(cut);
+        let mut stray = long.into_bytes();
+        stray[100] = 0xFF;
+        cases.push(stray);
+        for bytes in &cases {
+            assert_eq!(
+                valid_utf8(bytes),
+                std::str::from_utf8(bytes).ok(),
+                "{bytes:x?}"
+            );
+        }
     }
 
     /// Checks that every char of the decoded text maps to raw bytes that decode to it.

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use ferrous_opencc::config::BuiltinConfig;
 use ferrous_opencc::OpenCC;
 
+use super::scan::{first_in, BmpSet};
 use super::{Document, MappedText, Normalizer};
 
 pub struct Hanzi;
@@ -57,42 +58,21 @@ pub fn is_traditional(c: char) -> bool {
     TRADITIONAL[(k / 64) as usize] & (1 << (k % 64)) != 0
 }
 
-/// The same bits for all of U+0000–FFFF, indexed by the code point with no offset: word
-/// `c / 64` is what a three-byte char's lead and second byte give, so the lookup needs no
-/// range check.
-static TRADITIONAL_BMP: LazyLock<Box<[u64; 1024]>> = LazyLock::new(|| {
-    let mut words = Box::new([0u64; 1024]);
+/// The same bits for all of U+0000–FFFF, read straight from UTF-8 bytes. Only
+/// three-byte chars are looked up: the bits' range (U+3400–FAFF) is all three-byte chars.
+static TRADITIONAL_BMP: LazyLock<BmpSet> = LazyLock::new(|| {
+    let mut words = [0u64; 1024];
     // FIRST is a multiple of 64, so the words line up
     let skip = (FIRST / 64) as usize;
     for (k, &w) in TRADITIONAL.iter().enumerate() {
         words[skip + k] = w;
     }
-    words
+    BmpSet::from_bits(&words)
 });
 
 /// Byte offset of the first traditional char of `s`.
 fn first_traditional(s: &str) -> Option<usize> {
-    let bits: &[u64; 1024] = &TRADITIONAL_BMP;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    // the bit set's range (U+3400–FAFF) is all three-byte chars, led by E3..EF: decode
-    // only those, straight from their bytes
-    while i < bytes.len() {
-        let lead = bytes[i];
-        if !(0xE3..=0xEF).contains(&lead) {
-            i += 1;
-            continue;
-        }
-        let Some(&[second, third]) = bytes.get(i + 1..i + 3) else {
-            break;
-        };
-        let word = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
-        if bits[word] >> (third & 0x3F) & 1 != 0 {
-            return Some(i);
-        }
-        i += 3;
-    }
-    None
+    first_in(s, &TRADITIONAL_BMP)
 }
 
 /// Whether a clause ends after `c`.

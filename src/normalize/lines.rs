@@ -64,13 +64,19 @@ pub fn tidy_lines(text: &MappedText) -> Option<MappedText> {
     let mut line = Vec::new();
     let mut emitted_any = false;
     let mut blank_break: Option<(Range<usize>, bool)> = None;
+    let mut note_ends = NoteEnds::of(s);
     let mut start = 0;
     while start <= s.len() {
         let end =
             memchr::memchr2(b'\n', b'\r', &s.as_bytes()[start..]).map_or(s.len(), |i| start + i);
         let (brk, bare_cr) = line_break(s, end);
         line.clear();
-        let had_jump = split_out_page_jumps(s, start..end, &mut line);
+        let had_jump = if note_ends.any_in(start..end) {
+            split_out_page_jumps(s, start..end, &mut line)
+        } else {
+            line.push(start..end);
+            false
+        };
         trim_end(s, &mut line);
         if line.is_empty() {
             // a line that held only a page note disappears; a blank one may stay as one
@@ -117,14 +123,37 @@ fn push_break(pieces: &mut Pieces, brk: Range<usize>, bare_cr: bool) {
     }
 }
 
+/// Where the text has `版` or `页`, the chars every page note ends in: found once for
+/// the whole text, so a line without them skips the regex without a search of its own.
+struct NoteEnds {
+    /// Byte offsets, ascending.
+    at: Vec<usize>,
+    /// The first offset not yet passed by the lines asked about.
+    next: usize,
+}
+
+impl NoteEnds {
+    fn of(s: &str) -> NoteEnds {
+        let bytes = s.as_bytes();
+        let mut at: Vec<usize> = memchr::memmem::find_iter(bytes, "版".as_bytes())
+            .chain(memchr::memmem::find_iter(bytes, "页".as_bytes()))
+            .collect();
+        at.sort_unstable();
+        NoteEnds { at, next: 0 }
+    }
+
+    /// Whether one lies in `line`; lines are asked about in text order.
+    fn any_in(&mut self, line: Range<usize>) -> bool {
+        while self.at.get(self.next).is_some_and(|&i| i < line.start) {
+            self.next += 1;
+        }
+        self.at.get(self.next).is_some_and(|&i| i < line.end)
+    }
+}
+
 /// Pushes the parts of `line` around page notes; returns whether there was a note.
 fn split_out_page_jumps(s: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) -> bool {
     let body = &s[line.clone()];
-    // the notes all end in 版 or 页: skip the regex on lines without them
-    if !(body.contains("版") || body.contains("页")) {
-        out.push(line);
-        return false;
-    }
     let mut from = line.start;
     let mut any = false;
     for m in PAGE_JUMP.find_iter(body) {

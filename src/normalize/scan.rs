@@ -1,8 +1,9 @@
-//! Counting Han characters straight from UTF-8 bytes, without decoding char by char.
+//! Counting and finding chars straight from UTF-8 bytes, without decoding char by char.
 //!
 //! The boilerplate stage weighs every line by its Han characters: a count over fixed-size
 //! windows of bytes (which the compiler turns into vector compares) keeps that cheap.
-//! The tests check it against its plain `chars()` twin.
+//! Stages that test chars against a set of three-byte chars ([`BmpSet`]: traditional
+//! characters, marker letters) look bits up straight from the bytes. The tests check each against its plain `chars()` twin.
 
 /// Pairs of bytes looked at in one step of [`han_count`].
 const PAIRS: usize = 32;
@@ -51,6 +52,76 @@ fn han_leads(window: &[u8]) -> u8 {
     n
 }
 
+/// A set of three-byte chars (U+0800–FFFF), tested straight from a char's bytes.
+///
+/// Built from bits indexed by code point (word `c / 64`, bit `c % 64`), but stored
+/// indexed by the lead byte's low half and the whole second byte, so a lookup needs no
+/// masking of the second byte: the word for `E5 8C 97` is at `0x58C`, its bit is the
+/// third byte's low six bits (a 64-bit shift takes its count modulo 64).
+pub(crate) struct BmpSet {
+    words: Box<[u64; 4096]>,
+}
+
+impl BmpSet {
+    /// The set whose bit `c % 64` of word `c / 64` is set for each member `c`.
+    pub(crate) fn from_bits(bits: &[u64; 1024]) -> BmpSet {
+        let mut words = Box::new([0u64; 4096]);
+        for (k, word) in words.iter_mut().enumerate() {
+            // every second byte, not only continuation bytes, reads as `second & 0x3F`
+            *word = bits[(k >> 8) << 6 | (k & 0x3F)];
+        }
+        BmpSet { words }
+    }
+
+    /// Whether the three-byte char `[lead, second, third]` is in the set, as 0 or 1.
+    #[inline(always)]
+    fn bit(&self, lead: u8, second: u8, third: u8) -> u64 {
+        let word = self.words[usize::from(lead & 0x0F) << 8 | usize::from(second)];
+        word.wrapping_shr(u32::from(third)) & 1
+    }
+
+    /// Steps over `bytes` char by char, calling `hit(at, bit)` for every three-byte char
+    /// (`bit` is 1 if it is in the set); stops as soon as `hit` returns `true`.
+    #[inline(always)]
+    fn walk(&self, bytes: &[u8], mut hit: impl FnMut(usize, u64) -> bool) {
+        let mut i = 0;
+        while i < bytes.len() {
+            let lead = bytes[i];
+            if lead & 0xF0 != 0xE0 {
+                i += 1;
+                continue;
+            }
+            let Some(&[second, third]) = bytes.get(i + 1..i + 3) else {
+                return;
+            };
+            if hit(i, self.bit(lead, second, third)) {
+                return;
+            }
+            i += 3;
+        }
+    }
+}
+
+/// How many chars of `s` are in `set`.
+pub(crate) fn count_in(s: &str, set: &BmpSet) -> usize {
+    let mut n = 0;
+    set.walk(s.as_bytes(), |_, bit| {
+        n += bit as usize;
+        false
+    });
+    n
+}
+
+/// Byte offset of the first char of `s` in `set`.
+pub(crate) fn first_in(s: &str, set: &BmpSet) -> Option<usize> {
+    let mut found = None;
+    set.walk(s.as_bytes(), |at, bit| {
+        found = (bit != 0).then_some(at);
+        found.is_some()
+    });
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +140,37 @@ mod tests {
             .filter_map(|&p| char::from_u32(p))
             .flat_map(|c| [c, '区', 'a'])
             .collect()
+    }
+
+    #[test]
+    fn set_scans_agree_with_chars() {
+        // a set of a few Han chars, CJK punctuation and one char above the Han blocks
+        let members = ['区', '園', '。', '\u{FF0C}', '\u{3400}', '\u{0800}'];
+        let mut bits = [0u64; 1024];
+        for c in members {
+            let k = c as usize;
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        let set = BmpSet::from_bits(&bits);
+        let text = edges();
+        for s in [
+            text.as_str(),
+            "",
+            "a",
+            "区",
+            "某某高新区召开2024年度工作会议,区委书记出席。",
+            "一二三四五六七八九十園",
+            "一二三四园区。",
+            "一二三四五六七八,区",
+        ] {
+            let want = s.chars().filter(|c| members.contains(c)).count();
+            assert_eq!(count_in(s, &set), want, "{s}");
+            let first = s.char_indices().find(|(_, c)| members.contains(c));
+            assert_eq!(first_in(s, &set), first.map(|(i, _)| i), "{s}");
+        }
+        let long = text.repeat(40) + "甲乙丙丁戊己庚辛壬癸區区";
+        let want = long.chars().filter(|c| members.contains(c)).count();
+        assert_eq!(count_in(&long, &set), want);
     }
 
     #[test]

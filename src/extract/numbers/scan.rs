@@ -68,38 +68,56 @@ fn other_digit(c: char) -> bool {
 }
 
 /// Whether `s` has a decimal digit other than ASCII, which only the regex reads.
-#[cfg(test)]
 pub(super) fn has_other_digits(s: &str) -> bool {
-    s.chars().any(other_digit)
+    // only chars of two bytes (U+0080..U+07FF) or led by 0xEA..0xF4 (U+A000 on) may be
+    // such digits: a test of every byte, which tells most texts at once
+    let maybe = s.bytes().fold(false, |any, x| {
+        any | (x >= 0xea || (0xc2..0xe2).contains(&x))
+    });
+    maybe && s.chars().any(other_digit)
 }
 
 /// Every quantity match in `s`, in order, as the regex's `captures_iter` finds them;
 /// `None` if `s` has other digits than ASCII, which are left to the regex.
 pub(super) fn matches(s: &str) -> Option<Vec<Groups>> {
+    if has_other_digits(s) {
+        return None;
+    }
+    let b = s.as_bytes();
     let mut out = Vec::new();
-    // matches do not overlap: the next starts at or after this
-    let mut resume = 0;
     // the end of a run of digits or numerals where no numeral match can start: a match
     // from a later position in the run would be one of those already tried
     let mut dead_run_end = 0;
-    for (i, c) in s.char_indices() {
-        if other_digit(c) {
-            return None;
-        }
-        let digit = c.is_ascii_digit();
-        if i < resume || !digit && !is_chinese_numeral(c) {
+    // where the next char starts
+    let mut at = 0;
+    while at < b.len() {
+        let i = at;
+        let x = b[i];
+        // a match starts at an ASCII digit or a Chinese numeral (all three bytes long)
+        let digit = x.is_ascii_digit();
+        let c = if x < 0x80 {
+            at += 1;
+            x as u32
+        } else {
+            let (c, len) = super::decode(b, i);
+            at += len;
+            c
+        };
+        if !digit && !super::is_numeral_code(c) {
             continue;
         }
-        if c == '百' {
+        if c == '百' as u32 {
             if let Some(g) = percent_at(s, i) {
-                resume = g.whole.end;
+                // matches do not overlap: the next starts at or after this
+                at = g.whole.end;
                 out.push(g);
                 continue;
             }
         }
         if i >= dead_run_end {
             if let Some(g) = number_at(s, i) {
-                resume = g.whole.end;
+                // matches do not overlap: the next starts at or after this
+                at = g.whole.end;
                 out.push(g);
                 continue;
             }
@@ -214,9 +232,11 @@ fn after_numeral(s: &str, num: Range<usize>) -> Option<Groups> {
     for w in blanks(s, num.end) {
         for more in optional(more_at(s, w)) {
             let m1 = more.as_ref().map_or(w, |r| r.end);
+            // every magnitude starts with one of these
+            let may_mag = s[m1..].starts_with(['万', '千', '百', '亿']);
             let mags = MAGNITUDES
                 .iter()
-                .filter(|m| s[m1..].starts_with(**m))
+                .filter(|m| may_mag && s[m1..].starts_with(**m))
                 .map(|m| Some(m1..m1 + m.len()));
             for mag in mags.chain([None]) {
                 let m2 = mag.as_ref().map_or(m1, |r| r.end);
@@ -284,6 +304,37 @@ fn unit_at(s: &str, at: usize) -> Option<Range<usize>> {
 }
 
 fn bound_at(s: &str, at: usize) -> Option<Range<usize>> {
+    // every bound word starts with one of these, which most units are not followed by
+    if !s[at..].starts_with(['及', '以', '左', '上', '之']) {
+        return None;
+    }
     let w = BOUNDS.iter().find(|w| s[at..].starts_with(**w))?;
     Some(at..at + w.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gates_hold_every_word_they_stand_for() {
+        // `after_numeral` and `bound_at` try the words only after these first chars
+        assert!(MAGNITUDES
+            .iter()
+            .all(|m| m.starts_with(['万', '千', '百', '亿'])));
+        assert!(BOUNDS
+            .iter()
+            .all(|b| b.starts_with(['及', '以', '左', '上', '之'])));
+    }
+
+    #[test]
+    fn finds_other_digits_of_any_length() {
+        for s in ["增长٣%", "增长１２%", "增长𝟑%", "٣", "𝟗"] {
+            assert!(has_other_digits(s), "{s}");
+            assert_eq!(matches(s), None, "{s}");
+        }
+        for s in ["增长12%", "〇①Ⅻ", "é²", ""] {
+            assert_eq!(has_other_digits(s), s.chars().any(other_digit), "{s}");
+        }
+    }
 }
