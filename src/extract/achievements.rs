@@ -270,4 +270,56 @@ mod tests {
         get(&xs, "规上工业增加值", 9.6);
         assert_eq!(get(&xs, "市场主体", 1200.0).unit, "户");
     }
+
+    #[test]
+    fn a_share_keeps_its_value_and_takes_the_change_in_points() {
+        for verb in ["提高", "增长", "提升"] {
+            let text = format!(
+                "2023年,园区数字经济核心产业营收占营业总收入比重达到41.5%,同比{verb}1.7个百分点。"
+            );
+            let xs = found(&text, Some("2024-02-10"));
+            assert_eq!(xs.len(), 1, "{xs:?}");
+            let a = get(&xs, "数字经济核心产业营收占营业总收入比重", 41.5);
+            assert_eq!(a.unit, "%");
+            assert_eq!(
+                a.change,
+                Some(Change {
+                    value: 1.7,
+                    unit: "个百分点".into()
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn a_change_in_points_alone_stays_a_statement() {
+        let xs = found(
+            "前三季度,园区工业产值同比增长6.1%,增速较上半年提高0.9个百分点。",
+            Some("2024-10-25"),
+        );
+        let a = get(&xs, "增速", 0.9);
+        assert_eq!(a.unit, "个百分点");
+        // a rate's own growth in percent is no change of the rate before it
+        let xs = found(
+            "2023年,园区研发投入强度达到3.2%,科技型企业增长12%。",
+            Some("2024-02-10"),
+        );
+        assert_eq!(get(&xs, "研发投入强度", 3.2).change, None);
+    }
+
+    #[test]
+    fn a_quarter_over_at_publication_reports_results() {
+        let text = "一季度,园区18个重点项目完成投资9.6亿元,占年度计划的24.1%;新开工项目7个。";
+        let report = run(&Achievements, text, Some("2024-04-12"), None);
+        let xs = report.achievements;
+        assert_eq!(get(&xs, "投资", 9.6).year, Some(2024));
+        get(&xs, "新开工项目", 7.0);
+        let report = run(
+            &crate::extract::goals::Goals,
+            text,
+            Some("2024-04-12"),
+            None,
+        );
+        assert!(report.goals.is_empty(), "{:?}", report.goals);
+    }
 }

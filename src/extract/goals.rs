@@ -233,4 +233,23 @@ mod tests {
             "{gs:?}"
         );
     }
+
+    #[test]
+    fn a_target_in_points_keeps_its_points() {
+        let gs = goals(
+            "2025年主要目标:全社会研发投入强度提高0.4个百分点,技术合同成交额增长15%。",
+            Some("2025-01-15"),
+        );
+        assert!(has(&gs, 2025, "研发投入强度", 0.4, "个百分点"), "{gs:?}");
+    }
+
+    #[test]
+    fn a_future_cue_keeps_a_past_quarter_a_target() {
+        let gs = goals(
+            "力争一季度完成投资9.6亿元。园区重点项目年度计划投资50亿元。",
+            Some("2024-04-12"),
+        );
+        assert!(has(&gs, 2024, "投资", 9.6, "亿元"), "{gs:?}");
+        assert!(has(&gs, 2024, "投资", 50.0, "亿元"), "{gs:?}");
+    }
 }

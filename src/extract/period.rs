@@ -104,6 +104,36 @@ fn find_period(s: &str) -> Option<Range<usize>> {
     Some(PERIOD.find(s)?.range())
 }
 
+/// The last month of a part of a year as [`sub_year_period`] writes it.
+fn last_month(period: &str) -> Option<u32> {
+    let quarter = |c: char| match c {
+        '一' | '1' => Some(3),
+        '二' | '2' => Some(6),
+        '三' | '3' => Some(9),
+        '四' | '4' => Some(12),
+        _ => None,
+    };
+    match period {
+        "上半年" => Some(6),
+        "下半年" => Some(12),
+        "前三季度" => Some(9),
+        _ if period.ends_with("季度") => quarter(period.trim_start_matches('第').chars().next()?),
+        _ if period.starts_with('前') && period.ends_with("个月") => {
+            let n = &period['前'.len_utf8()..period.len() - "个月".len()];
+            let n = super::numbers::parse_number(n)?;
+            (n.fract() == 0.0).then_some(n as u32)
+        }
+        // `1-4月`: the month after the range sign
+        _ => period
+            .trim_end_matches('月')
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok(),
+    }
+    .filter(|m| (1..=12).contains(m))
+}
+
 fn period_text(m: &str) -> String {
     m.trim_end_matches('份').replace(' ', "")
 }
@@ -178,6 +208,8 @@ pub struct Years {
     pub summarized: Option<i32>,
     /// The year its plans are for: the year after the summarized one, else the doc year.
     pub plan: Option<i32>,
+    /// Year and month of publication, where known: which parts of a year are over.
+    pub published: Option<(i32, u32)>,
 }
 
 impl Years {
@@ -199,6 +231,20 @@ impl Years {
             doc,
             summarized: summarized.map(|(y, _)| y),
             plan,
+            published: cx.published.map(|d| (d.year, d.month)),
+        }
+    }
+
+    /// Whether `period` (`一季度`, `上半年`, `1-4月`) of `year` (the document year if
+    /// `None`) was over when the report was published; `false` where unknown.
+    pub fn period_elapsed(&self, period: &str, year: Option<i32>) -> bool {
+        let (Some((py, pm)), Some(last)) = (self.published, last_month(period)) else {
+            return false;
+        };
+        match year.or(self.doc) {
+            Some(y) if y < py => true,
+            Some(y) if y == py => pm > last,
+            _ => false,
         }
     }
 
@@ -422,5 +468,45 @@ mod tests {
             Some((2021, false))
         );
         assert_eq!(summarized_year("2024年工作要点"), None);
+    }
+
+    #[test]
+    fn tells_which_parts_of_a_year_are_over() {
+        let months: Vec<Option<u32>> = [
+            "一季度",
+            "第二季度",
+            "上半年",
+            "前三季度",
+            "1-4月",
+            "前5个月",
+            "前十个月",
+            "全年",
+        ]
+        .into_iter()
+        .map(last_month)
+        .collect();
+        assert_eq!(
+            months,
+            vec![
+                Some(3),
+                Some(6),
+                Some(6),
+                Some(9),
+                Some(4),
+                Some(5),
+                Some(10),
+                None
+            ]
+        );
+        let years = Years {
+            doc: Some(2024),
+            published: Some((2024, 7)),
+            ..Years::default()
+        };
+        assert!(years.period_elapsed("上半年", None));
+        assert!(!years.period_elapsed("前三季度", None));
+        assert!(years.period_elapsed("下半年", Some(2023)));
+        assert!(!years.period_elapsed("一季度", Some(2025)));
+        assert!(!Years::default().period_elapsed("一季度", Some(2020)));
     }
 }

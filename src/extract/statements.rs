@@ -388,20 +388,30 @@ impl Reader {
             for mut rd in readings {
                 rd.span = rd.span.start + r.start..rd.span.end + r.start;
                 rd.at += r.start;
+                let period_before = times.sub_year_period_before(rd.at);
+                // `一季度,…完成投资28亿元` told after that quarter is over
+                let elapsed = rd.result_verb
+                    && period_before.as_deref().is_some_and(|p| {
+                        let year = times
+                            .last_anchor_before(rd.at)
+                            .and_then(|a| a.resolve(self.years.doc));
+                        self.years.period_elapsed(p, year)
+                    });
                 // a bare change is told in the tense of the statement it follows
                 let tense = self
                     .tense(
                         &cues,
                         rd.at,
                         last_tense,
-                        rd.result_verb || times.sub_year_period_before(rd.at).is_some(),
+                        rd.result_verb || period_before.is_some(),
+                        elapsed,
                     )
                     .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense));
                 let Some(tense) = tense else { continue };
                 if rd.change_only {
                     if let (Tense::Result, Some(p)) = (tense, prev) {
                         let st: &mut Statement = &mut out[p];
-                        if st.change.is_none() && !numbers::is_rate_unit(&st.unit) {
+                        if st.change.is_none() && takes_change(&st.unit, rd.change.as_ref()) {
                             st.change = rd.change.clone();
                             let start = first_occurrence(s, prev_at..prev_at + st.text.len());
                             st.text = s[start..rd.span.end].to_string();
@@ -506,6 +516,13 @@ impl Reader {
                     )
                 }
                 "将" => !matches!(after, Some('近')),
+                // a plan as a noun (`占年度计划的26%`, `完成全年计划,`) sets no tense
+                "计划" => {
+                    !matches!(before, Some('占'))
+                        && !after.is_none_or(|c| {
+                            c == '的' || !(c.is_alphanumeric() || c == '“' || c == '"')
+                        })
+                }
                 "了" => {
                     !matches!(before, Some('为' | '除' | '罢' | '不'))
                         && !matches!(after, Some('解'))
@@ -546,21 +563,23 @@ impl Reader {
         cues
     }
 
-    /// Plan or result: the last cue before the value, else the first after it in the
-    /// sentence, else the tense of the paragraph's last statement; with none of these, a
-    /// result if a result verb states it or a part of the year (`上半年,…`) frames it.
+    /// Plan or result: the last cue before the value; else a result if a result verb
+    /// states it in a part of the year already over (`elapsed`); else the first cue
+    /// after it in the sentence, else the tense of the paragraph's last statement; with
+    /// none of these, a result if a result verb states it or a part of the year
+    /// (`上半年,…`) frames it.
     fn tense(
         &self,
         cues: &[(usize, Tense)],
         at: usize,
         last: Option<Tense>,
         result_verb: bool,
+        elapsed: bool,
     ) -> Option<Tense> {
-        cues.iter()
-            .rev()
-            .find(|c| c.0 < at)
-            .or_else(|| cues.iter().find(|c| c.0 >= at))
-            .map(|c| c.1)
+        let before = cues.iter().rev().find(|c| c.0 < at).map(|c| c.1);
+        before
+            .or(elapsed.then_some(Tense::Result))
+            .or_else(|| cues.iter().find(|c| c.0 >= at).map(|c| c.1))
             .or(last)
             .or(result_verb.then_some(Tense::Result))
     }
@@ -1030,6 +1049,17 @@ fn acceptable(rd: &Reading, tense: Tense) -> bool {
         return false;
     }
     tense == Tense::Plan || !rd.qty.is_activity()
+}
+
+/// Whether a result in `unit` takes the bare change that follows it as its own: an
+/// amount takes any (`34亿元,同比增长2%`), a share or rate only a change in points
+/// (`比重达到30%,同比提高2个百分点`), as a rate's `增长2%` is no change of it.
+fn takes_change(unit: &str, change: Option<&Change>) -> bool {
+    if !numbers::is_rate_unit(unit) {
+        return true;
+    }
+    let in_points = change.is_some_and(|c| matches!(c.unit.as_str(), "个百分点" | "百分点"));
+    matches!(unit, "%" | "‰") && in_points
 }
 
 fn is_fall(s: &str) -> bool {
