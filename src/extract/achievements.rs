@@ -322,4 +322,48 @@ mod tests {
         );
         assert!(report.goals.is_empty(), "{:?}", report.goals);
     }
+
+    #[test]
+    fn figures_of_an_event_held_are_results() {
+        let xs = found(
+            "5月9日,某某高新区2025年招商签约大会举行,共有15个项目现场签约,总投资73亿元。此次签约项目中,投资超5亿元项目4个,将为园区发展注入动能。",
+            Some("2025-05-10"),
+        );
+        assert_eq!(get(&xs, "签约项目", 15.0).unit, "个");
+        assert_eq!(get(&xs, "总投资", 73.0).year, Some(2025));
+        get(&xs, "投资超5亿元项目", 4.0);
+        assert_eq!(xs.len(), 3, "{xs:?}");
+    }
+
+    #[test]
+    fn a_plan_cue_before_an_event_figure_keeps_it_a_target() {
+        let xs = found(
+            "此次签约活动后,力争年内新签约项目不少于30个。",
+            Some("2025-05-10"),
+        );
+        assert!(xs.is_empty(), "{xs:?}");
+    }
+
+    #[test]
+    fn one_projects_investment_is_no_result() {
+        let xs = found(
+            "本次现场开工的某某精密轴承项目总投资12亿元。此次集中开工项目9个,总投资40亿元。",
+            Some("2025-03-10"),
+        );
+        assert!(xs.iter().all(|a| a.value != 12.0), "{xs:?}");
+        get(&xs, "总投资", 40.0);
+    }
+
+    #[test]
+    fn a_figure_a_title_repeats_is_read_once() {
+        let r = run(
+            &Achievements,
+            "某某园区赴外地举办招商推介会 现场签约项目9个\n推介会现场,共签约项目9个。",
+            Some("2025-05-10"),
+            None,
+        );
+        let xs = &r.achievements;
+        assert_eq!(xs.len(), 1, "{xs:?}");
+        assert_eq!(xs[0].indicator, "签约项目");
+    }
 }

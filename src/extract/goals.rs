@@ -252,4 +252,52 @@ mod tests {
         assert!(has(&gs, 2024, "投资", 9.6, "亿元"), "{gs:?}");
         assert!(has(&gs, 2024, "投资", 50.0, "亿元"), "{gs:?}");
     }
+
+    #[test]
+    fn floors_written_with_not_below_are_targets() {
+        let gs = goals(
+            "2025年,镇级财政收入不低于2.6亿元。确保三季度工业用电量增速不低于4.8%。其中技改投资占比不低于35%。力争新增科技型企业不少于40家以上。",
+            Some("2025-01-12"),
+        );
+        assert!(has(&gs, 2025, "镇级财政收入", 2.6, "亿元"), "{gs:?}");
+        assert!(has(&gs, 2025, "三季度工业用电量增速", 4.8, "%"), "{gs:?}");
+        assert!(has(&gs, 2025, "技改投资占比", 35.0, "%"), "{gs:?}");
+        assert!(has(&gs, 2025, "新增科技型企业", 40.0, "家"), "{gs:?}");
+        assert!(gs.iter().all(|g| g.kind == GoalKind::AtLeast), "{gs:?}");
+    }
+
+    #[test]
+    fn ceilings_stay_levels_and_margins_stay_out() {
+        let gs = goals(
+            "确保单位产值能耗不高于0.4吨标准煤。力争生产安全事故死亡人数控制在2人以内。",
+            Some("2025-01-12"),
+        );
+        assert!(
+            gs.iter()
+                .any(|g| g.indicator == "单位产值能耗" && g.kind == GoalKind::Level),
+            "{gs:?}"
+        );
+        assert!(has(&gs, 2025, "死亡人数", 2.0, "人"), "{gs:?}");
+        let gs = goals(
+            "力争工业投资增速高于全市平均3个百分点。",
+            Some("2025-01-12"),
+        );
+        assert!(gs.is_empty(), "{gs:?}");
+    }
+
+    #[test]
+    fn a_part_year_target_keeps_its_verb() {
+        let gs = goals("确保三季度完成投资不低于18亿元。", Some("2025-05-12"));
+        assert!(gs.iter().any(|g| g.indicator == "三季度完成投资"), "{gs:?}");
+    }
+
+    #[test]
+    fn figures_of_an_event_held_are_no_targets() {
+        let gs = goals(
+            "2025年第二季度重大项目集中开工活动举行。本次集中开工项目18个,总投资64.5亿元,年度计划投资20.1亿元。",
+            Some("2025-04-20"),
+        );
+        assert_eq!(gs.len(), 1, "{gs:?}");
+        assert!(has(&gs, 2025, "计划投资", 20.1, "亿元"), "{gs:?}");
+    }
 }

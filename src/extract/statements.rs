@@ -55,8 +55,11 @@ pub fn distinct<'a>(
     keep: impl Fn(&Statement) -> bool + 'a,
 ) -> impl Iterator<Item = &'a Statement> + 'a {
     let mut seen = std::collections::HashSet::new();
+    let keep = Rc::new(keep);
+    let kept = Rc::clone(&keep);
     statements.iter().filter(move |st| {
         keep(st)
+            && !restated_shorter(statements, st, &*kept)
             && seen.insert((
                 st.year,
                 st.indicator.as_str(),
@@ -64,6 +67,27 @@ pub fn distinct<'a>(
                 st.unit.as_str(),
             ))
     })
+}
+
+/// Whether another kept statement gives the same figure under an indicator this one
+/// ends with (`…推介会 现场签约项目` in a title, `签约项目` in the body): the shorter
+/// names it without the scene around it.
+fn restated_shorter(all: &[Statement], st: &Statement, keep: &dyn Fn(&Statement) -> bool) -> bool {
+    all.iter().any(|o| {
+        o.year == st.year
+            && o.value == st.value
+            && o.unit == st.unit
+            && o.indicator.len() < st.indicator.len()
+            && st.indicator.ends_with(o.indicator.as_str())
+            && is_scene(&st.indicator[..st.indicator.len() - o.indicator.len()])
+            && keep(o)
+    })
+}
+
+/// Whether the words in front of an indicator set a scene (a title's `…举办推介会 `)
+/// rather than qualify it (`规上工业`): they hold a blank or run long.
+fn is_scene(front: &str) -> bool {
+    front.contains(char::is_whitespace) || front.chars().count() >= 8
 }
 
 fn words(src: &'static str) -> Vec<&'static str> {
@@ -166,8 +190,17 @@ static CUES: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
 });
 
 /// Words of a margin over another place (`高于全省平均`).
-static MARGINS: LazyLock<Words> =
-    LazyLock::new(|| Words::new(vec!["高于", "低于", "快于", "慢于", "领先"]));
+const MARGIN_WORDS: [&str; 5] = ["高于", "低于", "快于", "慢于", "领先"];
+static MARGINS: LazyLock<Words> = LazyLock::new(|| Words::new(MARGIN_WORDS.to_vec()));
+
+/// Whether `pre` states a margin over another place (`增速高于全省平均`): a margin
+/// word not negated, as `不低于`/`不高于` bound the indicator's own value.
+fn is_margin(pre: &str) -> bool {
+    MARGINS.is_match(pre)
+        && MARGIN_WORDS
+            .iter()
+            .any(|w| pre.match_indices(w).any(|(i, _)| !pre[..i].ends_with('不')))
+}
 
 /// Time words that open an indicator: years, parts of a year, plan horizons.
 static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -343,7 +376,9 @@ impl Reader {
         if qs.is_empty() {
             return;
         }
-        let cues = self.cues(s, times);
+        let (cues, first_plan_word) = self.cues(s, times);
+        // figures of an event told as held are results unless a plan cue leads them
+        let event = tells_event(s);
         // tests of the whole sentence that rule them out for each of its clauses
         let may_have_placeholder = numbers::may_have_placeholder(s);
         let may_project = PROJECTIONS.is_match(s);
@@ -398,15 +433,19 @@ impl Reader {
                         self.years.period_elapsed(p, year)
                     });
                 // a bare change is told in the tense of the statement it follows
-                let tense = self
-                    .tense(
+                let at_event = event && first_plan_word.is_none_or(|p| p > rd.at);
+                let tense = if at_event {
+                    Some(Tense::Result)
+                } else {
+                    self.tense(
                         &cues,
                         rd.at,
                         last_tense,
                         rd.result_verb || period_before.is_some(),
                         elapsed,
                     )
-                    .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense));
+                }
+                .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense));
                 let Some(tense) = tense else { continue };
                 if rd.change_only {
                     if let (Tense::Result, Some(p)) = (tense, prev) {
@@ -450,7 +489,9 @@ impl Reader {
                 let mut indicator = rd.indicator.clone();
                 if tense == Tense::Plan {
                     if let Some(p) = &rd.period {
-                        indicator = format!("{p}{indicator}");
+                        // `上半年完成投资`: the verb stays with a part-year target
+                        let verb = verb_before(&s[rd.span.clone()], &indicator);
+                        indicator = format!("{p}{verb}{indicator}");
                     }
                 }
                 let change = match (&rd.change, tense) {
@@ -485,10 +526,12 @@ impl Reader {
         }
     }
 
-    /// Tense cues of a sentence with their offsets: cue words and year anchors.
-    fn cues(&self, s: &str, times: &SentenceTimes) -> Vec<(usize, Tense)> {
+    /// Tense cues of a sentence with their offsets: cue words and year anchors; and
+    /// where the first plan cue word stands.
+    fn cues(&self, s: &str, times: &SentenceTimes) -> (Vec<(usize, Tense)>, Option<usize>) {
         let (ac, n_plan) = &*CUES;
         let mut cues: Vec<(usize, Tense)> = Vec::new();
+        let mut first_plan_word = None;
         for m in ac.find_iter(s) {
             let w = &s[m.range()];
             let before = s[..m.start()].chars().next_back();
@@ -531,6 +574,7 @@ impl Reader {
             };
             if ok {
                 let t = if m.pattern().as_usize() < *n_plan {
+                    first_plan_word = first_plan_word.or(Some(m.start()));
                     Tense::Plan
                 } else {
                     Tense::Result
@@ -560,7 +604,7 @@ impl Reader {
             }
         }
         cues.sort_by_key(|c| c.0);
-        cues
+        (cues, first_plan_word)
     }
 
     /// Plan or result: the last cue before the value; else a result if a result verb
@@ -689,8 +733,7 @@ impl Reader {
             }
             // ranks, shares of a target, margins over another place are no figures of
             // the indicator itself
-            if ends_with_any(pre, &["前", "后", "第", "排名", "的"]) || MARGINS.is_match(pre)
-            {
+            if ends_with_any(pre, &["前", "后", "第", "排名", "的"]) || is_margin(pre) {
                 return Vec::new();
             }
             let (body, kinds, linked_by_verb) = strip_links(pre);
@@ -717,6 +760,10 @@ impl Reader {
                     period: period.clone(),
                 })
                 .collect();
+        }
+        // `共有21个项目现场签约`: a count of projects the event verb after it names
+        if let Some(rd) = read_event_count(c, qs) {
+            return vec![rd];
         }
         // `其中3宗已出让`
         static ALREADY: LazyLock<Regex> =
@@ -1016,7 +1063,10 @@ fn kind_of(rd: &Reading) -> GoalKind {
     let kinds = || rd.kind.into_iter();
     if kinds().any(|k| k == GoalKind::Reduce) {
         GoalKind::Reduce
-    } else if rate && (kinds().any(|k| k == GoalKind::Growth) || rd.indicator.ends_with("增速")) {
+    } else if rate
+        && (kinds().any(|k| k == GoalKind::Growth)
+            || rd.indicator.ends_with("增速") && !kinds().any(|k| k == GoalKind::AtLeast))
+    {
         GoalKind::Growth
     } else if kinds().any(|k| k == GoalKind::AtLeast) || rd.qty.bound == Bound::AtLeast {
         GoalKind::AtLeast
@@ -1026,6 +1076,69 @@ fn kind_of(rd: &Reading) -> GoalKind {
     } else {
         rd.kind.unwrap_or(GoalKind::Level)
     }
+}
+
+static EVENT_MARKERS: LazyLock<Words> =
+    LazyLock::new(|| Words::of_lexicon(include_str!("../../data/lexicon/event_markers.txt")));
+static EVENT_VERBS: LazyLock<Words> =
+    LazyLock::new(|| Words::of_lexicon(include_str!("../../data/lexicon/event_verbs.txt")));
+
+/// Whether a sentence tells the figures of an event as held: `此次`, `现场`, `共有`
+/// with `签约`, `开工` (`此次集中开工项目32个`).
+fn tells_event(s: &str) -> bool {
+    EVENT_MARKERS.is_match(s) && EVENT_VERBS.is_match(s)
+}
+
+/// `共有21个项目现场签约` → `签约项目` 21: a count, the noun it counts and the event
+/// verb that ends the clause, with no more than a count word before the value.
+fn read_event_count(c: &str, qs: &[Quantity]) -> Option<Reading> {
+    static LEAD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:其中|共有|共|计有|有)?[,，]?$").unwrap());
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        let verbs = lexicon::alternation(include_str!("../../data/lexicon/event_verbs.txt"));
+        Regex::new(&format!(
+            r"^(\p{{Han}}{{1,6}}?)(?:现场|集中|成功|顺利|正式)?({verbs})了?[”\x22)）。!！]*$"
+        ))
+        .unwrap()
+    });
+    let q = qs.first()?;
+    if qs.len() != 1 || q.chinese || q.is_rate() || q.is_money() || !LEAD.is_match(&c[..q.start]) {
+        return None;
+    }
+    let tail = TAIL.captures(&c[q.end..])?;
+    Some(Reading {
+        indicator: format!("{}{}", &tail[2], &tail[1]),
+        qty: *q,
+        kind: Some(GoalKind::Level),
+        change_only: false,
+        change: None,
+        result_verb: true,
+        span: 0..c.len(),
+        at: q.start,
+        period: None,
+    })
+}
+
+/// The result verb (`完成`) right before the last occurrence of `indicator` in `text`,
+/// or nothing.
+fn verb_before<'t>(text: &'t str, indicator: &str) -> &'t str {
+    let Some(at) = text.rfind(indicator) else {
+        return "";
+    };
+    let pre = &text[..at];
+    RESULT_VERBS_BY_LAST
+        .get(pre.chars().next_back())
+        .iter()
+        .find(|v| pre.ends_with(*v))
+        .map_or("", |v| &pre[pre.len() - v.len()..])
+}
+
+/// Whether an indicator is a figure of one named project (`…开工的某某新材料项目总投资`),
+/// which describes that project, not a target or result of the zone.
+fn is_one_project(indicator: &str) -> bool {
+    static ONE_PROJECT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"的\p{Han}[^,，;；、]{3,}项目(?:计划)?总投资$").unwrap());
+    indicator.ends_with("总投资") && ONE_PROJECT.is_match(indicator)
 }
 
 /// Whether a reading may stand as a statement of this tense.
@@ -1041,7 +1154,7 @@ fn acceptable(rd: &Reading, tense: Tense) -> bool {
     {
         return false;
     }
-    if NOT_RESULTS.is_match(&rd.indicator) {
+    if NOT_RESULTS.is_match(&rd.indicator) || is_one_project(&rd.indicator) {
         return false;
     }
     // a Chinese count of one is an idiom more often than a figure (`一个中心`)

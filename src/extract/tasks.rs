@@ -60,7 +60,7 @@ impl Extractor for Tasks {
             let by = setter(cx, list, &names);
             for (item, head) in list.items.iter().zip(&heads) {
                 let seen = tasks.iter().any(|(_, t)| t.year == year && t.text == *head);
-                if seen || !worth_keeping(head) {
+                if seen || !worth_keeping(head) || states_targets(head) {
                     continue;
                 }
                 let task = Task {
@@ -589,6 +589,24 @@ fn setter(cx: &Context, list: &ItemList, names: &[&str]) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether a headline only states quantified targets (`地区生产总值增长7%以上；`,
+/// `A达到40亿元，力争到2027年翻一番`): goals, not qualitative work. Every clause holds a
+/// figure, or only qualifies the one before (`力争…`, `其中…`).
+fn states_targets(head: &str) -> bool {
+    let mut clauses = head
+        .split([',', '，', ';', '；', '。', '、'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let figure = |c: &str| may_hold_digit(c) && FIGURE.is_match(c);
+    clauses.next().is_some_and(figure)
+        && clauses.all(|c| {
+            figure(c)
+                || ["力争", "确保", "争取", "其中"]
+                    .iter()
+                    .any(|w| c.starts_with(w))
+        })
 }
 
 /// Whether a headline says enough to be a task: some Han characters, not just a name.

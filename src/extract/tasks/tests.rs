@@ -334,3 +334,31 @@ fn section_heading_reader_agrees_with_the_pattern() {
         assert_eq!(is_section_heading(&s), re.is_match(&s), "{s:?}");
     }
 }
+
+#[test]
+fn items_that_only_state_targets_are_no_tasks() {
+    let ts = run("二、2025年主要目标\n(1)营业收入增长9%以上;\n(2)规上工业产值达到210亿元,力争到2027年达到300亿元;\n(3)高新技术企业净增25家,其中科技型中小企业占比不低于60%。\n三、2025年重点任务\n(1)实施招商引资攻坚行动,全年开展招商活动不少于20场;\n(2)推进园区数字化改造;\n(3)深化营商环境改革。");
+    let got = texts(&ts);
+    assert!(got.iter().all(|t| !t.contains("营业收入")), "{got:?}");
+    assert!(got.iter().all(|t| !t.contains("高新技术企业")), "{got:?}");
+    assert!(
+        got.iter().any(|t| t.contains("实施招商引资攻坚行动")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|t| t.contains("推进园区数字化改造")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn states_targets_reads_every_clause() {
+    assert!(states_targets("地区生产总值增长7%以上"));
+    assert!(states_targets(
+        "固定资产投资增长8%,其中工业投资占比不低于50%"
+    ));
+    assert!(states_targets("产值达到90亿元,力争到2027年翻一番"));
+    assert!(!states_targets("全力做好防汛准备,完成清淤不少于30公里"));
+    assert!(!states_targets("新建基站200个,推动千兆网络全覆盖"));
+    assert!(!states_targets("推进园区数字化改造"));
+}
