@@ -142,6 +142,74 @@ mod tests {
     }
 
     #[test]
+    fn clauses_without_a_cue_take_the_tense_of_their_sentence() {
+        let xs = found(
+            "2024年是园区发展的关键之年。全年完成固定资产投资58.3亿元;工业增加值同比增长7.9%;实际使用外资0.82亿美元;新建标准厂房9.4万平方米。",
+            Some("2025-01-15"),
+        );
+        assert_eq!(xs.len(), 4, "{xs:?}");
+        assert_eq!(get(&xs, "工业增加值", 7.9).unit, "%");
+        assert_eq!(get(&xs, "实际使用外资", 0.82).unit, "亿美元");
+        assert_eq!(get(&xs, "新建标准厂房", 9.4).unit, "万平方米");
+        assert!(xs.iter().all(|a| a.year == Some(2024)), "{xs:?}");
+    }
+
+    #[test]
+    fn counts_of_checks_and_visits_are_results_but_trips_are_not() {
+        let xs = found(
+            "2024年,园区共开展消防检查530余次,走访企业2100余家次,组织防汛演练14场次。",
+            Some("2025-01-15"),
+        );
+        assert_eq!(get(&xs, "开展消防检查", 530.0).unit, "次");
+        assert_eq!(get(&xs, "走访企业", 2100.0).unit, "家次");
+        assert_eq!(get(&xs, "防汛演练", 14.0).unit, "场次");
+        assert!(found("2024年,园区外出招商12批次。", Some("2025-01-15")).is_empty());
+    }
+
+    #[test]
+    fn urban_and_rural_figures_given_respectively_are_two_results() {
+        let xs = found(
+            "2024年,城乡居民人均可支配收入分别达到38650元和19420元。",
+            Some("2025-01-15"),
+        );
+        assert_eq!(xs.len(), 2, "{xs:?}");
+        assert_eq!(get(&xs, "城镇居民人均可支配收入", 38650.0).unit, "元");
+        assert_eq!(get(&xs, "农村居民人均可支配收入", 19420.0).unit, "元");
+        // values that cannot be paired with names give nothing rather than a clause
+        let xs = found("2024年,两项收入分别增长5.1%和6.6%。", Some("2025-01-15"));
+        assert!(xs.iter().all(|a| !a.indicator.contains("分别")), "{xs:?}");
+    }
+
+    #[test]
+    fn funds_won_under_a_review_heading_are_results() {
+        let xs = found(
+            "一、2024年工作回顾\n争取上级专项资金3600万元,新增市场主体920户。\n二、2025年工作安排\n争取上级专项资金4000万元。",
+            Some("2025-01-15"),
+        );
+        assert_eq!(get(&xs, "上级专项资金", 3600.0).year, Some(2024));
+        get(&xs, "新增市场主体", 920.0);
+        assert!(xs.iter().all(|a| a.value != 4000.0), "{xs:?}");
+    }
+
+    #[test]
+    fn the_verb_between_subject_and_figure_is_no_part_of_the_indicator() {
+        let xs = found(
+            "2024年,园区光伏产业实现产值41.2亿元,同比增长18%。",
+            Some("2025-01-15"),
+        );
+        assert_eq!(get(&xs, "光伏产业产值", 41.2).unit, "亿元");
+    }
+
+    #[test]
+    fn a_full_stop_typed_as_a_point_ends_the_clause() {
+        let xs = found(
+            "2024年,新增科技型企业31家;累计引进各类人才0.8万人.项目建设方面,新开工项目7个。",
+            Some("2025-01-15"),
+        );
+        assert_eq!(get(&xs, "引进各类人才", 0.8).unit, "万人");
+    }
+
+    #[test]
     fn attendance_dates_ordinals_and_phones_are_not_results() {
         assert!(found("共200余人参加会议。参会人员达300多人。", Some("2024-02-01")).is_empty());
         assert!(found(

@@ -262,7 +262,13 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
             // read once for all the sentence's statements
             let times = SentenceTimes::new(s);
             let before = out.len();
-            reader.sentence(s, &times, i, para_year, last_tense, &mut out);
+            let section_tense = section.map(|s| s.0);
+            let frame = Frame {
+                para_year,
+                last_tense,
+                section_tense,
+            };
+            reader.sentence(s, &times, i, frame, &mut out);
             if let Some(st) = out[before..].last() {
                 last_tense = Some(st.tense);
             }
@@ -285,6 +291,15 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
         }
     }
     out
+}
+
+/// What the text around a sentence says of it: the year and tense its paragraph has
+/// set so far, and the tense of the heading over its section.
+#[derive(Clone, Copy)]
+struct Frame {
+    para_year: Option<i32>,
+    last_tense: Option<Tense>,
+    section_tense: Option<Tense>,
 }
 
 /// The year the latest of `sentences` that names one names.
@@ -368,15 +383,19 @@ impl Reader {
         s: &str,
         times: &SentenceTimes,
         index: usize,
-        para_year: Option<i32>,
-        last_tense: Option<Tense>,
+        frame: Frame,
         out: &mut Vec<Statement>,
     ) {
+        let Frame {
+            para_year,
+            last_tense,
+            section_tense,
+        } = frame;
         let qs = numbers::find_quantities(s);
         if qs.is_empty() {
             return;
         }
-        let (cues, first_plan_word) = self.cues(s, times);
+        let (cues, first_plan_word) = self.cues(s, times, section_tense);
         // figures of an event told as held are results unless a plan cue leads them
         let event = tells_event(s);
         // tests of the whole sentence that rule them out for each of its clauses
@@ -385,6 +404,9 @@ impl Reader {
         let may_pair = find_word(s, "分别").is_some();
         let mut subject: Option<(String, usize)> = None;
         let mut prev: Option<usize> = None;
+        // the tense of the sentence's last statement, for clauses that show none of
+        // their own (`完成投资72亿元;实际使用外资1.3亿美元`)
+        let mut sentence_tense: Option<Tense> = None;
         // where the text of `out[prev]` starts in `s`
         let mut prev_at = 0;
         // the clause's quantities, offsets in the clause; one buffer for all clauses
@@ -445,7 +467,8 @@ impl Reader {
                         elapsed,
                     )
                 }
-                .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense));
+                .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense))
+                .or(sentence_tense);
                 let Some(tense) = tense else { continue };
                 if rd.change_only {
                     if let (Tense::Result, Some(p)) = (tense, prev) {
@@ -515,6 +538,7 @@ impl Reader {
                     text: s[rd.span.clone()].to_string(),
                     activity: rd.qty.is_activity(),
                 });
+                sentence_tense = Some(tense);
                 produced = Some(out.len() - 1);
                 produced_at = rd.span.start;
                 subject = Some((rd.indicator.clone(), rd.span.start));
@@ -528,7 +552,12 @@ impl Reader {
 
     /// Tense cues of a sentence with their offsets: cue words and year anchors; and
     /// where the first plan cue word stands.
-    fn cues(&self, s: &str, times: &SentenceTimes) -> (Vec<(usize, Tense)>, Option<usize>) {
+    fn cues(
+        &self,
+        s: &str,
+        times: &SentenceTimes,
+        section: Option<Tense>,
+    ) -> (Vec<(usize, Tense)>, Option<usize>) {
         let (ac, n_plan) = &*CUES;
         let mut cues: Vec<(usize, Tense)> = Vec::new();
         let mut first_plan_word = None;
@@ -559,6 +588,8 @@ impl Reader {
                     )
                 }
                 "将" => !matches!(after, Some('近')),
+                // `争取上级资金X亿元` under a review heading tells funds won
+                "争取" => section != Some(Tense::Result),
                 // a plan as a noun (`占年度计划的26%`, `完成全年计划,`) sets no tense
                 "计划" => {
                     !matches!(before, Some('占'))
@@ -739,6 +770,7 @@ impl Reader {
             let (body, kinds, linked_by_verb) = strip_links(pre);
             let body = after_last_verb(body);
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
+            let indicator = without_inner_realize(indicator);
             let result_verb = linked_by_verb || led_by_verb || {
                 let rest = indicator.trim_start_matches('新');
                 let verbs = RESULT_VERBS_BY_FIRST.get(rest.chars().next());
@@ -833,8 +865,17 @@ impl Reader {
             .map(|n| self.clean_indicator(n).0)
             .filter(|n| !n.is_empty())
             .collect();
-        if values.len() < 2 || names.len() != values.len() {
+        let names = match names.as_slice() {
+            [one] if values.len() == 2 => split_paired_name(one).unwrap_or(names),
+            _ => names,
+        };
+        if values.len() < 2 {
             return None;
+        }
+        // values that cannot be paired with their names would give one of them the
+        // whole clause as its name
+        if names.len() != values.len() {
+            return Some(Vec::new());
         }
         let (_, kinds, result_verb) = strip_links(&c[tail_at..values[0].start]);
         let link = &c[tail_at..values[0].start];
@@ -1022,6 +1063,21 @@ fn after_last_verb(s: &str) -> &str {
         .map_or(s, |i| &s[i..])
 }
 
+/// `氢能产业实现产值` → `氢能产业产值`: `实现` between a short subject and the figure's
+/// noun is the verb of the sentence, not part of the indicator's name.
+fn without_inner_realize(indicator: String) -> String {
+    const VERB: &str = "实现";
+    match indicator.find(VERB) {
+        Some(at)
+            if (2..=8).contains(&indicator[..at].chars().count())
+                && indicator[at + VERB.len()..].chars().count() >= 2 =>
+        {
+            [&indicator[..at], &indicator[at + VERB.len()..]].concat()
+        }
+        _ => indicator,
+    }
+}
+
 /// Where the last `实现` or `完成` in `s` ends.
 fn last_verb_end(s: &str) -> Option<usize> {
     const VERBS: [&str; 2] = ["实现", "完成"];
@@ -1056,6 +1112,18 @@ fn strip_links(pre: &str) -> (&str, Vec<Option<GoalKind>>, bool) {
         break;
     }
     (s, kinds, result_verb)
+}
+
+/// Names that pair two indicators in one word, each with the words that part them:
+/// `城乡居民人均可支配收入分别达到A元和B元` gives one figure for 城镇 and one for 农村.
+const PAIRED_PREFIXES: [(&str, [&str; 2]); 1] = [("城乡", ["城镇", "农村"])];
+
+/// `城乡居民收入` → `城镇居民收入`, `农村居民收入`, in the order reports give them.
+fn split_paired_name(name: &str) -> Option<Vec<String>> {
+    PAIRED_PREFIXES.iter().find_map(|(pair, parts)| {
+        let rest = name.strip_prefix(pair)?;
+        (!rest.is_empty()).then(|| parts.iter().map(|p| [p, rest].concat()).collect())
+    })
 }
 
 fn kind_of(rd: &Reading) -> GoalKind {
@@ -1256,6 +1324,8 @@ fn split_clauses(s: &str, qs: &[Quantity]) -> Vec<Range<usize>> {
                     && qs.iter().any(|q| q.end == i)
                     && !(may_pair && find_word(&s[start..i], "分别").is_some())
             }
+            // a full stop typed as `.` after a word ends the clause; in `1.2` it is a point
+            '.' => depth <= 0 && s[..i].chars().next_back().is_some_and(|p| !p.is_ascii()),
             _ => false,
         };
         if cut {
@@ -1350,6 +1420,35 @@ mod tests {
         let (rest, _, verb) = strip_links("一般公共预算收入完成");
         assert_eq!(rest, "一般公共预算收入");
         assert!(verb);
+    }
+
+    #[test]
+    fn splits_paired_names() {
+        assert_eq!(
+            split_paired_name("城乡居民人均消费支出"),
+            Some(vec![
+                "城镇居民人均消费支出".to_string(),
+                "农村居民人均消费支出".to_string()
+            ])
+        );
+        assert_eq!(split_paired_name("城乡"), None);
+        assert_eq!(split_paired_name("居民收入"), None);
+    }
+
+    #[test]
+    fn drops_an_inner_realize() {
+        let f = |s: &str| without_inner_realize(s.to_string());
+        assert_eq!(f("数字经济实现营收"), "数字经济营收");
+        assert_eq!(f("实现营收"), "实现营收");
+        assert_eq!(f("园区实现"), "园区实现");
+    }
+
+    #[test]
+    fn cuts_clauses_at_a_point_after_a_word_only() {
+        let s = "引进人才0.6万人.新开工项目5个";
+        let qs = numbers::find_quantities(s);
+        let parts: Vec<&str> = split_clauses(s, &qs).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(parts, ["引进人才0.6万人", "新开工项目5个"]);
     }
 
     #[test]
