@@ -377,6 +377,29 @@ struct Reading {
     period: Option<String>,
 }
 
+impl Reading {
+    /// A result told by a verb in front of a count, the whole clause `clause_len` long:
+    /// the shape the inverted readings (`已签约12个`, `12个项目已开工`) give.
+    fn counted_result(
+        indicator: String,
+        qty: Quantity,
+        clause_len: usize,
+        period: Option<String>,
+    ) -> Reading {
+        Reading {
+            indicator,
+            qty,
+            kind: Some(GoalKind::Level),
+            change_only: false,
+            change: None,
+            result_verb: true,
+            span: 0..clause_len,
+            at: qty.start,
+            period,
+        }
+    }
+}
+
 impl Reader {
     fn sentence(
         &self,
@@ -806,17 +829,7 @@ impl Reader {
                 if let Some(v) = after.strip_prefix("已经").or(after.strip_prefix("已")) {
                     let v = v.trim_end_matches('了');
                     if (2..=8).contains(&v.chars().count()) && !q.chinese {
-                        return vec![Reading {
-                            indicator: v.to_string(),
-                            qty: *q,
-                            kind: Some(GoalKind::Level),
-                            change_only: false,
-                            change: None,
-                            result_verb: true,
-                            span: 0..c.len(),
-                            at: q.start,
-                            period: None,
-                        }];
+                        return vec![Reading::counted_result(v.to_string(), *q, c.len(), None)];
                     }
                 }
             }
@@ -839,17 +852,12 @@ impl Reader {
                 continue;
             }
             let (_, _, period) = self.clean_indicator(&pre[..pre.len() - verb.len()]);
-            return vec![Reading {
-                indicator: noun.to_string(),
-                qty: *q,
-                kind: Some(GoalKind::Level),
-                change_only: false,
-                change: None,
-                result_verb: true,
-                span: 0..c.len(),
-                at: q.start,
+            return vec![Reading::counted_result(
+                noun.to_string(),
+                *q,
+                c.len(),
                 period,
-            }];
+            )];
         }
         Vec::new()
     }
@@ -1174,17 +1182,12 @@ fn read_event_count(c: &str, qs: &[Quantity]) -> Option<Reading> {
         return None;
     }
     let tail = TAIL.captures(&c[q.end..])?;
-    Some(Reading {
-        indicator: format!("{}{}", &tail[2], &tail[1]),
-        qty: *q,
-        kind: Some(GoalKind::Level),
-        change_only: false,
-        change: None,
-        result_verb: true,
-        span: 0..c.len(),
-        at: q.start,
-        period: None,
-    })
+    Some(Reading::counted_result(
+        format!("{}{}", &tail[2], &tail[1]),
+        *q,
+        c.len(),
+        None,
+    ))
 }
 
 /// The result verb (`完成`) right before the last occurrence of `indicator` in `text`,
