@@ -99,6 +99,10 @@ fn held_sentences(cx: &Context) -> Vec<usize> {
             }
         }
     }
+    // a study group's session is held without a verb of holding (`中心组开展集体学习`)
+    for at in memmem::find_iter(cx.text.as_bytes(), STUDY_GROUP.as_bytes()) {
+        found.extend(cx.sentence_at(at));
+    }
     found.sort_unstable();
     found.dedup();
     found
@@ -284,8 +288,48 @@ fn attendance_in(s: &str) -> Option<u32> {
     (2.0..1_000_000.0).contains(&n).then_some(n as u32)
 }
 
+/// What a party committee's theory study group is called for short (`理论学习中心组`).
+const STUDY_GROUP: &str = "中心组";
+
+/// Verbs with which a study group holds a session (`中心组开展集体学习`): too common to
+/// say a meeting was held elsewhere.
+const STUDY_VERBS: &[&str] = &["开展", "进行", "组织"];
+
 /// The meeting's name (and venue) in a sentence that says it was held.
 fn name_and_venue(s: &str) -> Option<(String, Option<String>)> {
+    held_name_and_venue(s).or_else(|| study_session(s).map(|n| (n, None)))
+}
+
+/// `某某党工委理论学习中心组开展2024年第3次集体学习`: the group and its session make
+/// the name.
+fn study_session(s: &str) -> Option<String> {
+    for verb in STUDY_VERBS {
+        for (at, _) in s.match_indices(verb) {
+            let subject = trim_adverbs(&s[..at]);
+            if !subject.ends_with(STUDY_GROUP) {
+                continue;
+            }
+            let Some(session) = name_after(&s[at + verb.len()..]) else {
+                continue;
+            };
+            let mut start = subject.len();
+            for (i, c) in subject.char_indices().rev() {
+                if !(is_han(c) || c.is_ascii_digit()) {
+                    break;
+                }
+                start = i;
+            }
+            let mut group = &subject[start..];
+            if let Some(m) = MONTH_DAY.find(group) {
+                group = &group[m.end()..];
+            }
+            return Some(format!("{group}{session}"));
+        }
+    }
+    None
+}
+
+fn held_name_and_venue(s: &str) -> Option<(String, Option<String>)> {
     let lex = &*LEX;
     if !lex.any_held.occurs_in(s) {
         return None;
@@ -657,13 +701,26 @@ fn role_in_clause(clause: &str) -> Option<Option<Role>> {
         // `重要讲话`, `的部署` are nouns, not what the person did at the meeting
         let as_verb = clause.match_indices(verb).any(|(i, _)| {
             let before = &clause[..i];
-            !(before.ends_with("重要") || before.ends_with('的') || before.ends_with("精神"))
+            !(before.ends_with("重要")
+                || before.ends_with('的')
+                || before.ends_with("精神")
+                || (*role != Some(Role::Attendee) && attended_object(before)))
         });
         if as_verb {
             consider(*role);
         }
     }
     found
+}
+
+/// Whether a verb after `before` names what was attended (`参加观摩点评`), not what the
+/// person did: an attending verb precedes it with no `并`/`后` between (`出席并讲话`).
+fn attended_object(before: &str) -> bool {
+    ["参加", "出席", "列席"]
+        .iter()
+        .filter_map(|a| before.rfind(a).map(|at| at + a.len()))
+        .max()
+        .is_some_and(|end| !before[end..].contains(['并', '后', '再', '还', '又']))
 }
 
 #[cfg(test)]
@@ -725,5 +782,29 @@ mod tests {
         assert_eq!(attendance_in("共170人参加会议"), Some(170));
         assert_eq!(attendance_in("300多人出席"), Some(300));
         assert_eq!(attendance_in("各部门负责人参加会议"), None);
+    }
+    #[test]
+    fn study_group_session_is_a_held_meeting() {
+        let (n, v) = name_and_venue(
+            "7月9日,青溪高新区党工委理论学习中心组开展2024年第3次集体学习,围绕产业升级进行研讨。",
+        )
+        .unwrap();
+        assert_eq!(n, "青溪高新区党工委理论学习中心组2024年第3次集体学习");
+        assert_eq!(v, None);
+        // without a study group, `开展` holds no meeting
+        assert!(name_and_venue("园区开展集体学习活动,提升能力。").is_none());
+    }
+
+    #[test]
+    fn what_was_attended_is_no_role_of_its_own() {
+        assert_eq!(
+            role_after("张三 参加观摩点评。", 6),
+            Some(Some(Role::Attendee))
+        );
+        assert_eq!(
+            role_after("张三出席会议并点评", 6),
+            Some(Some(Role::Speaker))
+        );
+        assert_eq!(role_after("张三主持并讲话", 6), Some(Some(Role::Host)));
     }
 }

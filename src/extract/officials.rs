@@ -118,9 +118,10 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
     for (m, id) in lex.titles_by_last.leftmost_longest(sentence) {
         let title = lex.title_words[id];
         if title == "总书记" || title == "总理" {
-            // only where the sentence goes on to quote them (`…总书记深刻指出`), not in set
-            // phrases such as `…总书记系列重要讲话精神`
-            let quoted = follow_strength(&sentence[m.end..]) == 2;
+            // only where the sentence goes on to quote them (`…总书记深刻指出`, `…总书记关于
+            // …的重要论述`), not in set phrases such as `…总书记系列重要讲话精神`
+            let rest = &sentence[m.end..];
+            let quoted = follow_strength(rest) == 2 || rest.starts_with("关于");
             if let Some(name) = name_before(sentence, m.start).filter(|_| quoted) {
                 let start = m.start - name.len();
                 out.push(Mention {
@@ -214,10 +215,14 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
         let strength = follow_strength(rest);
         // `韦清和宣读`: a name may end in `和` when a verb, not a name, follows
         let ends_in_function_word = ends_with_single_follower(&cand) && strength < 2;
+        // `李四作专题报告`: a verb after a name is the verb, whatever follows it, where
+        // the name without it is long enough to be a name
+        let swallows_verb = len > surname_len + 1 && ends_with_verb(&cand);
         let given_body = given.trim_end_matches(|c| strength >= 2 && c == '和');
         if opens_with_not_name(&given)
             || opens_with_not_name(&cand)
             || ends_in_function_word
+            || swallows_verb
             || given_body.contains(FUNCTION_CHARS)
         {
             continue;
@@ -275,6 +280,12 @@ fn ends_with_single_follower(cand: &str) -> bool {
         '等', '在', '就', '对', '向', '为', '与', '和', '及', '并', '也', '还', '又', '则', '从',
         '作', '做', '说', '谈', '率', '赴', '到', '同',
     ])
+}
+
+/// Whether a name candidate ends in a one-character verb that opens what a person
+/// does (`作`, `说`, `赴`): given names rarely end in these, so the verb follows the name.
+fn ends_with_verb(cand: &str) -> bool {
+    cand.ends_with(['作', '做', '说', '谈', '率', '赴'])
 }
 
 /// How surely `rest` is what follows a name: 3 punctuation or end, 2 a word of two or
@@ -522,7 +533,26 @@ fn split_department<'j>(j: &'j str, report: &Report) -> Option<(&'j str, &'j str
     best.or(Some(("", j)))
 }
 
+/// Academic ranks: a person's own, whatever unit names it (`某某大学经济学院教授` is a
+/// 教授 of that school), unlike the offices of a department (`商务局副局长`).
+const PERSONAL_RANKS: &[&str] = &["教授", "副教授", "研究员", "副研究员"];
+
 fn resolve(
+    e: &Element,
+    inherited: Option<&(Option<String>, Option<String>)>,
+    report: &Report,
+) -> Post {
+    let unit = format!("{}{}", e.jurisdiction, e.body);
+    if PERSONAL_RANKS.contains(&e.title.as_str()) && !unit.is_empty() {
+        let mut post = resolve_office(e, inherited, report);
+        post.title = e.title.clone();
+        post.organization = Some(unit);
+        return post;
+    }
+    resolve_office(e, inherited, report)
+}
+
+fn resolve_office(
     e: &Element,
     inherited: Option<&(Option<String>, Option<String>)>,
     report: &Report,
@@ -534,7 +564,7 @@ fn resolve(
                 body: String::new(),
                 title: e.title.clone(),
             };
-            let mut post = resolve(&inner, inherited, report);
+            let mut post = resolve_office(&inner, inherited, report);
             post.title = format!("{dept}{}", e.title);
             post.organization = Some(e.jurisdiction.clone());
             return post;
@@ -702,5 +732,38 @@ mod tests {
         );
         assert!(got.contains(&("蒋一平".into(), "市委书记".into(), Some("南川市".into()))));
         assert!(got.contains(&("宁远".into(), "区委书记".into(), Some("北塘区".into()))));
+    }
+    #[test]
+    fn a_verb_after_a_name_is_not_swallowed() {
+        assert_eq!(name_at("柯言作专题辅导报告", 0).as_deref(), Some("柯言"));
+        assert_eq!(name_at("上官明作系统阐述", 0).as_deref(), Some("上官明"));
+        assert_eq!(name_at("柯言谈体会", 0).as_deref(), Some("柯言"));
+        // a conjunction before a verb is still the end of a name
+        assert_eq!(name_at("韦清和宣读决定", 0).as_deref(), Some("韦清和"));
+    }
+
+    #[test]
+    fn national_leader_quoted_on_a_subject() {
+        let report = report_for("会议学习了罗成刚总书记关于乡村振兴的重要论述。");
+        let got = mentions_in("会议学习了罗成刚总书记关于乡村振兴的重要论述。", &report);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].name, "罗成刚");
+        let set = mentions_in("学习贯彻罗成刚总书记系列重要讲话精神。", &report);
+        assert!(set.is_empty(), "{set:?}");
+    }
+
+    #[test]
+    fn academic_rank_is_titled_apart_from_its_unit() {
+        let text = "特邀市委党校哲学教研部教授柯言作专题辅导,青溪高新区商务局副局长邓海波主持。";
+        let report = report_for(text);
+        let got = mentions_in(text, &report);
+        let ke = got.iter().find(|m| m.name == "柯言").expect("柯言");
+        assert_eq!(ke.posts[0].title, "教授");
+        assert_eq!(
+            ke.posts[0].organization.as_deref(),
+            Some("市委党校哲学教研部")
+        );
+        let deng = got.iter().find(|m| m.name == "邓海波").expect("邓海波");
+        assert_eq!(deng.posts[0].title, "商务局副局长");
     }
 }
