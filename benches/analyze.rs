@@ -120,14 +120,7 @@ fn analyze(c: &mut Criterion) {
     let started = Instant::now();
     let held = kg.report_count().unwrap();
     if held == 0 {
-        let inputs: Vec<MemoryInput> = corpus(n, 2024)
-            .into_iter()
-            .map(|r| MemoryInput {
-                location: format!("synth:{}", r.name),
-                name: r.name,
-                bytes: r.text.into_bytes(),
-            })
-            .collect();
+        let inputs: Vec<MemoryInput> = corpus(n, 2024).into_iter().map(MemoryInput::from).collect();
         ingest(&kg, &inputs, IngestOptions::default(), |_| {}).unwrap();
     }
     let ingested = match held {

@@ -72,11 +72,7 @@ fn main() {
 
     let corpus: Vec<MemoryInput> = zonekg::synth::corpus(n, 2024)
         .into_iter()
-        .map(|r| MemoryInput {
-            location: format!("synth:{}", r.name),
-            name: r.name,
-            bytes: r.text.into_bytes(),
-        })
+        .map(MemoryInput::from)
         .collect();
     let bytes: usize = corpus.iter().map(|r| r.bytes.len()).sum();
 

@@ -142,6 +142,18 @@ mod tests {
             .collect()
     }
 
+    /// Texts every scan is checked on: the edge chars, the empty and one-char texts, a
+    /// sentence.
+    fn samples(edges: &str) -> [&str; 5] {
+        [
+            edges,
+            "",
+            "a",
+            "区",
+            "某某高新区召开2024年度工作会议,区委书记出席。",
+        ]
+    }
+
     #[test]
     fn set_scans_agree_with_chars() {
         // a set of a few Han chars, CJK punctuation and one char above the Han blocks
@@ -153,16 +165,13 @@ mod tests {
         }
         let set = BmpSet::from_bits(&bits);
         let text = edges();
-        for s in [
-            text.as_str(),
-            "",
-            "a",
-            "区",
-            "某某高新区召开2024年度工作会议,区委书记出席。",
+        let mut inputs = samples(&text).to_vec();
+        inputs.extend([
             "一二三四五六七八九十園",
             "一二三四园区。",
             "一二三四五六七八,区",
-        ] {
+        ]);
+        for s in inputs {
             let want = s.chars().filter(|c| members.contains(c)).count();
             assert_eq!(count_in(s, &set), want, "{s}");
             let first = s.char_indices().find(|(_, c)| members.contains(c));
@@ -176,13 +185,7 @@ mod tests {
     #[test]
     fn han_count_agrees_with_is_han() {
         let text = edges();
-        for s in [
-            text.as_str(),
-            "",
-            "a",
-            "区",
-            "某某高新区召开2024年度工作会议,区委书记出席。",
-        ] {
+        for s in samples(&text) {
             assert_eq!(
                 han_count(s),
                 s.chars().filter(|&c| is_han(c)).count(),
