@@ -218,8 +218,12 @@ pub enum Answer {
 ///
 /// The query runs on its own thread: some plans (a large aggregate, a cross product)
 /// check the cancellation token rarely, so the caller stops waiting when time is up
-/// rather than when evaluation notices; the abandoned evaluation is cancelled and ends
-/// on its own.
+/// rather than when evaluation notices; the abandoned evaluation is cancelled and given
+/// [`CANCEL_GRACE`] to end.
+///
+/// The worker is always joined when it ends: RocksDB's thread-local state is torn down as
+/// the thread exits, and a process that exits meanwhile destroys the mutexes that
+/// teardown takes (`pthread lock: Invalid argument`, abort).
 pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, QueryError> {
     let token = CancellationToken::new();
     let prepared = prepare(
@@ -228,7 +232,7 @@ pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, Query
     )?;
     let store = store.clone();
     let (send, receive) = mpsc::channel();
-    std::thread::spawn(move || {
+    let worker = std::thread::spawn(move || {
         let cancelled = |e: QueryEvaluationError| match e {
             QueryEvaluationError::Cancelled => QueryError::Timeout(timeout),
             e => QueryError::Evaluation(e),
@@ -258,13 +262,27 @@ pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, Query
         send.send(answer).ok();
     });
     match receive.recv_timeout(timeout) {
-        Ok(answer) => answer,
+        Ok(answer) => {
+            worker.join().ok();
+            answer
+        }
         Err(_) => {
             token.cancel();
+            let given_up = std::time::Instant::now() + CANCEL_GRACE;
+            while !worker.is_finished() && std::time::Instant::now() < given_up {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            if worker.is_finished() {
+                worker.join().ok();
+            }
             Err(QueryError::Timeout(timeout))
         }
     }
 }
+
+/// How long a timed-out query may take to notice its cancellation before the caller
+/// returns without it.
+pub const CANCEL_GRACE: Duration = Duration::from_secs(5);
 
 /// Parses `text` with the vocabulary prefixes declared and the union of all graphs as
 /// the default graph.
