@@ -247,3 +247,35 @@ fn kill_9_mid_ingest_leaves_only_whole_reports() {
     }
     assert_eq!(checked, stored);
 }
+
+#[test]
+fn the_leaders_table_after_ingest_is_cut_to_the_rows_asked_for() {
+    let dir = temp_dir();
+    let store = dir.path().join("store");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let out = run_ok(
+        zonekg()
+            .arg("ingest")
+            .arg(&examples)
+            .args(["--leaders-rows", "2", "--store"])
+            .arg(&store),
+    );
+    let full = run_ok(
+        zonekg()
+            .args(["query", "leaders", "--format", "json", "--store"])
+            .arg(&store),
+    );
+    let rows = stdout_json(&full)["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(rows > 2, "the examples have more than two leading posts");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("(2 rows)"), "{stdout}");
+    let footer = stdout.lines().last().unwrap();
+    let expected = format!(
+        "… and {} more ({rows} in all): `zonekg leaders` lists them",
+        rows - 2
+    );
+    assert_eq!(footer, expected);
+}

@@ -24,7 +24,8 @@ pub struct StoreArgs {
 /// an interrupted run leaves only whole reports in the store. A report already stored
 /// with the same content is skipped; a changed one replaces its old facts. A report that
 /// cannot be read is named on stderr and skipped, and the exit status is 1. At the end,
-/// a summary and the table of who leads which zone.
+/// a summary and the table of who leads which zone (the first rows of it; `zonekg
+/// leaders` lists them all).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Report files or directories.
@@ -37,6 +38,11 @@ pub struct Args {
     /// Do not print the leaders table at the end.
     #[arg(long)]
     no_leaders: bool,
+
+    /// Print at most N rows of the leaders table at the end (0: all of them). A large
+    /// store has thousands; `zonekg leaders` lists and filters them.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    leaders_rows: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -85,9 +91,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.no_leaders {
         let leaders = query::canned("leaders").expect("leaders is a canned query");
         let text = query::bind_params(leaders.text, &[])?;
-        let answer = query::run(kg.store(), &text, std::time::Duration::from_secs(30))?;
+        let mut answer = query::run(kg.store(), &text, std::time::Duration::from_secs(30))?;
+        let left_out = match &mut answer {
+            query::Answer::Solutions { rows, .. } if args.leaders_rows > 0 => {
+                let all = rows.len();
+                rows.truncate(args.leaders_rows);
+                all - rows.len()
+            }
+            _ => 0,
+        };
         println!();
         query::write_answer(&answer, OutputFormat::Table, &mut std::io::stdout().lock())?;
+        if left_out > 0 {
+            println!(
+                "… and {left_out} more ({} in all): `zonekg leaders` lists them",
+                left_out + args.leaders_rows
+            );
+        }
     }
     Ok(if failed {
         ExitCode::from(1)

@@ -1,0 +1,329 @@
+//! The sentence reader: the statements a sentence makes, with the tense its cues and
+//! context give them and the year they belong to.
+
+use super::*;
+
+pub(super) struct Reader {
+    pub(super) years: Years,
+    pub(super) zone_forms: Vec<String>,
+}
+
+impl Reader {
+    pub(super) fn sentence(
+        &self,
+        s: &str,
+        times: &SentenceTimes,
+        index: usize,
+        frame: Frame,
+        out: &mut Vec<Statement>,
+    ) {
+        let Frame {
+            para_year,
+            last_tense,
+            section_tense,
+        } = frame;
+        let qs = numbers::find_quantities(s);
+        if qs.is_empty() {
+            return;
+        }
+        let (cues, first_plan_word) = self.cues(s, times, section_tense);
+        // figures of an event told as held are results unless a plan cue leads them
+        let event = tells_event(s);
+        // tests of the whole sentence that rule them out for each of its clauses
+        let may_have_placeholder = numbers::may_have_placeholder(s);
+        let may_project = PROJECTIONS.is_match(s);
+        let may_pair = find_word(s, "分别").is_some();
+        let mut subject: Option<(String, usize)> = None;
+        let mut prev: Option<usize> = None;
+        // the tense of the sentence's last statement, for clauses that show none of
+        // their own (`完成投资72亿元;实际使用外资1.3亿美元`)
+        let mut sentence_tense: Option<Tense> = None;
+        // where the text of `out[prev]` starts in `s`
+        let mut prev_at = 0;
+        // the clause's quantities, offsets in the clause; one buffer for all clauses
+        let mut in_clause: Vec<Quantity> = Vec::with_capacity(qs.len());
+        for r in split_clauses(s, &qs) {
+            let clause = &s[r.clone()];
+            in_clause.clear();
+            in_clause.extend(
+                qs.iter()
+                    .filter(|q| q.start >= r.start && q.end <= r.end)
+                    .map(|q| Quantity {
+                        start: q.start - r.start,
+                        end: q.end - r.start,
+                        unit_start: q.unit_start - r.start,
+                        ..*q
+                    }),
+            );
+            let in_clause = &in_clause[..];
+            if may_have_placeholder && numbers::has_placeholder(clause)
+                || may_project && PROJECTIONS.is_match(clause)
+            {
+                subject = None;
+                prev = None;
+                continue;
+            }
+            if in_clause.is_empty() {
+                if let Some(ind) = self.subject_of(clause) {
+                    subject = Some((ind, r.start));
+                    prev = None;
+                }
+                continue;
+            }
+            let readings = self.read_clause(clause, in_clause, may_pair);
+            let mut produced = None;
+            let mut produced_at = 0;
+            for mut rd in readings {
+                rd.span = rd.span.start + r.start..rd.span.end + r.start;
+                rd.at += r.start;
+                let period_before = times.sub_year_period_before(rd.at);
+                // `一季度,…完成投资28亿元` told after that quarter is over
+                let elapsed = rd.result_verb
+                    && period_before.as_deref().is_some_and(|p| {
+                        let year = times
+                            .last_anchor_before(rd.at)
+                            .and_then(|a| a.resolve(self.years.doc));
+                        self.years.period_elapsed(p, year)
+                    });
+                // a bare change is told in the tense of the statement it follows
+                let at_event = event && first_plan_word.is_none_or(|p| p > rd.at);
+                let tense = if at_event {
+                    Some(Tense::Result)
+                } else {
+                    self.tense(
+                        &cues,
+                        rd.at,
+                        last_tense,
+                        rd.result_verb || period_before.is_some(),
+                        elapsed,
+                    )
+                }
+                .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense))
+                .or(sentence_tense);
+                let Some(tense) = tense else { continue };
+                if rd.change_only {
+                    if let (Tense::Result, Some(p)) = (tense, prev) {
+                        let st: &mut Statement = &mut out[p];
+                        if st.change.is_none() && takes_change(&st.unit, rd.change.as_ref()) {
+                            st.change = rd.change.clone();
+                            let start = first_occurrence(s, prev_at..prev_at + st.text.len());
+                            st.text = s[start..rd.span.end].to_string();
+                            prev_at = start;
+                            continue;
+                        }
+                    }
+                }
+                let mut replaces = None;
+                if rd.indicator.is_empty() {
+                    match &subject {
+                        Some((ind, start)) => {
+                            rd.indicator = ind.clone();
+                            rd.span.start = *start;
+                        }
+                        None => continue,
+                    }
+                    // `突破千亿元,达到1023亿元`: the exact figure replaces the milestone
+                    replaces = prev.filter(|&p| {
+                        let st = &out[p];
+                        st.kind == GoalKind::AtLeast
+                            && st.unit == rd.qty.unit
+                            && st.indicator == rd.indicator
+                    });
+                }
+                if !acceptable(&rd, tense) {
+                    continue;
+                }
+                // a result's part of the year may be set anywhere before it (`上半年,…`);
+                // a target's only in its own clause, where it belongs to the indicator
+                if tense == Tense::Result && rd.period.is_none() {
+                    rd.period = times.sub_year_period_before(rd.at);
+                }
+                let year = self.year(times, rd.at, tense, para_year, rd.period.is_some());
+                let kind = kind_of(&rd);
+                let mut indicator = rd.indicator.clone();
+                if tense == Tense::Plan {
+                    if let Some(p) = &rd.period {
+                        // `上半年完成投资`: the verb stays with a part-year target
+                        let verb = verb_before(&s[rd.span.clone()], &indicator);
+                        indicator = format!("{p}{verb}{indicator}");
+                    }
+                }
+                let change = match (&rd.change, tense) {
+                    (Some(c), _) => Some(c.clone()),
+                    (None, Tense::Result) if rd.change_only => rd.change.clone(),
+                    _ => None,
+                };
+                if let Some(p) = replaces {
+                    out.remove(p);
+                }
+                out.push(Statement {
+                    sentence: index,
+                    tense,
+                    year,
+                    period: rd.period.clone(),
+                    indicator,
+                    value: rd.qty.value,
+                    unit: rd.qty.unit.to_string(),
+                    kind,
+                    change,
+                    text: s[rd.span.clone()].to_string(),
+                    activity: rd.qty.is_activity(),
+                });
+                sentence_tense = Some(tense);
+                produced = Some(out.len() - 1);
+                produced_at = rd.span.start;
+                subject = Some((rd.indicator.clone(), rd.span.start));
+            }
+            if produced.is_some() {
+                prev = produced;
+                prev_at = produced_at;
+            }
+        }
+    }
+
+    /// Tense cues of a sentence with their offsets: cue words and year anchors; and
+    /// where the first plan cue word stands.
+    pub(super) fn cues(
+        &self,
+        s: &str,
+        times: &SentenceTimes,
+        section: Option<Tense>,
+    ) -> (Vec<(usize, Tense)>, Option<usize>) {
+        let (ac, n_plan) = &*CUES;
+        let mut cues: Vec<(usize, Tense)> = Vec::new();
+        let mut first_plan_word = None;
+        for m in ac.find_iter(s) {
+            let w = &s[m.range()];
+            let before = s[..m.start()].chars().next_back();
+            let after = s[m.end()..].chars().next();
+            let ok = match w {
+                "要" => {
+                    !matches!(
+                        before,
+                        Some(
+                            '主' | '重'
+                                | '需'
+                                | '纪'
+                                | '摘'
+                                | '提'
+                                | '概'
+                                | '只'
+                                | '必'
+                                | '首'
+                                | '政'
+                                | '简'
+                        )
+                    ) && !matches!(
+                        after,
+                        Some('求' | '点' | '素' | '闻' | '务' | '件' | '案' | '么')
+                    )
+                }
+                "将" => !matches!(after, Some('近')),
+                // `争取上级资金X亿元` under a review heading tells funds won
+                "争取" => section != Some(Tense::Result),
+                // a plan as a noun (`占年度计划的26%`, `完成全年计划,`) sets no tense
+                "计划" => {
+                    !matches!(before, Some('占'))
+                        && !after.is_none_or(|c| {
+                            c == '的' || !(c.is_alphanumeric() || c == '“' || c == '"')
+                        })
+                }
+                "了" => {
+                    !matches!(before, Some('为' | '除' | '罢' | '不'))
+                        && !matches!(after, Some('解'))
+                }
+                _ => true,
+            };
+            if ok {
+                let t = if m.pattern().as_usize() < *n_plan {
+                    first_plan_word = first_plan_word.or(Some(m.start()));
+                    Tense::Plan
+                } else {
+                    Tense::Result
+                };
+                cues.push((m.start(), t));
+            }
+        }
+        for (at, y) in times.anchors() {
+            let t = match y {
+                YearRef::Relative(d) if d > 0 => Some(Tense::Plan),
+                YearRef::Relative(d) if d < 0 => Some(Tense::Result),
+                YearRef::Relative(_) => None,
+                YearRef::Absolute(y) => {
+                    let horizon = s[..at].ends_with('到')
+                        || s[..at].ends_with('至') && !s[..at].ends_with("截至");
+                    if horizon {
+                        Some(Tense::Plan)
+                    } else {
+                        self.years
+                            .is_past(y)
+                            .map(|p| if p { Tense::Result } else { Tense::Plan })
+                    }
+                }
+            };
+            if let Some(t) = t {
+                cues.push((at, t));
+            }
+        }
+        cues.sort_by_key(|c| c.0);
+        (cues, first_plan_word)
+    }
+
+    /// Plan or result: the last cue before the value; else a result if a result verb
+    /// states it in a part of the year already over (`elapsed`); else the first cue
+    /// after it in the sentence, else the tense of the paragraph's last statement; with
+    /// none of these, a result if a result verb states it or a part of the year
+    /// (`上半年,…`) frames it.
+    pub(super) fn tense(
+        &self,
+        cues: &[(usize, Tense)],
+        at: usize,
+        last: Option<Tense>,
+        result_verb: bool,
+        elapsed: bool,
+    ) -> Option<Tense> {
+        let before = cues.iter().rev().find(|c| c.0 < at).map(|c| c.1);
+        before
+            .or(elapsed.then_some(Tense::Result))
+            .or_else(|| cues.iter().find(|c| c.0 >= at).map(|c| c.1))
+            .or(last)
+            .or(result_verb.then_some(Tense::Result))
+    }
+
+    /// The year: the last anchor before the value in the sentence, else the paragraph's
+    /// (if it is on the statement's side of now), else the plan or the reached year.
+    pub(super) fn year(
+        &self,
+        times: &SentenceTimes,
+        at: usize,
+        tense: Tense,
+        para_year: Option<i32>,
+        has_period: bool,
+    ) -> Option<i32> {
+        if let Some(y) = times
+            .last_anchor_before(at)
+            .and_then(|a| a.resolve(self.years.doc))
+        {
+            return Some(y);
+        }
+        let para = para_year.filter(|&y| {
+            !matches!(
+                (tense, self.years.is_past(y)),
+                (Tense::Plan, Some(true)) | (Tense::Result, Some(false))
+            )
+        });
+        para.or(match tense {
+            Tense::Plan => self.years.plan,
+            Tense::Result if has_period => self.years.doc,
+            Tense::Result => self.years.reached(),
+        })
+    }
+
+    /// The subject of a clause without a value (`园区规上工业总产值实现“破百亿”` →
+    /// `规上工业总产值`): the words before its first link verb, if short.
+    pub(super) fn subject_of(&self, clause: &str) -> Option<String> {
+        let at = SUBJECT_ENDS.find(clause)?.start();
+        let ind = self.clean_indicator(&clause[..at]).0;
+        (ind.chars().count() >= 2 && ind.chars().count() <= 20).then_some(ind)
+    }
+}

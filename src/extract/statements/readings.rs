@@ -1,0 +1,332 @@
+//! What one clause says: indicator, value, kind and change, before the sentence's
+//! context decides tense and year; lists read pairwise (`分别`), indicators cleaned.
+
+use super::*;
+
+/// What one clause says before the document context decides tense and year.
+pub(super) struct Reading {
+    pub(super) indicator: String,
+    pub(super) qty: Quantity,
+    pub(super) kind: Option<GoalKind>,
+    /// Only a change (`同比增长2%`): belongs to the statement before, if any.
+    pub(super) change_only: bool,
+    pub(super) change: Option<Change>,
+    /// A verb reporting a result stands before the value.
+    pub(super) result_verb: bool,
+    /// Byte range in the sentence of the text the statement is told in.
+    pub(super) span: Range<usize>,
+    /// Byte offset of the value in the sentence (where tense cues are read up to).
+    pub(super) at: usize,
+    pub(super) period: Option<String>,
+}
+
+impl Reading {
+    /// A result told by a verb in front of a count, the whole clause `clause_len` long:
+    /// the shape the inverted readings (`已签约12个`, `12个项目已开工`) give.
+    pub(super) fn counted_result(
+        indicator: String,
+        qty: Quantity,
+        clause_len: usize,
+        period: Option<String>,
+    ) -> Reading {
+        Reading {
+            indicator,
+            qty,
+            kind: Some(GoalKind::Level),
+            change_only: false,
+            change: None,
+            result_verb: true,
+            span: 0..clause_len,
+            at: qty.start,
+            period,
+        }
+    }
+}
+
+impl Reader {
+    /// The statements one clause makes, before tense and year.
+    /// `may_pair`: whether the sentence holds `分别`, without which no clause of it pairs
+    /// names with values.
+    pub(super) fn read_clause(&self, c: &str, qs: &[Quantity], may_pair: bool) -> Vec<Reading> {
+        if let Some(list) = may_pair.then(|| self.read_respectively(c, qs)).flatten() {
+            return list;
+        }
+        let last = qs.last().unwrap();
+        // a change at the end: `…34亿元,同比增长2%` or a clause that is only `同比增长2%`
+        let mut change = None;
+        let mut main = last;
+        let mut body_end = c.len();
+        if last.is_rate() && tail_is_empty(&c[last.end..]) {
+            if let Some(m) = may_end_with_change(&c[..last.start])
+                .then(|| CHANGE_WORDS.find(&c[..last.start]))
+                .flatten()
+            {
+                let sign = if is_fall(m.as_str()) { -1.0 } else { 1.0 };
+                let ch = Change {
+                    value: sign * last.value,
+                    unit: last.unit.to_string(),
+                };
+                let head = &c[..m.start()];
+                if qs.len() >= 2 && tail_is_empty(&head[qs[qs.len() - 2].end..]) {
+                    main = &qs[qs.len() - 2];
+                    body_end = m.start();
+                    change = Some(ch);
+                } else {
+                    let (indicator, _, period) = self.clean_indicator(head);
+                    if !indicator.is_empty() {
+                        change = Some(ch);
+                    } else {
+                        return vec![Reading {
+                            indicator,
+                            qty: *last,
+                            kind: Some(if sign < 0.0 {
+                                GoalKind::Reduce
+                            } else {
+                                GoalKind::Growth
+                            }),
+                            change_only: true,
+                            change: Some(ch),
+                            result_verb: false,
+                            span: 0..c.len(),
+                            at: last.start,
+                            period,
+                        }];
+                    }
+                }
+            }
+        }
+        // indicator, then value at the clause's end
+        if tail_is_empty(&c[main.end..body_end]) {
+            let mut pre = &c[..main.start];
+            let mut main = *main;
+            // the pattern ends in a dash or `至/到` and blanks
+            let may_range = pre
+                .trim_end()
+                .ends_with(['-', '—', '–', '~', '～', '至', '到']);
+            if let Some(r) = may_range.then(|| RANGE_START.captures(pre)).flatten() {
+                // `增长6%-7%`: the range's lower end is the value
+                if let Ok(low) = r[1].parse::<f64>() {
+                    main.value = low;
+                    pre = &pre[..r.get(0).unwrap().start()];
+                }
+            }
+            // ranks, shares of a target, margins over another place are no figures of
+            // the indicator itself
+            if ends_with_any(pre, &["前", "后", "第", "排名", "的"]) || is_margin(pre) {
+                return Vec::new();
+            }
+            let (body, kinds, linked_by_verb) = strip_links(pre);
+            let body = after_last_verb(body);
+            let (indicator, led_by_verb, period) = self.clean_indicator(body);
+            let indicator = without_inner_realize(indicator);
+            let result_verb = linked_by_verb || led_by_verb || {
+                let rest = indicator.trim_start_matches('新');
+                let verbs = RESULT_VERBS_BY_FIRST.get(rest.chars().next());
+                verbs.iter().any(|v| rest.starts_with(v))
+            };
+            let kind = kinds.into_iter().flatten().next();
+            return self
+                .split_list(&indicator)
+                .into_iter()
+                .map(|ind| Reading {
+                    indicator: ind,
+                    qty: main,
+                    kind,
+                    change_only: false,
+                    change: change.clone(),
+                    result_verb,
+                    span: 0..c.len(),
+                    at: main.start,
+                    period: period.clone(),
+                })
+                .collect();
+        }
+        // `共有21个项目现场签约`: a count of projects the event verb after it names
+        if let Some(rd) = read_event_count(c, qs) {
+            return vec![rd];
+        }
+        // `其中3宗已出让`
+        static ALREADY: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?:其中)?[,，]?$").unwrap());
+        for q in qs {
+            let after = &c[q.end..];
+            if ALREADY.is_match(&c[..q.start]) {
+                if let Some(v) = after.strip_prefix("已经").or(after.strip_prefix("已")) {
+                    let v = v.trim_end_matches('了');
+                    if (2..=8).contains(&v.chars().count()) && !q.chinese {
+                        return vec![Reading::counted_result(v.to_string(), *q, c.len(), None)];
+                    }
+                }
+            }
+        }
+        // a result verb, the value, the noun it counts: `实现87户“白名单”企业帮扶`
+        for q in qs.iter().filter(|q| !q.chinese) {
+            let pre = c[..q.start].trim_end_matches('了');
+            let verbs = RESULT_VERBS_BY_LAST.get(pre.chars().next_back());
+            let Some(verb) = verbs.iter().find(|v| pre.ends_with(*v)) else {
+                continue;
+            };
+            let noun = c[q.end..].trim_end_matches(['了', '等']);
+            if noun.chars().count() < 2
+                || numbers::may_hold_quantity(noun) && !numbers::find_quantities(noun).is_empty()
+            {
+                continue;
+            }
+            // SUBJECT_ENDS: the link words of two chars or more that imply a kind
+            if noun.starts_with('的') || SUBJECT_ENDS.is_match(noun) {
+                continue;
+            }
+            let (_, _, period) = self.clean_indicator(&pre[..pre.len() - verb.len()]);
+            return vec![Reading::counted_result(
+                noun.to_string(),
+                *q,
+                c.len(),
+                period,
+            )];
+        }
+        Vec::new()
+    }
+
+    /// `A、B分别增长8%、10%`: indicators before `分别`, values after, paired in order.
+    pub(super) fn read_respectively(&self, c: &str, qs: &[Quantity]) -> Option<Vec<Reading>> {
+        let at = find_word(c, "分别")?;
+        let (head, tail_at) = (&c[..at], at + "分别".len());
+        let values: Vec<&Quantity> = qs.iter().filter(|q| q.start >= tail_at).collect();
+        let (body, _, period) = self.clean_indicator(head);
+        let names: Vec<String> = split_outside_quotes(&body, &["、", "和", "及", "与", "以及"])
+            .into_iter()
+            .map(|n| self.clean_indicator(n).0)
+            .filter(|n| !n.is_empty())
+            .collect();
+        let names = match names.as_slice() {
+            [one] if values.len() == 2 => split_paired_name(one).unwrap_or(names),
+            _ => names,
+        };
+        if values.len() < 2 {
+            return None;
+        }
+        // values that cannot be paired with their names would give one of them the
+        // whole clause as its name
+        if names.len() != values.len() {
+            return Some(Vec::new());
+        }
+        let (_, kinds, result_verb) = strip_links(&c[tail_at..values[0].start]);
+        let link = &c[tail_at..values[0].start];
+        let fall = is_fall(link);
+        let growth = CHANGE_WORDS.is_match(link) || link.is_empty() && values[0].is_rate();
+        let kind = kinds.into_iter().flatten().next();
+        Some(
+            names
+                .into_iter()
+                .zip(values)
+                .map(|(name, q)| Reading {
+                    indicator: name,
+                    qty: *q,
+                    kind,
+                    change_only: false,
+                    change: (growth && q.is_rate()).then(|| Change {
+                        value: if fall { -q.value } else { q.value },
+                        unit: q.unit.to_string(),
+                    }),
+                    result_verb,
+                    span: 0..c.len(),
+                    at: q.start,
+                    period: period.clone(),
+                })
+                .collect(),
+        )
+    }
+
+    /// `A、B增长6%`: each listed indicator gets the value, when the list is of short
+    /// names; otherwise the indicator stays whole.
+    pub(super) fn split_list(&self, indicator: &str) -> Vec<String> {
+        if !indicator.contains('、') {
+            return vec![indicator.to_string()];
+        }
+        let parts = split_outside_quotes(indicator, &["、"]);
+        if parts.len() > 1 && parts.iter().all(|p| (2..=15).contains(&p.chars().count())) {
+            parts
+                .into_iter()
+                .map(|p| self.clean_indicator(p).0)
+                .collect()
+        } else {
+            vec![indicator.to_string()]
+        }
+    }
+
+    /// Trims the scene-setting words off the front of an indicator: times, zone names,
+    /// connectives, a leading count (`99个重点项目…`). Returns the indicator, whether a
+    /// result verb was cut (`完成固定资产投资`), and the part of a year named there.
+    pub(super) fn clean_indicator(&self, s: &str) -> (String, bool, Option<String>) {
+        let mut s = s.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '，' | '、' | ':' | '：' | ';' | '；')
+        });
+        let mut period = None;
+        let mut verb = false;
+        loop {
+            let before = s.len();
+            if let Some(m) = may_lead_with_time(s)
+                .then(|| LEADING_TIME.find(s))
+                .flatten()
+            {
+                if !m.as_str().is_empty() {
+                    if let Some(p) = period::sub_year_period(m.as_str()) {
+                        period = Some(p);
+                    }
+                    s = &s[m.end()..];
+                }
+            }
+            for w in CONTEXT_BY_FIRST.get(s.chars().next()) {
+                if let Some(rest) = s.strip_prefix(w) {
+                    if !rest.is_empty() {
+                        verb |= RESULT_VERBS.contains(w);
+                        s = rest;
+                        break;
+                    }
+                }
+            }
+            for z in &self.zone_forms {
+                if let Some(rest) = s.strip_prefix(z.as_str()) {
+                    s = rest;
+                    break;
+                }
+            }
+            if let Some(m) = may_lead_with_zone(s)
+                .then(|| LEADING_ZONE.find(s))
+                .flatten()
+            {
+                if s[m.end()..].chars().count() >= 2 {
+                    s = &s[m.end()..];
+                }
+            }
+            if let Some(m) = may_lead_with_enumerator(s)
+                .then(|| ENUMERATOR.find(s))
+                .flatten()
+            {
+                s = &s[m.end()..];
+            }
+            if s.starts_with(['(', '（']) {
+                if let Some(close) = s.find([')', '）']) {
+                    s = &s[close + 1..];
+                }
+            }
+            // a quantity at the start begins with a digit or a numeral (`百分之` too)
+            let may_lead =
+                s.starts_with(|c: char| c.is_ascii_digit() || numbers::is_chinese_numeral(c));
+            if let Some(q) = may_lead
+                .then(|| numbers::find_quantities(s))
+                .as_ref()
+                .and_then(|qs| qs.first())
+            {
+                if q.start == 0 && !q.is_money() && !q.is_rate() && q.end < s.len() {
+                    s = &s[q.end..];
+                }
+            }
+            s = s.trim_start_matches([',', '，', '、', ':', '：', ' ', '的']);
+            if s.len() == before {
+                break;
+            }
+        }
+        (s.to_string(), verb, period)
+    }
+}
