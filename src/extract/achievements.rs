@@ -253,13 +253,15 @@ mod tests {
     }
 
     #[test]
-    fn placeholders_and_shares_of_targets_yield_nothing() {
+    fn placeholders_yield_nothing_and_a_share_of_the_target_is_a_share() {
         assert!(found(
             "2022年,园区实现规上工业总产值X亿元,增长X。",
             Some("2023-01-10")
         )
         .is_empty());
-        assert!(found("2023年,全区完成年度目标任务的108%。", Some("2024-01-10")).is_empty());
+        let xs = found("2023年,全区完成年度目标任务的108%。", Some("2024-01-10"));
+        assert_eq!(xs.len(), 1, "{xs:?}");
+        assert_eq!(get(&xs, "完成年度目标任务", 108.0).year, Some(2023));
     }
 
     #[test]
@@ -360,13 +362,13 @@ mod tests {
     }
 
     #[test]
-    fn a_change_in_points_alone_stays_a_statement() {
+    fn a_rate_compared_with_an_earlier_period_is_no_result_of_its_own() {
         let xs = found(
             "前三季度,园区工业产值同比增长6.1%,增速较上半年提高0.9个百分点。",
             Some("2024-10-25"),
         );
-        let a = get(&xs, "增速", 0.9);
-        assert_eq!(a.unit, "个百分点");
+        assert!(xs.iter().all(|a| a.value != 0.9), "{xs:?}");
+        get(&xs, "工业产值", 6.1);
         // a rate's own growth in percent is no change of the rate before it
         let xs = found(
             "2023年,园区研发投入强度达到3.2%,科技型企业增长12%。",
@@ -433,5 +435,32 @@ mod tests {
         let xs = &r.achievements;
         assert_eq!(xs.len(), 1, "{xs:?}");
         assert_eq!(xs[0].indicator, "签约项目");
+    }
+
+    #[test]
+    fn a_share_of_the_plan_is_a_result_of_its_subject() {
+        let xs = found(
+            "一季度,某某园区重点项目完成投资18.2亿元,占年度计划的27.5%;技改投资完成全年目标任务的31%。",
+            Some("2031-04-12"),
+        );
+        get(&xs, "投资", 18.2);
+        let share = get(&xs, "投资占年度计划", 27.5);
+        assert_eq!((share.year, share.unit.as_str()), (Some(2031), "%"));
+        get(&xs, "技改投资完成全年目标任务", 31.0);
+    }
+
+    #[test]
+    fn a_comparison_of_rates_is_no_result() {
+        let xs = found(
+            "1-8月,园区工业总产值增长8.8%,增速较上半年加快0.9个百分点,比全市高2.1个百分点;\
+             高新技术产业产值比重较上年提高1.6个百分点。",
+            Some("2031-09-20"),
+        );
+        assert!(
+            xs.iter().all(|a| a.value != 0.9 && a.value != 2.1),
+            "{xs:?}"
+        );
+        get(&xs, "工业总产值", 8.8);
+        get(&xs, "比重", 1.6);
     }
 }

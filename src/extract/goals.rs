@@ -300,4 +300,14 @@ mod tests {
         assert_eq!(gs.len(), 1, "{gs:?}");
         assert!(has(&gs, 2025, "计划投资", 20.1, "亿元"), "{gs:?}");
     }
+
+    #[test]
+    fn doubling_words_leave_the_value_to_the_subject() {
+        let gs = goals(
+            "(2)园区营业收入力争到2033年实现翻一番、达到520亿元。",
+            Some("2031-02-01"),
+        );
+        assert!(has(&gs, 2033, "营业收入", 520.0, "亿元"), "{gs:?}");
+        assert!(gs.iter().all(|g| !g.indicator.contains("翻")), "{gs:?}");
+    }
 }

@@ -282,7 +282,22 @@ fn summarized_year(s: &str) -> Option<(i32, bool)> {
             (c.get(0)?.range(), c.get(2)?.range())
         }
     };
+    let after = &s[whole.end..];
     let (whole, between) = (&s[whole], &s[between]);
+    // `召开2024年…会议,总结2023年工作`: the year before a clause break is the meeting's;
+    // the year the summary word governs follows it, or there is none
+    if between.contains([',', '，', ';', '；']) {
+        let next = after.trim_start();
+        let digits = next
+            .get(..4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+        if !next[4..].trim_start().starts_with('年') {
+            return None;
+        }
+        let year = digits.parse().ok()?;
+        let partial = next.chars().take(12).collect::<String>().contains("半年");
+        return Some((year, partial));
+    }
     let year: i32 = whole[..4].parse().ok()?;
     // `2025年政府工作报告` is given in 2025 about 2024, and plans 2025
     if whole.ends_with("工作报告") && between.contains("政府") && !whole.contains("年度") {
@@ -365,6 +380,15 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_summary_year_is_the_one_its_summary_word_governs() {
+        let text = "5月9日,园区召开2031年招商工作会议,总结2030年招商工作,部署全年任务。";
+        assert_eq!(summarized_year(text), Some((2030, false)));
+        // a clause break and no year after the summary word: no year summed up
+        assert_eq!(summarized_year("召开2031年工作会议,总结经验。"), None);
+        assert_eq!(summarized_year("2031年度工作总结"), Some((2031, false)));
+    }
 
     #[test]
     fn reads_explicit_relative_and_plan_years() {

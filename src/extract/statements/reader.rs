@@ -113,6 +113,12 @@ impl Reader {
                         }
                     }
                 }
+                if rd.of_subject {
+                    if let Some((ind, start)) = &subject {
+                        rd.indicator = format!("{ind}{}", rd.indicator);
+                        rd.span.start = *start;
+                    }
+                }
                 let mut replaces = None;
                 if rd.indicator.is_empty() {
                     match &subject {
@@ -228,6 +234,8 @@ impl Reader {
                             c == '的' || !(c.is_alphanumeric() || c == '“' || c == '"')
                         })
                 }
+                // a plan's share (`完成全年目标任务的31%`) sets no tense
+                "目标任务" => after != Some('的'),
                 "了" => {
                     !matches!(before, Some('为' | '除' | '罢' | '不'))
                         && !matches!(after, Some('解'))

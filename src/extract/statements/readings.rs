@@ -18,6 +18,9 @@ pub(super) struct Reading {
     /// Byte offset of the value in the sentence (where tense cues are read up to).
     pub(super) at: usize,
     pub(super) period: Option<String>,
+    /// The indicator continues the subject of the clauses before it: a share of a whole
+    /// (`完成投资28亿元,占年度计划的26%` → `完成投资占年度计划`).
+    pub(super) of_subject: bool,
 }
 
 impl Reading {
@@ -39,6 +42,7 @@ impl Reading {
             span: 0..clause_len,
             at: qty.start,
             period,
+            of_subject: false,
         }
     }
 }
@@ -90,6 +94,7 @@ impl Reader {
                             span: 0..c.len(),
                             at: last.start,
                             period,
+                            of_subject: false,
                         }];
                     }
                 }
@@ -110,15 +115,31 @@ impl Reader {
                     pre = &pre[..r.get(0).unwrap().start()];
                 }
             }
-            // ranks, shares of a target, margins over another place are no figures of
-            // the indicator itself
-            if ends_with_any(pre, &["前", "后", "第", "排名", "的"]) || is_margin(pre) {
+            // a share of a plan or a whole: `占年度计划的26.3%`, `…完成全年目标的52%`
+            if main.is_rate() {
+                if let Some(share) = share_of_whole(pre) {
+                    return vec![share_reading(self, pre, share, &main, c.len())];
+                }
+            }
+            // ranks, margins over another place or period, comparisons of rates are no
+            // figures of the indicator itself
+            if ends_with_any(pre, &["前", "后", "第", "排名", "的"])
+                || is_margin(pre)
+                || is_points(&main) && is_rate_comparison(pre)
+            {
                 return Vec::new();
             }
             let (body, kinds, linked_by_verb) = strip_links(pre);
             let body = after_last_verb(body);
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
-            let indicator = without_inner_realize(indicator);
+            let mut indicator = without_inner_realize(indicator);
+            // `…,力争实现翻一番、达到860亿元`: the value is the subject's, or that of
+            // the words before the doubling (`营业收入力争到2033年实现翻一番、达到…`)
+            if DOUBLINGS.contains(&indicator.as_str()) {
+                indicator = before_doubling(strip_links(pre).0)
+                    .map(|b| self.clean_indicator(b).0)
+                    .unwrap_or_default();
+            }
             let result_verb = linked_by_verb || led_by_verb || {
                 let rest = indicator.trim_start_matches('新');
                 let verbs = RESULT_VERBS_BY_FIRST.get(rest.chars().next());
@@ -138,6 +159,7 @@ impl Reader {
                     span: 0..c.len(),
                     at: main.start,
                     period: period.clone(),
+                    of_subject: false,
                 })
                 .collect();
         }
@@ -232,6 +254,7 @@ impl Reader {
                     span: 0..c.len(),
                     at: q.start,
                     period: period.clone(),
+                    of_subject: false,
                 })
                 .collect(),
         )
@@ -329,4 +352,72 @@ impl Reader {
         }
         (s.to_string(), verb, period)
     }
+}
+
+/// Words of doubling that stand where an indicator would (`实现翻一番、达到860亿元`).
+const DOUBLINGS: [&str; 6] = ["翻一番", "翻番", "翻两番", "翻了一番", "翻一倍", "倍增"];
+
+/// The words before a doubling phrase, without the plan words and horizon that lead
+/// to it: `营业收入力争到2033年实现翻一番、` → `营业收入`.
+fn before_doubling(body: &str) -> Option<&str> {
+    static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:力争|确保|争取|努力)?(?:(?:到|至)?(?:19|20)\d{2}\s*年(?:底|末)?)?(?:实现|基本实现)?$")
+            .unwrap()
+    });
+    let at = DOUBLINGS.iter().filter_map(|d| body.find(d)).min()?;
+    let before = body[..at].trim_end_matches([',', '，', '、', ' ']);
+    let words = &before[..LEAD_IN.find(before).map_or(before.len(), |m| m.start())];
+    (!words.is_empty()).then_some(words)
+}
+
+/// A share of a plan or a whole at the end of `pre`: where the words of the share
+/// start (`占年度计划的`, `完成全年目标任务的`, `占全市的`).
+fn share_of_whole(pre: &str) -> Option<usize> {
+    static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:占|完成|达到|达|为|相当于)了?(?:本年度|年度|全年|本年|年|全[市省区县国])(?:投资计划|计划任务|目标任务|考核目标|计划|目标|任务|总量|总额)?的$",
+        )
+        .unwrap()
+    });
+    if !pre.ends_with('的') {
+        return None;
+    }
+    SHARE.find(pre).map(|m| m.start())
+}
+
+/// The reading of a share: its words after the subject's when the clause starts with
+/// them (`,占年度计划的26.3%`), else the clause's own indicator with them.
+fn share_reading(reader: &Reader, pre: &str, share: usize, qty: &Quantity, len: usize) -> Reading {
+    let words = pre.trim_end_matches('的');
+    let (own, _, period) = reader.clean_indicator(&words[..share]);
+    let of_subject = own.is_empty();
+    let indicator = format!("{own}{}", &words[share..]);
+    Reading {
+        indicator,
+        qty: *qty,
+        kind: None,
+        change_only: false,
+        change: None,
+        result_verb: false,
+        span: 0..len,
+        at: qty.start,
+        period,
+        of_subject,
+    }
+}
+
+/// Whether a quantity is in percentage points.
+fn is_points(q: &Quantity) -> bool {
+    matches!(q.unit, "个百分点" | "百分点")
+}
+
+/// Whether `pre` compares a rate with another period or place (`增速较一季度提高`,
+/// `较上月加快`): the difference of two rates, no figure of its own. A share's change
+/// (`比重较上年提高`) is not one.
+fn is_rate_comparison(pre: &str) -> bool {
+    static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[^,，;；]*?(?:增速|增幅|增长率|涨幅|降幅|速度))?(?:较|比)(?:[^重例]|$)")
+            .unwrap()
+    });
+    COMPARISON.is_match(pre.trim_start_matches([',', '，', ' ']))
 }
