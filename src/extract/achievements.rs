@@ -242,11 +242,39 @@ mod tests {
             Some("2024-03-01"),
         );
         assert_eq!(get(&xs, "比重", 62.5).unit, "%");
-        let e = get(&xs, "单位工业增加值能耗", 4.2);
+        // a fall that is the whole figure is the figure, signed
+        let e = get(&xs, "单位工业增加值能耗", -4.2);
+        assert_eq!((e.unit.as_str(), e.change.as_ref()), ("%", None));
+    }
+
+    #[test]
+    fn a_change_of_a_count_since_last_year_is_the_counts_change() {
+        let xs = found(
+            "年末全区规模以上工业企业412家,比上年末净增37家;常住人口19.4万人,比上年末增加0.52万人。全区GDP由96.5亿元增加到131.2亿元,年均增长6.3%。",
+            Some("2031-03-01"),
+        );
+        assert_eq!(xs.len(), 3, "{xs:?}");
+        let firms = get(&xs, "规模以上工业企业", 412.0);
         assert_eq!(
-            e.change,
+            firms.change,
             Some(Change {
-                value: -4.2,
+                value: 37.0,
+                unit: "家".into()
+            })
+        );
+        let people = get(&xs, "常住人口", 19.4);
+        assert_eq!(
+            people.change,
+            Some(Change {
+                value: 0.52,
+                unit: "万人".into()
+            })
+        );
+        let gdp = get(&xs, "GDP", 131.2);
+        assert_eq!(
+            gdp.change,
+            Some(Change {
+                value: 6.3,
                 unit: "%".into()
             })
         );

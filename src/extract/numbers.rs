@@ -89,6 +89,11 @@ const MAGNITUDES: [(&str, f64); 8] = [
     ("千", 1e3),
 ];
 
+/// The unit without its magnitude: `万家` → `家`, `亿元` → `元`.
+pub fn base_unit(unit: &str) -> &str {
+    strip_magnitude(unit).1
+}
+
 /// Splits a leading magnitude off a unit: `亿元` → (1e8, `元`).
 fn strip_magnitude(unit: &str) -> (f64, &str) {
     for (m, f) in MAGNITUDES {
@@ -288,6 +293,16 @@ fn parse_chinese(s: &str) -> Option<f64> {
     if s.is_empty() {
         return None;
     }
+    // `一点二` (1.2): a whole number, then digits one by one
+    if let Some((whole, fraction)) = s.split_once('点') {
+        let mut scale = 1.0;
+        let mut part = 0.0;
+        for c in fraction.chars() {
+            scale /= 10.0;
+            part += cn_digit(c)? * scale;
+        }
+        return (!fraction.is_empty()).then_some(parse_chinese(whole)? + part);
+    }
     // digit-by-digit form (二〇二四): only digits, with a 〇/零 to tell it from words
     if s.chars().count() > 1 && s.chars().all(|c| CN_DIGITS.contains(c)) && s.contains(['〇', '零'])
     {
@@ -360,7 +375,7 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let units = lexicon::alternation(include_str!("../../data/lexicon/units.txt"));
     let time = lexicon::alternation(include_str!("../../data/lexicon/time_units.txt"));
     Regex::new(&format!(
-        r"(?:百分之(?P<pct>[{CN_NUMERALS}点]+)|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERALS}]+)\s*(?P<more>[多余])?(?P<mag>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<more2>[多余])?\s*(?P<unit>{time}|{units}))(?P<bound>及以上|以上|以下|以内|左右|上下|之多)?"
+        r"(?:百分之(?P<pct>[{CN_NUMERALS}点]+)|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERALS}]+(?:点[{CN_DIGITS}]+)?)\s*(?P<more>[多余])?(?P<mag>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<more2>[多余])?\s*(?P<unit>{time}|{units}))(?P<bound>及以上|以上|以下|以内|左右|上下|之多)?"
     ))
     .unwrap()
 });
@@ -483,16 +498,27 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
         };
         let Some(value) = value else { continue };
         let unit_str = if unit_text == "％" { "%" } else { unit_text };
+        // a policy's name in quotes (`“二十条”`) counts nothing
+        if chinese && matches!(before, Some('“' | '"')) && s[whole.end..].starts_with(['”', '"'])
+        {
+            continue;
+        }
         let unit_start = match &c.mag {
             Some(m) => m.start,
             None if !magnitude.is_empty() => num.start + numeral.len(),
             None => unit.start,
         };
+        // `三百五十亿元人民币`: the currency named after the unit is part of it
+        let end = if unit_str.ends_with('元') && s[whole.end..].starts_with("人民币") {
+            whole.end + "人民币".len()
+        } else {
+            whole.end
+        };
         out.push(Quantity {
             value,
             unit: unit_name(magnitude, unit_str),
             start: whole.start,
-            end: whole.end,
+            end,
             unit_start,
             bound,
             chinese,
@@ -646,6 +672,9 @@ mod tests {
         assert_eq!(parse_number("三亿五千万"), Some(3.5e8));
         assert_eq!(parse_number("一万亿"), Some(1e12));
         assert_eq!(parse_number("二〇二四"), Some(2024.0));
+        assert_eq!(parse_number("一点二"), Some(1.2));
+        assert_eq!(parse_number("十二点零五"), Some(12.05));
+        assert_eq!(parse_number("一点"), None);
         assert_eq!(parse_number("十四五"), None);
         assert_eq!(parse_number("三三两两"), None);
         assert_eq!(parse_number("X"), None);
@@ -657,6 +686,12 @@ mod tests {
         assert_eq!(q("产值达到58.6亿元"), vec![(58.6, "亿元".into())]);
         assert_eq!(q("收入完成2350万元"), vec![(2350.0, "万元".into())]);
         assert_eq!(q("突破百亿元"), vec![(100.0, "亿元".into())]);
+        assert_eq!(q("兑现资金一点二亿元"), vec![(1.2, "亿元".into())]);
+        assert_eq!(q("办理贷款4,560万元"), vec![(4560.0, "万元".into())]);
+        assert_eq!(
+            q("出台“二十条”,总投资三百亿元人民币"),
+            vec![(300.0, "亿元".into())]
+        );
         assert_eq!(q("投资过十亿元项目"), vec![(10.0, "亿元".into())]);
         assert_eq!(q("新增就业1.5万人"), vec![(1.5, "万人".into())]);
         assert_eq!(q("利用外资2.3亿美元"), vec![(2.3, "亿美元".into())]);

@@ -269,10 +269,12 @@ fn with_dotted_part(s: &str, at: usize, name: String) -> String {
     }
 }
 
-/// Function words that do not occur in given names (`关于抓落实` is no name).
+/// Function words that do not occur in given names (`关于抓落实` is no name). `向` is
+/// left out: it is common in given names (`向东`, `向阳`), and a name followed by it
+/// (`某某向大会报告`) is cut by [`ends_with_single_follower`].
 const FUNCTION_CHARS: &[char] = &[
     '的', '了', '于', '在', '是', '把', '被', '等', '及', '对', '和', '与', '这', '那', '之', '其',
-    '也', '都', '就', '要', '会', '将', '让', '使', '向', '从',
+    '也', '都', '就', '要', '会', '将', '让', '使', '从',
 ];
 
 fn ends_with_single_follower(cand: &str) -> bool {

@@ -267,10 +267,11 @@ impl Years {
     }
 }
 
-/// The year a summary sums up, from a title or opening like `2023年度…工作总结`; the flag
+/// The year a summary sums up, from a title or opening like `2023年度…工作总结` or
+/// `2023年…统计公报`; the flag
 /// says it covers part of a year only (`上半年工作总结`), so its plans stay in that year.
 fn summarized_year(s: &str) -> Option<(i32, bool)> {
-    // a char of each word a match ends in (总结, 回顾, 成果汇报, 工作报告, 述职), looked for
+    // a char of each word a match ends in (总结, 回顾, 成果汇报, 工作报告, 述职, 公报), looked for
     // first: most titles and openings have none
     if !(s.contains('结') || s.contains('顾') || s.contains('报') || s.contains('职')) {
         return None;
@@ -309,12 +310,14 @@ fn summarized_year(s: &str) -> Option<(i32, bool)> {
 
 /// A year-end summary's year and the words up to the summary word.
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})\s*年(?:度)?([^。\n]{0,30}?)(?:总结|回顾|成果汇报|工作报告|述职)")
-        .unwrap()
+    Regex::new(
+        r"((?:19|20)\d{2})\s*年(?:度)?([^。\n]{0,30}?)(?:总结|回顾|成果汇报|工作报告|述职|公报)",
+    )
+    .unwrap()
 });
 
 /// The words [`SUMMARY`] ends in, in its order.
-const SUMMARY_WORDS: [&str; 5] = ["总结", "回顾", "成果汇报", "工作报告", "述职"];
+const SUMMARY_WORDS: [&str; 6] = ["总结", "回顾", "成果汇报", "工作报告", "述职", "公报"];
 
 /// A [`SUMMARY`] match: the whole match and the words between the year and the summary
 /// word.
@@ -388,6 +391,10 @@ mod tests {
         // a clause break and no year after the summary word: no year summed up
         assert_eq!(summarized_year("召开2031年工作会议,总结经验。"), None);
         assert_eq!(summarized_year("2031年度工作总结"), Some((2031, false)));
+        assert_eq!(
+            summarized_year("某某高新区2030年国民经济和社会发展统计公报"),
+            Some((2030, false))
+        );
     }
 
     #[test]

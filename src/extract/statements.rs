@@ -211,14 +211,14 @@ fn is_margin(pre: &str) -> bool {
 /// Time words that open an indicator: years, parts of a year, plan horizons.
 static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:到|至|截至|截止)?(?:19|20)\d{2}\s*年(?:度)?(?:底|末)?(?:以来)?|今年(?:以来)?|明年|去年|全年|年内|上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|前\d{1,2}个月|[“\x22]?十[一二三四五]五[”\x22]?(?:末|期末|时期末|期间)?)",
+        r"^(?:(?:到|至|截至|截止)?(?:19|20)\d{2}\s*年(?:度)?(?:底|末)?(?:以来)?|今年(?:以来)?|明年|去年|全年|年末|年底|年内|上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|前\d{1,2}个月|[“\x22]?十[一二三四五]五[”\x22]?(?:末|期末|时期末|期间)?)",
     )
     .unwrap()
 });
 
 /// A change phrase right before a rate: `同比增长`, `比上年下降`, `增长`.
 static CHANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:同比|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比|较年初|比年初)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$").unwrap()
+    Regex::new(r"(?:同比|年均|年平均|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比|较年初|比年初)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$").unwrap()
 });
 
 /// Every quantified statement of the document, read once per document: goals and

@@ -153,7 +153,7 @@ const BARRIERS: &[&str] = &["委", "政府", "党", "部门", "副", "常务"];
 /// continues.
 const CUT_AFTER: &[char] = &[
     '了', '是', '由', '将', '把', '被', '向', '从', '对', '给', '让', '在', '为', '于', '的', '就',
-    '到',
+    '到', '占',
 ];
 
 /// Words that name a body of a place right after it (`某某区委`, `某某市人民政府`).
@@ -407,7 +407,7 @@ fn plausible_prefix(prefix: &str) -> bool {
 fn plausible_tail(s: &str) -> bool {
     !s.ends_with([
         '的', '了', '和', '与', '及', '在', '是', '由', '于', '为', '对', '向', '把', '将', '从',
-        '到', '被', '让', '给',
+        '到', '被', '让', '给', '占',
     ])
 }
 

@@ -172,6 +172,21 @@ fn number_at(s: &str, i: usize) -> Option<Groups> {
         arabic_number_at(s, i)
     } else if is_chinese_numeral(first) {
         let run = run_end(s, i, false);
+        // `(?:点[digits]+)?` after the whole run: longest first
+        if s[run..].starts_with('点') {
+            let from = run + '点'.len_utf8();
+            let digits_end = s[from..]
+                .char_indices()
+                .find(|&(_, c)| super::cn_digit(c).is_none())
+                .map_or(s.len(), |(k, _)| from + k);
+            let mut end = digits_end;
+            while end > from {
+                if let Some(g) = after_numeral(s, i..end) {
+                    return Some(g);
+                }
+                end -= s[..end].chars().next_back().unwrap().len_utf8();
+            }
+        }
         // `[numerals]+`: the whole run first, then one char shorter each time
         let mut end = run;
         while end > i {

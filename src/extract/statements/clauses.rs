@@ -66,16 +66,21 @@ pub(super) fn after_last_verb(s: &str) -> &str {
         .map_or(s, |i| &s[i..])
 }
 
-/// `氢能产业实现产值` → `氢能产业产值`: `实现` between a short subject and the figure's
-/// noun is the verb of the sentence, not part of the indicator's name.
+/// `氢能产业实现产值` → `氢能产业产值`, `民营企业完成进出口额` → `民营企业进出口额`:
+/// `实现`/`完成` between a short subject and the figure's noun is the verb of the
+/// sentence, not part of the indicator's name. `完成投资` is a name of its own.
 pub(super) fn without_inner_realize(indicator: String) -> String {
-    const VERB: &str = "实现";
-    match indicator.find(VERB) {
-        Some(at)
+    let found = ["实现", "完成"]
+        .iter()
+        .filter_map(|v| indicator.find(v).map(|at| (at, *v)))
+        .min();
+    match found {
+        Some((at, verb))
             if (2..=8).contains(&indicator[..at].chars().count())
-                && indicator[at + VERB.len()..].chars().count() >= 2 =>
+                && indicator[at + verb.len()..].chars().count() >= 2
+                && !(verb == "完成" && indicator[at + verb.len()..].starts_with("投资")) =>
         {
-            [&indicator[..at], &indicator[at + VERB.len()..]].concat()
+            [&indicator[..at], &indicator[at + verb.len()..]].concat()
         }
         _ => indicator,
     }
@@ -234,6 +239,10 @@ pub(super) fn acceptable(rd: &Reading, tense: Tense) -> bool {
 /// amount takes any (`34亿元,同比增长2%`), a share or rate only a change in points
 /// (`比重达到30%,同比提高2个百分点`), as a rate's `增长2%` is no change of it.
 pub(super) fn takes_change(unit: &str, change: Option<&Change>) -> bool {
+    // a change in a count (`比上年末净增41家`) belongs to a figure counted alike only
+    if let Some(c) = change.filter(|c| !numbers::is_rate_unit(&c.unit)) {
+        return numbers::base_unit(unit) == numbers::base_unit(&c.unit);
+    }
     if !numbers::is_rate_unit(unit) {
         return true;
     }
@@ -313,9 +322,9 @@ pub(super) fn split_clauses(s: &str, qs: &[Quantity]) -> Vec<Range<usize>> {
             _ => {}
         }
         let cut = match c {
-            ',' | '，' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？' => {
-                depth <= 0
-            }
+            // a thousands separator (`4,560万元`) is inside its quantity
+            ',' => depth <= 0 && !qs.iter().any(|q| q.start < i && i < q.end),
+            '，' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？' => depth <= 0,
             // not inside `A、B分别增长8%、10%`, where the values pair with the names
             '、' => {
                 depth <= 0

@@ -3,6 +3,19 @@
 
 use super::*;
 
+/// Bases of a year-on-year comparison (`比上年增长4.3%`).
+static YEAR_ON_YEAR: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vec![
+        "同比",
+        "比上年",
+        "较上年",
+        "比去年",
+        "较去年",
+        "比年初",
+        "较年初",
+    ])
+});
+
 pub(super) struct Reader {
     pub(super) years: Years,
     pub(super) zone_forms: Vec<String>,
@@ -33,6 +46,8 @@ impl Reader {
         let may_have_placeholder = numbers::may_have_placeholder(s);
         let may_project = PROJECTIONS.is_match(s);
         let may_pair = find_word(s, "分别").is_some();
+        // a figure compared with last year's is one reached, where nothing else tells
+        let year_on_year = YEAR_ON_YEAR.is_match(s);
         let mut subject: Option<(String, usize)> = None;
         let mut prev: Option<usize> = None;
         // the tense of the sentence's last statement, for clauses that show none of
@@ -94,7 +109,7 @@ impl Reader {
                         &cues,
                         rd.at,
                         last_tense,
-                        rd.result_verb || period_before.is_some(),
+                        rd.result_verb || period_before.is_some() || year_on_year,
                         elapsed,
                     )
                 }
@@ -154,11 +169,22 @@ impl Reader {
                         indicator = format!("{p}{verb}{indicator}");
                     }
                 }
-                let change = match (&rd.change, tense) {
+                let mut change = match (&rd.change, tense) {
                     (Some(c), _) => Some(c.clone()),
                     (None, Tense::Result) if rd.change_only => rd.change.clone(),
                     _ => None,
                 };
+                // a result that is only a rate of change (`基础设施投资下降4.1%`): the
+                // signed rate is the figure itself, not a change of another
+                let mut value = rd.qty.value;
+                if let Some(c) = change.as_ref().filter(|c| {
+                    tense == Tense::Result
+                        && c.unit == rd.qty.unit
+                        && (c.value.abs() - value).abs() < 1e-9
+                }) {
+                    value = c.value;
+                    change = None;
+                }
                 if let Some(p) = replaces {
                     out.remove(p);
                 }
@@ -168,7 +194,7 @@ impl Reader {
                     year,
                     period: rd.period.clone(),
                     indicator,
-                    value: rd.qty.value,
+                    value,
                     unit: rd.qty.unit.to_string(),
                     kind,
                     change,

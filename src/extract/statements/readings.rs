@@ -55,6 +55,12 @@ impl Reader {
         if let Some(list) = may_pair.then(|| self.read_respectively(c, qs)).flatten() {
             return list;
         }
+        if let Some(rd) = count_change(c, qs) {
+            return vec![rd];
+        }
+        if let Some(rd) = self.from_to(c, qs) {
+            return vec![rd];
+        }
         let last = qs.last().unwrap();
         // a change at the end: `…34亿元,同比增长2%` or a clause that is only `同比增长2%`
         let mut change = None;
@@ -263,7 +269,8 @@ impl Reader {
     /// `A、B增长6%`: each listed indicator gets the value, when the list is of short
     /// names; otherwise the indicator stays whole.
     pub(super) fn split_list(&self, indicator: &str) -> Vec<String> {
-        if !indicator.contains('、') {
+        // `解决用工、用地、物流等问题`: a list that `等` closes is one indicator
+        if !indicator.contains('、') || indicator.contains('等') {
             return vec![indicator.to_string()];
         }
         let parts = split_outside_quotes(indicator, &["、"]);
@@ -420,4 +427,66 @@ fn is_rate_comparison(pre: &str) -> bool {
             .unwrap()
     });
     COMPARISON.is_match(pre.trim_start_matches([',', '，', ' ']))
+}
+
+/// `比上年末净增41家`, `较年初增加0.74万人`: a clause that is only the change of a
+/// count since a year's start, which belongs to the figure before it.
+fn count_change(c: &str, qs: &[Quantity]) -> Option<Reading> {
+    static COUNT_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:同比|(?:比|较)(?:上年末|上年底|去年底|去年末|年初|上年|去年|上年同期|去年同期))(净增|新增|增加|净减|减少)了?$",
+        )
+        .unwrap()
+    });
+    let [q] = qs else { return None };
+    if q.is_rate() || !tail_is_empty(&c[q.end..]) {
+        return None;
+    }
+    let verb = COUNT_CHANGE.captures(c[..q.start].trim_start_matches([',', '，', ' ']))?;
+    let sign = if verb[1].contains('减') { -1.0 } else { 1.0 };
+    Some(Reading {
+        indicator: String::new(),
+        qty: *q,
+        kind: Some(GoalKind::Level),
+        change_only: true,
+        change: Some(Change {
+            value: sign * q.value,
+            unit: q.unit.to_string(),
+        }),
+        result_verb: false,
+        span: 0..c.len(),
+        at: q.start,
+        period: None,
+        of_subject: false,
+    })
+}
+
+impl Reader {
+    /// `地区生产总值由186.2亿元增加到287.5亿元`: the figure reached is the second.
+    fn from_to(&self, c: &str, qs: &[Quantity]) -> Option<Reading> {
+        static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"^(?:增加|增长|提高|提升|上升|扩大|跃升|攀升|减少|下降|降低|缩小)(?:到|至)$",
+            )
+            .unwrap()
+        });
+        let [from, to] = qs else { return None };
+        let at = c[..from.start].rfind('由')?;
+        if !FROM_TO.is_match(&c[from.end..to.start]) || !tail_is_empty(&c[to.end..]) {
+            return None;
+        }
+        let (indicator, _, period) = self.clean_indicator(&c[..at]);
+        (!indicator.is_empty()).then(|| Reading {
+            indicator,
+            qty: *to,
+            kind: Some(GoalKind::Level),
+            change_only: false,
+            change: None,
+            result_verb: true,
+            span: 0..c.len(),
+            at: to.start,
+            period,
+            of_subject: false,
+        })
+    }
 }

@@ -68,6 +68,8 @@ fn drops_an_inner_realize() {
     assert_eq!(f("数字经济实现营收"), "数字经济营收");
     assert_eq!(f("实现营收"), "实现营收");
     assert_eq!(f("园区实现"), "园区实现");
+    assert_eq!(f("民营企业完成进出口额"), "民营企业进出口额");
+    assert_eq!(f("重点项目完成投资"), "重点项目完成投资");
 }
 
 #[test]
