@@ -58,7 +58,7 @@ impl Reader {
         if let Some(rd) = count_change(c, qs) {
             return vec![rd];
         }
-        if let Some(rd) = self.from_to(c, qs) {
+        if let Some(rd) = self.read_from_to(c, qs) {
             return vec![rd];
         }
         let last = qs.last().unwrap();
@@ -463,7 +463,7 @@ fn count_change(c: &str, qs: &[Quantity]) -> Option<Reading> {
 
 impl Reader {
     /// `地区生产总值由186.2亿元增加到287.5亿元`: the figure reached is the second.
-    fn from_to(&self, c: &str, qs: &[Quantity]) -> Option<Reading> {
+    fn read_from_to(&self, c: &str, qs: &[Quantity]) -> Option<Reading> {
         static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
                 r"^(?:增加|增长|提高|提升|上升|扩大|跃升|攀升|减少|下降|降低|缩小)(?:到|至)$",
@@ -476,7 +476,7 @@ impl Reader {
             return None;
         }
         let (indicator, _, period) = self.clean_indicator(&c[..at]);
-        (!indicator.is_empty()).then(|| Reading {
+        (!indicator.is_empty()).then_some(Reading {
             indicator,
             qty: *to,
             kind: Some(GoalKind::Level),
