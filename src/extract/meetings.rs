@@ -338,6 +338,9 @@ fn held_name_and_venue(s: &str) -> Option<(String, Option<String>)> {
         for (at, _) in s.match_indices(verb) {
             // `召开…会议`: the name follows the verb
             if let Some(name) = name_after(&s[at + verb.len()..]) {
+                if passed_on(&s[..at], &s[at + verb.len()..], &name) {
+                    continue;
+                }
                 return Some((name, venue_before(&s[..at])));
             }
             // `…大会(在…)召开`: the name precedes, maybe with a venue between
@@ -355,6 +358,22 @@ fn held_name_and_venue(s: &str) -> Option<(String, Option<String>)> {
         }
     }
     None
+}
+
+/// Whether a meeting named after a verb of holding is one whose spirit the report's
+/// meeting passes on (`传达了11月26日召开的市委经济工作会议精神`), not one held here.
+fn passed_on(before: &str, after: &str, name: &str) -> bool {
+    let rest = after.trim_start_matches(['了', ' ', '的']);
+    let following = rest.get(name.len()..).unwrap_or("");
+    if following.starts_with("精神") {
+        return true;
+    }
+    // `传达学习…召开的…会议`: the verb of passing on in the same clause, before it
+    let clause = before
+        .rsplit([',', '，', ';', '；'])
+        .next()
+        .unwrap_or(before);
+    after.starts_with('的') && ["传达", "学习", "贯彻"].iter().any(|w| clause.contains(w))
 }
 
 fn trim_adverbs(s: &str) -> &str {
@@ -783,6 +802,17 @@ mod tests {
         assert_eq!(attendance_in("300多人出席"), Some(300));
         assert_eq!(attendance_in("各部门负责人参加会议"), None);
     }
+    #[test]
+    fn a_meeting_whose_spirit_is_passed_on_is_not_held_here() {
+        let s = "会议传达了5月12日召开的市委全会精神和市委书记某某某在会上的讲话要求。";
+        assert_eq!(name_and_venue(s), None);
+        let s = "在随后召开的项目推进座谈会上,与会企业代表作了发言。";
+        assert_eq!(
+            name_and_venue(s).map(|n| n.0).as_deref(),
+            Some("项目推进座谈会")
+        );
+    }
+
     #[test]
     fn study_group_session_is_a_held_meeting() {
         let (n, v) = name_and_venue(

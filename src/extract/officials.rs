@@ -8,6 +8,8 @@
 //! level (`区`, `市`, `省`) resolved to the report's zone of that level; an element with
 //! none inherits from the element before it.
 
+mod appointments;
+
 use super::words::WordsByChar;
 use super::zones::{self, is_han};
 use super::{Context, Extractor};
@@ -146,6 +148,12 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
                 posts: posts.clone(),
                 span,
             });
+        }
+    }
+    // a notice names the person first (`任命某某同志为…`)
+    for m in appointments::appointments_in(sentence, report) {
+        if !out.iter().any(|o| o.name == m.name) {
+            out.push(m);
         }
     }
     out

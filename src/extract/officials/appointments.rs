@@ -1,0 +1,164 @@
+//! Posts given in an appointment notice, where the name comes before the title chain:
+//! `任命某某同志为某某区管委会副主任`, `某某同志任某某街道党工委书记`, `免去某某同志的…
+//! 职务`, and `免去其…职务` / `提名为…人选` for the person the sentence named last.
+//!
+//! A post someone is removed from is still a post the notice gives them: who held what,
+//! and until when, is what readers of such notices are after.
+
+use super::{name_at, title_chain, Mention, LEX};
+use crate::model::Report;
+
+/// Words that end a title chain in a notice: what it is (`职务`, `人选`), a note in
+/// brackets (`（试用期一年）`), or the end of the clause.
+const CHAIN_ENDS: &[&str] = &[
+    "职务", "人选", "（", "(", "，", ",", "；", ";", "。", "：", ":",
+];
+
+/// The connectors after a name that open its chain, and whether `同志` may stand between.
+const AFTER_NAME: &[&str] = &[
+    "同志为",
+    "同志任",
+    "同志的",
+    "同志担任",
+    "为",
+    "任",
+    "的",
+    "担任",
+];
+
+/// Verbs before a name that make the sentence an appointment or removal.
+const BEFORE_NAME: &[&str] = &[
+    "任命", "聘任", "聘请", "提名", "推荐", "免去", "免除", "决定",
+];
+
+/// Posts of people named before their title chains in a notice sentence.
+pub(super) fn appointments_in(sentence: &str, report: &Report) -> Vec<Mention> {
+    if !(sentence.contains('任') || sentence.contains("免去") || sentence.contains("免除")) {
+        return Vec::new();
+    }
+    let mut out: Vec<Mention> = Vec::new();
+    let mut last: Option<(String, std::ops::Range<usize>)> = None;
+    let mut at = 0;
+    while at < sentence.len() {
+        let Some((name, span, chain_start)) = person_then_chain(sentence, at, last.as_ref()) else {
+            at += sentence[at..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let chain_end = chain_end(sentence, chain_start);
+        let posts = posts_in(sentence, chain_start, chain_end, report);
+        at = chain_end.max(at + 1);
+        if posts.is_empty() {
+            continue;
+        }
+        last = Some((name.clone(), span.clone()));
+        match out.iter_mut().find(|m| m.name == name) {
+            Some(m) => m.posts.extend(posts),
+            None => out.push(Mention { name, posts, span }),
+        }
+    }
+    out
+}
+
+/// At `at`: a person (named, or `其` for the last one named) and where the chain of
+/// their post starts.
+fn person_then_chain(
+    s: &str,
+    at: usize,
+    last: Option<&(String, std::ops::Range<usize>)>,
+) -> Option<(String, std::ops::Range<usize>, usize)> {
+    let rest = &s[at..];
+    // `免去其…职务`, `任命其为…`, `提名为…人选`: the person named last
+    if let Some(last) = last {
+        for lead in ["免去其", "免除其", "任命其为", "提名为", "并提名为", "兼任"]
+        {
+            if rest.starts_with(lead) {
+                return Some((last.0.clone(), last.1.clone(), at + lead.len()));
+            }
+        }
+    }
+    // a name after a verb of appointing, or opening a clause
+    let opens_clause = s[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !super::is_han(c));
+    let name_start = match BEFORE_NAME.iter().find(|v| rest.starts_with(**v)) {
+        Some(v) => at + v.len(),
+        None if opens_clause => at,
+        None => return None,
+    };
+    let name = name_at(s, name_start)?;
+    let after = &s[name_start + name.len()..];
+    let connector = AFTER_NAME.iter().find(|c| after.starts_with(**c))?;
+    // without a verb of appointing, only `某某同志任…` reads as one (`某某为…` is common prose)
+    if name_start == at && !connector.starts_with("同志") {
+        return None;
+    }
+    let span = name_start..name_start + name.len();
+    let chain_start = span.end + connector.len();
+    Some((name, span, chain_start))
+}
+
+/// Where the chain that starts at `start` ends.
+fn chain_end(s: &str, start: usize) -> usize {
+    CHAIN_ENDS
+        .iter()
+        .filter_map(|w| s[start..].find(w).map(|i| start + i))
+        .min()
+        .unwrap_or(s.len())
+}
+
+/// The posts of the chain `s[start..end]`: its last title must end it.
+fn posts_in(s: &str, start: usize, end: usize, report: &Report) -> Vec<super::Post> {
+    let chain = &s[start..end];
+    let Some(last) = LEX.titles.find_iter(chain).last() else {
+        return Vec::new();
+    };
+    if last.end() != chain.len() {
+        return Vec::new();
+    }
+    title_chain(chain, last.start(), last.end(), report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn posts(s: &str) -> Vec<(String, Vec<String>)> {
+        appointments_in(s, &Report::default())
+            .into_iter()
+            .map(|m| (m.name, m.posts.into_iter().map(|p| p.title).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_appointments_and_removals() {
+        assert_eq!(
+            posts("任命柏青山同志为某某高新区管委会副主任(试用期一年);"),
+            [("柏青山".to_string(), vec!["管委会副主任".to_string()])]
+        );
+        assert_eq!(
+            posts("蓝若溪同志任某某街道党工委书记,免去其某某镇党委副书记职务;"),
+            [(
+                "蓝若溪".to_string(),
+                vec!["党工委书记".to_string(), "党委副书记".to_string()]
+            )]
+        );
+        assert_eq!(
+            posts("免去童怀远同志的某某高新区管委会副主任职务(另有任用)。"),
+            [("童怀远".to_string(), vec!["管委会副主任".to_string()])]
+        );
+        assert_eq!(
+            posts("伍思源同志任某某高新区党工委委员,提名为某某高新区管委会副主任人选;"),
+            [(
+                "伍思源".to_string(),
+                vec!["党工委委员".to_string(), "管委会副主任".to_string()]
+            )]
+        );
+    }
+
+    #[test]
+    fn prose_is_no_appointment() {
+        assert!(posts("会议认为,园区主任会议制度运行良好。").is_empty());
+        assert!(posts("张华为企业解决难题12个。").is_empty());
+    }
+}
