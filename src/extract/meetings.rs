@@ -499,6 +499,24 @@ fn participants(
     }
     for i in range {
         let s = cx.sentence(i);
+        // a minutes' header line: `主持:某某`, `出席:甲、乙、丙`
+        if let Some((role, list)) = header_role(s) {
+            let at = s.len() - list.len();
+            for item in list.split(['、', ',', '，', ';', '；', ' ', '　']) {
+                let item = item.trim_end_matches("同志");
+                let start = at + (item.as_ptr() as usize - list.as_ptr() as usize);
+                let titled = read[i]
+                    .iter()
+                    .filter(|m| m.span.start >= start && m.span.end <= start + item.len())
+                    .map(|m| m.name.as_str())
+                    .last();
+                let bare = officials::name_at(item, 0).filter(|n| n.len() == item.len());
+                if let Some(name) = titled.or(bare.as_deref()) {
+                    add_participant(&mut best, name, role);
+                }
+            }
+            continue;
+        }
         let mut mentions = read[i].clone();
         // later mentions drop the title: `张三主持`, `会议由李四主持`
         for (o, at) in names.within(&all, sentences[i].span.clone()) {
@@ -560,14 +578,44 @@ fn participants(
                     Role::Speaker
                 }
             };
-            match best.iter_mut().find(|p| p.name == m.name) {
-                Some(p) if role < p.role => p.role = role,
-                Some(_) => {}
-                None => best.push(Participant { name: m.name, role }),
-            }
+            add_participant(&mut best, &m.name, role);
         }
     }
     best
+}
+
+/// Adds `name` in `role`, or raises the role of one already there (host over speaker
+/// over attendee).
+fn add_participant(best: &mut Vec<Participant>, name: &str, role: Role) {
+    match best.iter_mut().find(|p| p.name == name) {
+        Some(p) if role < p.role => p.role = role,
+        Some(_) => {}
+        None => best.push(Participant {
+            name: name.to_string(),
+            role,
+        }),
+    }
+}
+
+/// A header line of minutes that says who played a part (`主持:某某`, `出席:甲、乙`):
+/// the role and the list after the label.
+fn header_role(s: &str) -> Option<(Role, &str)> {
+    const LABELS: [(&str, Role); 10] = [
+        ("主持人", Role::Host),
+        ("主持", Role::Host),
+        ("出席人员", Role::Attendee),
+        ("出席领导", Role::Attendee),
+        ("参会人员", Role::Attendee),
+        ("参加人员", Role::Attendee),
+        ("与会人员", Role::Attendee),
+        ("出席", Role::Attendee),
+        ("参加", Role::Attendee),
+        ("列席", Role::Attendee),
+    ];
+    let (label, role) = LABELS.iter().find(|(l, _)| s.starts_with(l))?;
+    let list = s[label.len()..].trim_start_matches([' ', '　']);
+    let list = list.strip_prefix([':', '：'])?;
+    Some((*role, list.trim_end_matches(['。', ';', '；'])))
 }
 
 /// Officials' names, searched for through a meeting's whole part of the text at once
@@ -802,6 +850,17 @@ mod tests {
         assert_eq!(attendance_in("300多人出席"), Some(300));
         assert_eq!(attendance_in("各部门负责人参加会议"), None);
     }
+    #[test]
+    fn minutes_header_lines_give_roles() {
+        assert_eq!(header_role("主持:某某某"), Some((Role::Host, "某某某")));
+        assert_eq!(
+            header_role("出席：甲乙、丙丁。"),
+            Some((Role::Attendee, "甲乙、丙丁"))
+        );
+        assert_eq!(header_role("记录:某某"), None);
+        assert_eq!(header_role("主持召开会议"), None);
+    }
+
     #[test]
     fn a_meeting_whose_spirit_is_passed_on_is_not_held_here() {
         let s = "会议传达了5月12日召开的市委全会精神和市委书记某某某在会上的讲话要求。";

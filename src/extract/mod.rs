@@ -118,10 +118,33 @@ impl<'a> Context<'a> {
     /// for the officials and again used for meeting participants.
     pub fn mentions(&self, report: &Report) -> Rc<Vec<Vec<officials::Mention>>> {
         memoized(&self.memo.mentions, &report.zones, || {
-            (0..self.segments.sentences.len())
+            let mut all: Vec<Vec<officials::Mention>> = (0..self.segments.sentences.len())
                 .map(|i| officials::mentions_in(self.sentence(i), report))
-                .collect()
+                .collect();
+            self.add_profile_posts(&mut all, report);
+            all
         })
+    }
+
+    /// A profile's `现任…` sentence gives the posts of the person its paragraph opens
+    /// with (`某某,男,汉族,…`).
+    fn add_profile_posts(&self, all: &mut [Vec<officials::Mention>], report: &Report) {
+        use officials::appointments::{profile_name, profile_posts};
+        for (i, s) in self.segments.sentences.iter().enumerate() {
+            let text = &self.text[s.span.clone()];
+            if !text.contains("现任") {
+                continue;
+            }
+            let first = self.segments.paragraphs[s.paragraph].sentences.start;
+            let Some(name) = profile_name(self.sentence(first)) else {
+                continue;
+            };
+            if let Some(m) = profile_posts(&name, text, report) {
+                if !all[i].iter().any(|o| o.name == m.name) {
+                    all[i].push(m);
+                }
+            }
+        }
     }
 
     /// The document's quantified statements, read once for goals and achievements.

@@ -8,7 +8,7 @@
 //! level (`区`, `市`, `省`) resolved to the report's zone of that level; an element with
 //! none inherits from the element before it.
 
-mod appointments;
+pub(crate) mod appointments;
 
 use super::words::WordsByChar;
 use super::zones::{self, is_han};
@@ -137,7 +137,8 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
             }
             continue;
         }
-        let names = names_at(sentence, m.end);
+        // `管委会副主任(挂职) 某某`: a short note in brackets between title and name
+        let names = names_at(sentence, after_note(sentence, m.end));
         if names.is_empty() {
             continue;
         }
@@ -157,6 +158,21 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Past a short bracketed note at `at` (`(挂职)`, `（兼）`), if one is there.
+fn after_note(s: &str, at: usize) -> usize {
+    let rest = &s[at..];
+    let Some(inner) = rest.strip_prefix(['(', '（']) else {
+        return at;
+    };
+    match inner.find([')', '）']) {
+        Some(close) if inner[..close].chars().count() <= 6 => {
+            let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+            s.len() - inner[close + close_len..].len()
+        }
+        _ => at,
+    }
 }
 
 /// Names starting at `at`: `张三`, `张三同志`, `张三、李四、王五等`.
@@ -355,6 +371,10 @@ fn title_chain(s: &str, start: usize, end: usize, report: &Report) -> Vec<Post> 
             break;
         };
         let prev_end = left - sep.len_utf8();
+        // `各局主要负责人,某某公司总经理某某`: a post of unnamed people ends a list item
+        if sep != '、' && s[..prev_end].ends_with("负责人") {
+            break;
+        }
         match LEX.titles.find_iter(&s[..prev_end]).last() {
             Some(m) if m.end() == prev_end => {
                 t_start = m.start();

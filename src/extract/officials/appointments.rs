@@ -4,6 +4,10 @@
 //!
 //! A post someone is removed from is still a post the notice gives them: who held what,
 //! and until when, is what readers of such notices are after.
+//!
+//! A leader's profile (`某某,男,汉族,1975年3月生,…。现任某某市委常委,某某经开区党工委
+//! 书记、管委会主任。`) names the person at the head of the paragraph and the posts in a
+//! later sentence: [`profile_posts`].
 
 use super::{name_at, title_chain, Mention, LEX};
 use crate::model::Report;
@@ -98,6 +102,39 @@ fn person_then_chain(
     Some((name, span, chain_start))
 }
 
+/// The person a profile paragraph opens with: `某某,男,` / `某某(女,…)`.
+pub(crate) fn profile_name(first: &str) -> Option<String> {
+    let name = name_at(first, 0)?;
+    let rest = first[name.len()..].strip_prefix([',', '，', '(', '（'])?;
+    rest.starts_with(['男', '女']).then_some(name)
+}
+
+/// The posts a profile sentence gives after `现任` (`现任某某市委常委,某某经开区党工委书记、
+/// 管委会主任`): chains joined by `,` or `、`, up to the sentence's end.
+pub(crate) fn profile_posts(name: &str, sentence: &str, report: &Report) -> Option<Mention> {
+    let at = sentence.find("现任")? + "现任".len();
+    let mut posts = Vec::new();
+    let mut start = at;
+    while start < sentence.len() {
+        let end = chain_end(sentence, start);
+        let found = posts_in(sentence, start, end, report);
+        if found.is_empty() {
+            break;
+        }
+        posts.extend(found);
+        // the next chain, after `,` or `、`; a bracketed note ends the list
+        match sentence[end..].chars().next() {
+            Some(c @ (',' | '，' | '、')) => start = end + c.len_utf8(),
+            _ => break,
+        }
+    }
+    (!posts.is_empty()).then(|| Mention {
+        name: name.to_string(),
+        posts,
+        span: at..at,
+    })
+}
+
 /// Where the chain that starts at `start` ends.
 fn chain_end(s: &str, start: usize) -> usize {
     CHAIN_ENDS
@@ -154,6 +191,21 @@ mod tests {
                 vec!["党工委委员".to_string(), "管委会副主任".to_string()]
             )]
         );
+    }
+
+    #[test]
+    fn reads_a_profile() {
+        let name = profile_name("邵景行,男,汉族,1976年4月生,大学学历。").unwrap();
+        assert_eq!(name, "邵景行");
+        assert_eq!(profile_name("会议强调,男女平等"), None);
+        let m = profile_posts(
+            &name,
+            "现任某某市委常委,某某经开区党工委书记、管委会主任。",
+            &Report::default(),
+        )
+        .unwrap();
+        let titles: Vec<&str> = m.posts.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["市委常委", "党工委书记", "管委会主任"]);
     }
 
     #[test]
