@@ -501,15 +501,15 @@ fn participants(
         let s = cx.sentence(i);
         // a minutes' header line: `主持:某某`, `出席:甲、乙、丙`
         if let Some((role, list)) = header_role(s) {
-            let at = s.len() - list.len();
             for item in list.split(['、', ',', '，', ';', '；', ' ', '　']) {
                 let item = item.trim_end_matches("同志");
-                let start = at + (item.as_ptr() as usize - list.as_ptr() as usize);
+                // `list` and `item` are slices of `s`: where the item starts in it
+                let start = item.as_ptr() as usize - s.as_ptr() as usize;
                 let titled = read[i]
                     .iter()
-                    .filter(|m| m.span.start >= start && m.span.end <= start + item.len())
-                    .map(|m| m.name.as_str())
-                    .last();
+                    .rev()
+                    .find(|m| m.span.start >= start && m.span.end <= start + item.len())
+                    .map(|m| m.name.as_str());
                 let bare = officials::name_at(item, 0).filter(|n| n.len() == item.len());
                 if let Some(name) = titled.or(bare.as_deref()) {
                     add_participant(&mut best, name, role);
