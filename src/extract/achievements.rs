@@ -491,4 +491,14 @@ mod tests {
         get(&xs, "工业总产值", 8.8);
         get(&xs, "比重", 1.6);
     }
+
+    #[test]
+    fn a_bare_total_is_the_total_of_what_was_added() {
+        let xs = found(
+            "2030年,园区新增国家高新技术企业26家,总数达到187家;综合排名较上年前移9位。",
+            Some("2031-01-20"),
+        );
+        assert_eq!(get(&xs, "国家高新技术企业总数", 187.0).year, Some(2030));
+        assert!(xs.iter().all(|a| a.unit != "位"), "{xs:?}");
+    }
 }

@@ -230,22 +230,33 @@ fn speech_meeting(cx: &Context) -> Option<(usize, Meeting)> {
     static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"在(.{2,40}?(?:会议|大会|会))上的(?:讲话|致辞|报告|发言|主持词)").unwrap()
     });
-    let date = cx.dateline?;
+    // a subtitle `——2025年1月16日在某某工作会议上` under a work report's title
+    static SUBTITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[—－-]{1,2}\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*在(.{2,40}?(?:会议|大会|会))上$").unwrap()
+    });
     let title = cx.doc.title.as_deref().unwrap_or("");
     let head = cx
         .segments
         .sentences
         .iter()
-        .take(3)
+        .take(6)
         .map(|s| &cx.text[s.span.clone()]);
-    let (i, name) = std::iter::once(title)
+    let (i, name, line) = std::iter::once(title)
         .chain(head)
         .enumerate()
         .find_map(|(i, t)| {
             SPEECH
                 .captures(t)
-                .map(|c| (i.saturating_sub(1), c[1].to_string()))
+                .or_else(|| SUBTITLE.captures(t.trim()))
+                .map(|c| (i.saturating_sub(1), c[1].to_string(), t))
         })?;
+    let date = MONTH_DAY
+        .captures(line)
+        .and_then(|c| {
+            let year = c.get(1)?.as_str().parse().ok()?;
+            Date::new(year, c[2].parse().ok()?, c[3].parse().ok()?)
+        })
+        .or(cx.dateline)?;
     Some((
         i,
         Meeting {

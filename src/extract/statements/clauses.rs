@@ -228,6 +228,11 @@ pub(super) fn acceptable(rd: &Reading, tense: Tense) -> bool {
     if NOT_RESULTS.is_match(&rd.indicator) || is_one_project(&rd.indicator) {
         return false;
     }
+    // a move in a ranking (`较五年前前移27位`) is no figure
+    const RANK_MOVES: [&str; 7] = ["前移", "提升", "上升", "前进", "跃升", "后移", "下降"];
+    if rd.qty.unit == "位" && RANK_MOVES.iter().any(|m| rd.indicator.ends_with(m)) {
+        return false;
+    }
     // a Chinese count of one is an idiom more often than a figure (`一个中心`)
     if rd.qty.chinese && !rd.qty.is_money() && !rd.qty.is_rate() && rd.qty.value < 2.0 {
         return false;

@@ -130,7 +130,13 @@ impl Reader {
                 }
                 if rd.of_subject {
                     if let Some((ind, start)) = &subject {
-                        rd.indicator = format!("{ind}{}", rd.indicator);
+                        // the total of what was added is a total of the things
+                        let things = ["新增", "新引进", "新培育", "新认定", "净增"]
+                            .iter()
+                            .find_map(|v| ind.strip_prefix(v))
+                            .filter(|t| t.chars().count() >= 2)
+                            .unwrap_or(ind);
+                        rd.indicator = format!("{things}{}", rd.indicator);
                         rd.span.start = *start;
                     }
                 }

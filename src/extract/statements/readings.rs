@@ -139,6 +139,8 @@ impl Reader {
             let body = after_last_verb(body);
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
             let mut indicator = without_inner_realize(indicator);
+            // `新增某类企业38家,总数达到241家`: a bare total is the subject's
+            let of_subject = TOTALS.contains(&indicator.as_str());
             // `…,力争实现翻一番、达到860亿元`: the value is the subject's, or that of
             // the words before the doubling (`营业收入力争到2033年实现翻一番、达到…`)
             if DOUBLINGS.contains(&indicator.as_str()) {
@@ -165,7 +167,7 @@ impl Reader {
                     span: 0..c.len(),
                     at: main.start,
                     period: period.clone(),
-                    of_subject: false,
+                    of_subject,
                 })
                 .collect();
         }
@@ -360,6 +362,9 @@ impl Reader {
         (s.to_string(), verb, period)
     }
 }
+
+/// Bare totals that stand where an indicator would (`总数达到241家`).
+const TOTALS: [&str; 6] = ["总数", "总量", "累计", "总计", "合计", "总规模"];
 
 /// Words of doubling that stand where an indicator would (`实现翻一番、达到860亿元`).
 const DOUBLINGS: [&str; 6] = ["翻一番", "翻番", "翻两番", "翻了一番", "翻一倍", "倍增"];
