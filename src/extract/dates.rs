@@ -29,6 +29,26 @@ impl Date {
         Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
     }
 
+    /// The day before.
+    pub fn previous_day(&self) -> Date {
+        match (self.day, self.month) {
+            (d, _) if d > 1 => Date {
+                day: d - 1,
+                ..*self
+            },
+            (_, 1) => Date {
+                year: self.year - 1,
+                month: 12,
+                day: 31,
+            },
+            (_, m) => Date {
+                month: m - 1,
+                day: days_in_month(self.year, m - 1),
+                ..*self
+            },
+        }
+    }
+
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
@@ -90,5 +110,13 @@ mod tests {
             find_full_date("于2023年12月1日召开").unwrap().iso(),
             "2023-12-01"
         );
+    }
+
+    #[test]
+    fn the_day_before_crosses_months_and_years() {
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(d(2024, 12, 18).previous_day(), d(2024, 12, 17));
+        assert_eq!(d(2024, 3, 1).previous_day(), d(2024, 2, 29));
+        assert_eq!(d(2025, 1, 1).previous_day(), d(2024, 12, 31));
     }
 }

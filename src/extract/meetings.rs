@@ -167,6 +167,11 @@ static ATTENDANCE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// `昨日`, `昨天`, `昨(十七)日`: the day before the report.
+static YESTERDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"昨(?:日|天|\s*[(（][一二三四五六七八九十]{1,3}[)）]\s*日)").unwrap()
+});
+
 /// The meeting sentence `i` reports as held, if any.
 fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
     let s = cx.sentence(i);
@@ -178,6 +183,13 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
             let day = c[3].parse().ok()?;
             let year = c.get(1).and_then(|y| y.as_str().parse().ok());
             resolve_date(cx, year, month, day)
+        })
+        // a newspaper's `昨日`, `昨(十七)日`: the day before it was published
+        .or_else(|| {
+            YESTERDAY
+                .is_match(s)
+                .then(|| cx.published.map(|d| d.previous_day()))
+                .flatten()
         })
         // a speech: `今天我们召开…会议` under a dateline `(2025年2月10日)`
         .or_else(|| {
@@ -389,6 +401,12 @@ fn passed_on(before: &str, after: &str, name: &str) -> bool {
 
 fn trim_adverbs(s: &str) -> &str {
     let mut s = s;
+    for part in ["上午", "下午", "晚上"] {
+        s = s.strip_suffix(part).unwrap_or(s);
+    }
+    if let Some(m) = YESTERDAY.find_iter(s).last().filter(|m| m.end() == s.len()) {
+        s = &s[..m.start()];
+    }
     for adv in [
         "隆重", "顺利", "胜利", "正式", "如期", "近日", "日前", "今天", "上午", "下午", "晚上",
     ] {
@@ -414,7 +432,7 @@ fn name_ending(s: &str) -> Option<String> {
     for (i, c) in s.char_indices().rev() {
         if is_han(c)
             || c.is_ascii_digit()
-            || matches!(c, '“' | '”' | '"' | '·' | '(' | ')' | '《' | '》')
+            || matches!(c, '〇' | '“' | '”' | '"' | '·' | '(' | ')' | '《' | '》')
         {
             start = i;
         } else {
@@ -861,6 +879,30 @@ mod tests {
         assert_eq!(attendance_in("300多人出席"), Some(300));
         assert_eq!(attendance_in("各部门负责人参加会议"), None);
     }
+    #[test]
+    fn a_newspapers_yesterday_and_a_speech_subtitle_date_their_meetings() {
+        use crate::extract::statements::testing::run;
+        let r = run(
+            &Meetings,
+            "某某合作区项目签约仪式昨(十五)日下午在会展中心举行。",
+            Some("2031-06-16"),
+            None,
+        );
+        assert_eq!(r.meetings[0].date.as_deref(), Some("2031-06-15"));
+        assert_eq!(r.meetings[0].venue.as_deref(), Some("会展中心"));
+        let r = run(
+            &Meetings,
+            "——2031年2月3日在某某开发区2031年工作会议上\n\n同志们:\n\n现在,我向大会报告工作。",
+            Some("2031-02-10"),
+            Some("某某开发区管委会工作报告"),
+        );
+        assert_eq!(r.meetings[0].date.as_deref(), Some("2031-02-03"));
+        assert_eq!(
+            r.meetings[0].name.as_deref(),
+            Some("某某开发区2031年工作会议")
+        );
+    }
+
     #[test]
     fn minutes_header_lines_give_roles() {
         assert_eq!(header_role("主持:某某某"), Some((Role::Host, "某某某")));

@@ -595,6 +595,12 @@ fn resolve_office(
                 title: e.title.clone(),
             };
             let mut post = resolve_office(&inner, inherited, report);
+            // a government is no part of the title (`…政府经济局副局长` → 经济局副局长)
+            let dept = ["人民政府", "政府"]
+                .iter()
+                .find_map(|g| dept.strip_prefix(g))
+                .filter(|d| !d.is_empty())
+                .unwrap_or(dept);
             post.title = format!("{dept}{}", e.title);
             post.organization = Some(e.jurisdiction.clone());
             return post;

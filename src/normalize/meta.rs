@@ -43,6 +43,8 @@ const MAX_TITLE_CHARS: usize = 60;
 /// A date as information lines write it, with or without time after it.
 const DATE: &str = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?";
 const TIME: &str = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?";
+/// A weekday after a date (`2024年12月18日 星期三`).
+const WEEKDAY: &str = r"(?:星期|周|礼拜)[一二三四五六日天]";
 
 static PUBLISH_LABELED: LazyLock<Regex> = LazyLock::new(|| {
     let labels = alternation(include_str!("../../data/lexicon/publish_date_labels.txt"));
@@ -79,12 +81,15 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// `2023-09-05 10:20 来源:…`: a date opening the information line.
 static DATE_THEN_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     let markers = alternation(include_str!("../../data/lexicon/head_meta_markers.txt"));
-    Regex::new(&format!(r"^({DATE})(?:\s*{TIME})?\s+(?:{markers})")).unwrap()
+    Regex::new(&format!(
+        r"^({DATE})(?:\s*{TIME})?(?:\s*{WEEKDAY})?\s+(?:{markers})"
+    ))
+    .unwrap()
 });
 
 /// A line that is nothing but a date (and time).
 static BARE_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^({DATE})(?:\s*{TIME})?$")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^({DATE})(?:\s*{TIME})?(?:\s*{WEEKDAY})?$")).unwrap());
 
 /// Section headings (`一、`, `(二)`, `3.`, `第一章`) are not titles.
 static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
