@@ -501,4 +501,15 @@ mod tests {
         assert_eq!(get(&xs, "国家高新技术企业总数", 187.0).year, Some(2030));
         assert!(xs.iter().all(|a| a.unit != "位"), "{xs:?}");
     }
+
+    #[test]
+    fn a_group_of_industries_and_shares_of_the_whole_area() {
+        let xs = found(
+            "2030年,园区甲、乙、丙三大主导产业合计完成产值406.2亿元;甲、乙两大产业产值分别增长8.8%、5.1%。税收收入完成9.3亿元,占全区税收总额的37.5%。",
+            Some("2031-01-20"),
+        );
+        get(&xs, "三大主导产业产值", 406.2);
+        assert_eq!(get(&xs, "乙", 5.1).indicator, "乙产值");
+        get(&xs, "税收收入占全区税收总额", 37.5);
+    }
 }

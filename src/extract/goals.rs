@@ -310,4 +310,15 @@ mod tests {
         assert!(has(&gs, 2033, "营业收入", 520.0, "亿元"), "{gs:?}");
         assert!(gs.iter().all(|g| !g.indicator.contains("翻")), "{gs:?}");
     }
+
+    #[test]
+    fn values_named_targets_and_baseline_years() {
+        let gs = goals(
+            "四季度,全区将紧盯全年地区生产总值增长7%、规上工业增加值增长9%的预期目标。到2033年,单位工业增加值能耗较2030年下降6%。",
+            Some("2031-10-20"),
+        );
+        assert!(has(&gs, 2031, "规上工业增加值", 9.0, "%"), "{gs:?}");
+        assert!(has(&gs, 2031, "地区生产总值", 7.0, "%"), "{gs:?}");
+        assert!(has(&gs, 2033, "单位工业增加值能耗", 6.0, "%"), "{gs:?}");
+    }
 }

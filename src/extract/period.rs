@@ -52,7 +52,12 @@ fn read_anchor(s: &str, m: Range<usize>) -> Option<YearRef> {
     let text = &s[m.clone()];
     let before = s[..m.start].chars().next_back();
     let after = &s[m.end..];
-    let year = if text.starts_with(|c: char| c.is_ascii_digit()) {
+    // a base of comparison (`较2024年下降8%`, `与去年相比`) dates nothing
+    let absolute = text.starts_with(|c: char| c.is_ascii_digit());
+    if absolute && (matches!(before, Some('比' | '较')) || after.starts_with("相比")) {
+        return None;
+    }
+    let year = if absolute {
         // `2023年`: the year is the first four digits
         YearRef::Absolute(text[..4].parse().ok()?)
     } else if let Some((_, plan)) = text.split_once('十') {

@@ -109,7 +109,10 @@ impl Reader {
                         &cues,
                         rd.at,
                         last_tense,
-                        rd.result_verb || period_before.is_some() || year_on_year,
+                        rd.result_verb
+                            || period_before.is_some()
+                            || year_on_year
+                            || self.years.summarized.is_some(),
                         elapsed,
                     )
                 }

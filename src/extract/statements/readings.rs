@@ -106,6 +106,10 @@ impl Reader {
                 }
             }
         }
+        // `…增长10%的预期目标`: a value that names a target ends its statement
+        if body_end == c.len() && is_target_tail(&c[main.end..]) {
+            body_end = main.end;
+        }
         // indicator, then value at the clause's end
         if tail_is_empty(&c[main.end..body_end]) {
             let mut pre = &c[..main.start];
@@ -136,6 +140,17 @@ impl Reader {
                 return Vec::new();
             }
             let (body, kinds, linked_by_verb) = strip_links(pre);
+            // `甲、乙、丙三大主导产业合计完成产值`: the figure is the group's
+            let grouped;
+            let body = match GROUP.find(body) {
+                Some(g) => {
+                    grouped = [&body[g.start()..g.end()], &body[g.end()..]]
+                        .concat()
+                        .replacen("合计", "", 1);
+                    grouped.as_str()
+                }
+                None => body,
+            };
             let body = after_last_verb(body);
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
             let mut indicator = without_inner_realize(indicator);
@@ -223,6 +238,12 @@ impl Reader {
         let (head, tail_at) = (&c[..at], at + "分别".len());
         let values: Vec<&Quantity> = qs.iter().filter(|q| q.start >= tail_at).collect();
         let (body, _, period) = self.clean_indicator(head);
+        // `甲、乙、丙三大主导产业产值分别…`: the group's name stands between the last
+        // member and the noun they share
+        let body = match GROUP.find(&body) {
+            Some(g) => [&body[..g.start()], &body[g.end()..]].concat(),
+            None => body,
+        };
         let names: Vec<String> = split_outside_quotes(&body, &["、", "和", "及", "与", "以及"])
             .into_iter()
             .map(|n| self.clean_indicator(n).0)
@@ -363,6 +384,28 @@ impl Reader {
     }
 }
 
+/// A named group of industries or sectors (`三大主导产业`, `四大支柱产业`).
+static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[二三四五六七八九十两\d]大(?:主导|支柱|战略性新兴|新兴|重点|优势|特色|先导)?(?:产业|行业|板块)")
+        .unwrap()
+});
+
+/// Whether `tail` after a value names it a target (`的预期目标`, `的目标任务`).
+fn is_target_tail(tail: &str) -> bool {
+    tail.strip_prefix('的').is_some_and(|t| {
+        let t = t.trim_end_matches(['。', ' ']);
+        [
+            "预期目标",
+            "奋斗目标",
+            "年度目标",
+            "主要目标",
+            "目标任务",
+            "目标",
+        ]
+        .contains(&t)
+    })
+}
+
 /// Bare totals that stand where an indicator would (`总数达到241家`).
 const TOTALS: [&str; 6] = ["总数", "总量", "累计", "总计", "合计", "总规模"];
 
@@ -387,7 +430,7 @@ fn before_doubling(body: &str) -> Option<&str> {
 fn share_of_whole(pre: &str) -> Option<usize> {
     static SHARE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:占|完成|达到|达|为|相当于)了?(?:本年度|年度|全年|本年|年|全[市省区县国])(?:投资计划|计划任务|目标任务|考核目标|计划|目标|任务|总量|总额)?的$",
+            r"(?:(?:完成|达到|达|为|相当于)了?(?:本年度|年度|全年|本年|年)(?:投资计划|计划任务|目标任务|考核目标|计划|目标|任务)?|占(?:本年度|年度|全年|本年|全[市省区县国])\p{Han}{0,8}?)的$",
         )
         .unwrap()
     });
