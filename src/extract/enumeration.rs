@@ -35,6 +35,8 @@ pub enum Family {
     Sequence,
     /// Paragraphs that open alike after an introducing paragraph (no ordinal at all).
     Paragraph,
+    /// Clauses of one sentence that each open with `要`, joined by `;` (`要…;要…;要…`).
+    Parallel,
 }
 
 impl Family {
@@ -43,7 +45,12 @@ impl Family {
     pub fn is_inline(self) -> bool {
         matches!(
             self,
-            Family::Shi | Family::Yao | Family::Sequence | Family::Circled | Family::ParenArabic
+            Family::Shi
+                | Family::Yao
+                | Family::Sequence
+                | Family::Circled
+                | Family::ParenArabic
+                | Family::Parallel
         )
     }
 
@@ -585,6 +592,86 @@ fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
+/// Lists written as parallel clauses of one sentence, each opening with `要` and joined
+/// by `;` (`要聚焦…;要紧盯…;要扎实开展…`): three or more such clauses make a list, its
+/// first item maybe after a lead-in (`当前…关键阶段,要聚焦…`).
+pub fn parallel_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
+    const OPENER: &str = "要";
+    // `要求`, `要素`: words, not the modal verb opening an item
+    let opens_item = |rest: &str| {
+        rest.starts_with(OPENER)
+            && !["要求", "要素", "要点", "要闻", "要件", "要害", "要务"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+    };
+    let mut lists = Vec::new();
+    for sentence in &segments.sentences {
+        let s = &text[sentence.span.clone()];
+        if s.matches(['；', ';']).count() < 2 {
+            continue;
+        }
+        let mut starts: Vec<usize> = Vec::new();
+        let mut clause_start = 0;
+        for (i, c) in s.char_indices().chain([(s.len(), '；')]) {
+            if !matches!(c, '；' | ';') {
+                continue;
+            }
+            let clause = &s[clause_start..i];
+            let lead = clause.trim_start();
+            let at = clause_start + (clause.len() - lead.len());
+            if opens_item(lead) {
+                starts.push(at);
+            } else if starts.is_empty() {
+                // the first item may follow a lead-in clause: `…阶段,要聚焦…`
+                let first = lead
+                    .char_indices()
+                    .filter(|&(_, c)| matches!(c, ',' | '，'))
+                    .map(|(k, c)| k + c.len_utf8())
+                    .find(|&k| opens_item(&lead[k..]));
+                match first {
+                    Some(k) => starts.push(at + k),
+                    None => {
+                        clause_start = i + c.len_utf8();
+                        continue;
+                    }
+                }
+            } else {
+                break;
+            }
+            clause_start = i + c.len_utf8();
+        }
+        if starts.len() < 3 {
+            continue;
+        }
+        let base = sentence.span.start;
+        let ends: Vec<usize> = starts[1..]
+            .iter()
+            .map(|&k| base + s[..k].trim_end_matches(['；', ';', ' ']).len())
+            .chain([sentence.span.end])
+            .collect();
+        let items = starts
+            .iter()
+            .zip(ends)
+            .enumerate()
+            .map(|(n, (&k, end))| Item {
+                marker: Marker {
+                    family: Family::Parallel,
+                    number: n as u32 + 1,
+                    start: base + k,
+                    body: base + k + OPENER.len(),
+                    paragraph: sentence.paragraph,
+                },
+                end,
+            })
+            .collect();
+        lists.push(ItemList {
+            family: Family::Parallel,
+            items,
+        });
+    }
+    lists
+}
+
 /// Lists written as paragraphs without ordinals: after a paragraph that introduces them
 /// (ending in `——` or `:`, or naming a plan `十项攻坚行动`), three or more paragraphs
 /// whose opening clauses open or end alike (and, after a named plan only, end in the
@@ -677,6 +764,7 @@ mod tests {
         let seg = segment(text);
         let mut lists = ordinal_lists(text, &seg);
         lists.extend(paragraph_lists(text, &seg));
+        lists.extend(parallel_lists(text, &seg));
         lists
             .iter()
             .map(|l| {
@@ -686,6 +774,22 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn clauses_opening_with_yao_make_a_list() {
+        let text = "会议强调,当前正值关键阶段,要聚焦目标不放松;要紧盯项目抓推进;要优化服务环境,做到有求必应。";
+        assert_eq!(
+            heads(text),
+            [[
+                "聚焦目标不放松",
+                "紧盯项目抓推进",
+                "优化服务环境,做到有求必应"
+            ]]
+        );
+        // two clauses, or clauses that merely require, are no list
+        assert!(heads("要聚焦目标;要紧盯项目。").is_empty());
+        assert!(heads("会议要求各部门落实;要素保障到位;要点清晰。").is_empty());
     }
 
     /// The ordinal pattern [`ordinal_at`] reads by hand, as a regex.

@@ -28,6 +28,7 @@ impl Extractor for Tasks {
         let text = cx.text;
         let mut lists = enumeration::ordinal_lists(text, &cx.segments);
         lists.extend(enumeration::paragraph_lists(text, &cx.segments));
+        lists.extend(enumeration::parallel_lists(text, &cx.segments));
         if lists.is_empty() {
             return;
         }
@@ -339,8 +340,8 @@ fn judge(
         }
     }
     let mut score = (future - past).clamp(-3, 3) as f32;
-    if list.family == Family::Yao {
-        score += 2.0; // `一要…二要…` is a directive by its very form
+    if matches!(list.family, Family::Yao | Family::Parallel) {
+        score += 2.0; // `一要…二要…`, `要…;要…` are directives by their very form
     }
     score += match parent {
         Some(true) => 2.0,
@@ -450,7 +451,7 @@ fn depth(family: Family) -> u8 {
         Family::ParenCn | Family::Paragraph => 1,
         Family::Di | Family::Arabic => 2,
         Family::ParenArabic | Family::Circled => 3,
-        Family::Shi | Family::Yao | Family::Sequence => 4,
+        Family::Shi | Family::Yao | Family::Sequence | Family::Parallel => 4,
     }
 }
 

@@ -362,3 +362,21 @@ fn states_targets_reads_every_clause() {
     assert!(!states_targets("新建基站200个,推动千兆网络全覆盖"));
     assert!(!states_targets("推进园区数字化改造"));
 }
+
+#[test]
+fn parallel_clauses_opening_with_yao_are_items() {
+    let tasks = run_with(
+        "市长赵岩强调,当前已进入冲刺阶段,要聚焦全年目标不放松;要紧盯重大项目抓推进,力争年内再开工项目5个;要持续优化营商环境,做到有求必应。",
+        &["赵岩"],
+        Some("2025-10-10"),
+    );
+    assert_eq!(
+        texts(&tasks),
+        [
+            "聚焦全年目标不放松",
+            "紧盯重大项目抓推进,力争年内再开工项目5个",
+            "持续优化营商环境,做到有求必应"
+        ]
+    );
+    assert!(tasks.iter().all(|t| t.by.as_deref() == Some("赵岩")));
+}
