@@ -411,9 +411,16 @@ fn plausible_tail(s: &str) -> bool {
     ])
 }
 
-/// Whether a place prefix may open the way `prefix` does.
+/// Whether a place prefix may open the way `prefix` does: not with a function word, nor
+/// with a count (`一名新区领导`, `两个园区`).
 fn plausible_head(prefix: &str) -> bool {
-    !starts_with_generic(prefix)
+    let mut chars = prefix.chars();
+    let counted = chars
+        .next()
+        .is_some_and(|c| "一二两三四五六七八九十几每".contains(c))
+        && chars.next().is_some_and(|c| "名个位项批所座".contains(c));
+    !counted
+        && !starts_with_generic(prefix)
         && !prefix.starts_with([
             '的', '了', '和', '与', '及', '在', '是', '年', '月', '日', '个', '各', '每', '等',
         ])
