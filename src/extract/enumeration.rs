@@ -607,15 +607,23 @@ pub fn parallel_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
     let mut lists = Vec::new();
     for sentence in &segments.sentences {
         let s = &text[sentence.span.clone()];
-        if s.matches(['；', ';']).count() < 2 {
+        // at least two semicolons (one byte search each) and a `要`
+        let b = s.as_bytes();
+        let semicolons = memchr::memchr_iter(b';', b).take(2).count()
+            + memchr::memmem::find_iter(b, "；".as_bytes()).take(2).count();
+        if semicolons < 2 || memchr::memmem::find(b, OPENER.as_bytes()).is_none() {
             continue;
         }
+        // the semicolons' offsets and lengths, in order, then the sentence's end
+        let mut cuts: Vec<(usize, usize)> = memchr::memchr_iter(b';', b)
+            .map(|i| (i, 1))
+            .chain(memchr::memmem::find_iter(b, "；".as_bytes()).map(|i| (i, "；".len())))
+            .collect();
+        cuts.sort_unstable();
+        cuts.push((s.len(), 0));
         let mut starts: Vec<usize> = Vec::new();
         let mut clause_start = 0;
-        for (i, c) in s.char_indices().chain([(s.len(), '；')]) {
-            if !matches!(c, '；' | ';') {
-                continue;
-            }
+        for (i, cut_len) in cuts {
             let clause = &s[clause_start..i];
             let lead = clause.trim_start();
             let at = clause_start + (clause.len() - lead.len());
@@ -631,14 +639,14 @@ pub fn parallel_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
                 match first {
                     Some(k) => starts.push(at + k),
                     None => {
-                        clause_start = i + c.len_utf8();
+                        clause_start = i + cut_len;
                         continue;
                     }
                 }
             } else {
                 break;
             }
-            clause_start = i + c.len_utf8();
+            clause_start = i + cut_len;
         }
         if starts.len() < 3 {
             continue;

@@ -404,7 +404,12 @@ fn trim_adverbs(s: &str) -> &str {
     for part in ["上午", "下午", "晚上"] {
         s = s.strip_suffix(part).unwrap_or(s);
     }
-    if let Some(m) = YESTERDAY.find_iter(s).last().filter(|m| m.end() == s.len()) {
+    if let Some(m) = s
+        .ends_with('日')
+        .then(|| YESTERDAY.find_iter(s).last())
+        .flatten()
+        .filter(|m| m.end() == s.len())
+    {
         s = &s[..m.start()];
     }
     for adv in [

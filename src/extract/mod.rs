@@ -39,6 +39,7 @@ use crate::normalize::Document;
 use crate::segment::{segment, Segments};
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::LazyLock;
 
 /// What every extractor may read: the text, its sentences, and the dates that anchor it.
 pub struct Context<'a> {
@@ -132,7 +133,9 @@ impl<'a> Context<'a> {
         use officials::appointments::{profile_name, profile_posts};
         for (i, s) in self.segments.sentences.iter().enumerate() {
             let text = &self.text[s.span.clone()];
-            if !text.contains("现任") {
+            static NOW_HOLDS: LazyLock<memchr::memmem::Finder<'static>> =
+                LazyLock::new(|| memchr::memmem::Finder::new("现任".as_bytes()));
+            if NOW_HOLDS.find(text.as_bytes()).is_none() {
                 continue;
             }
             let first = self.segments.paragraphs[s.paragraph].sentences.start;

@@ -11,6 +11,8 @@
 
 use super::{name_at, title_chain, Mention, LEX};
 use crate::model::Report;
+use crate::extract::words::WordsByChar;
+use std::sync::LazyLock;
 
 /// Words that end a title chain in a notice: what it is (`职务`, `人选`), a note in
 /// brackets (`（试用期一年）`), or the end of the clause.
@@ -30,6 +32,10 @@ const AFTER_NAME: &[&str] = &[
     "担任",
 ];
 
+/// The first chars of [`BEFORE_NAME`] and of the words that refer back to the person
+/// named last (`免去其`, `提名为`, `兼任`, `并提名为`).
+const LEAD_CHARS: &str = "任聘提推免决兼并";
+
 /// Verbs before a name that make the sentence an appointment or removal.
 const BEFORE_NAME: &[&str] = &[
     "任命", "聘任", "聘请", "提名", "推荐", "免去", "免除", "决定",
@@ -37,20 +43,33 @@ const BEFORE_NAME: &[&str] = &[
 
 /// Posts of people named before their title chains in a notice sentence.
 pub(super) fn appointments_in(sentence: &str, report: &Report) -> Vec<Mention> {
-    if !(sentence.contains('任') || sentence.contains("免去") || sentence.contains("免除")) {
+    // every appointment holds a verb of appointing or `同志` (most sentences hold none)
+    static MARKS: LazyLock<WordsByChar> = LazyLock::new(|| {
+        WordsByChar::by_last(BEFORE_NAME.iter().chain(&["同志", "兼任"]).copied())
+    });
+    if !MARKS.occurs_in(sentence) {
         return Vec::new();
     }
     let mut out: Vec<Mention> = Vec::new();
     let mut last: Option<(String, std::ops::Range<usize>)> = None;
     let mut at = 0;
+    let mut prev: Option<char> = None;
     while at < sentence.len() {
-        let Some((name, span, chain_start)) = person_then_chain(sentence, at, last.as_ref()) else {
-            at += sentence[at..].chars().next().map_or(1, char::len_utf8);
+        let c = sentence[at..].chars().next().expect("at is a char boundary");
+        // an appointment starts at a clause's start or at one of the verbs' first chars
+        let may_start = prev.is_none_or(|p| !super::is_han(p)) || LEAD_CHARS.contains(c);
+        let found = may_start
+            .then(|| person_then_chain(sentence, at, last.as_ref()))
+            .flatten();
+        let Some((name, span, chain_start)) = found else {
+            at += c.len_utf8();
+            prev = Some(c);
             continue;
         };
         let chain_end = chain_end(sentence, chain_start);
         let posts = posts_in(sentence, chain_start, chain_end, report);
-        at = chain_end.max(at + 1);
+        at = chain_end.max(at + c.len_utf8());
+        prev = sentence[..at].chars().next_back();
         if posts.is_empty() {
             continue;
         }

@@ -142,7 +142,7 @@ impl Reader {
             let (body, kinds, linked_by_verb) = strip_links(pre);
             // `甲、乙、丙三大主导产业合计完成产值`: the figure is the group's
             let grouped;
-            let body = match GROUP.find(body) {
+            let body = match body.contains('大').then(|| GROUP.find(body)).flatten() {
                 Some(g) => {
                     grouped = [&body[g.start()..g.end()], &body[g.end()..]]
                         .concat()
@@ -240,7 +240,7 @@ impl Reader {
         let (body, _, period) = self.clean_indicator(head);
         // `甲、乙、丙三大主导产业产值分别…`: the group's name stands between the last
         // member and the noun they share
-        let body = match GROUP.find(&body) {
+        let body = match body.contains('大').then(|| GROUP.find(&body)).flatten() {
             Some(g) => [&body[..g.start()], &body[g.end()..]].concat(),
             None => body,
         };
@@ -490,7 +490,11 @@ fn count_change(c: &str, qs: &[Quantity]) -> Option<Reading> {
     if q.is_rate() || !tail_is_empty(&c[q.end..]) {
         return None;
     }
-    let verb = COUNT_CHANGE.captures(c[..q.start].trim_start_matches([',', '，', ' ']))?;
+    let pre = c[..q.start].trim_start_matches([',', '，', ' ']);
+    if !pre.starts_with(['比', '较', '同']) {
+        return None;
+    }
+    let verb = COUNT_CHANGE.captures(pre)?;
     let sign = if verb[1].contains('减') { -1.0 } else { 1.0 };
     Some(Reading {
         indicator: String::new(),
