@@ -512,4 +512,18 @@ mod tests {
         assert_eq!(get(&xs, "乙", 5.1).indicator, "乙产值");
         get(&xs, "税收收入占全区税收总额", 37.5);
     }
+
+    #[test]
+    fn an_estimate_of_the_year_late_in_it_is_a_result() {
+        let xs = found(
+            "会议指出,预计全年实现地区生产总值412.5亿元,同比增长6.1%;规上工业总产值首次突破600亿元,达到611.2亿元。明年,地区生产总值预计增长6%左右。",
+            Some("2031-12-20"),
+        );
+        assert_eq!(get(&xs, "地区生产总值", 412.5).year, Some(2031));
+        get(&xs, "规上工业总产值", 611.2);
+        assert!(xs.iter().all(|a| a.value != 6.0), "{xs:?}");
+        // the same words early in the year plan it
+        let xs = found("预计全年实现地区生产总值412.5亿元。", Some("2031-03-20"));
+        assert!(xs.is_empty(), "{xs:?}");
+    }
 }

@@ -37,6 +37,8 @@ pub enum Family {
     Paragraph,
     /// Clauses of one sentence that each open with `要`, joined by `;` (`要…;要…;要…`).
     Parallel,
+    /// Paragraphs that each open with a dash (`——坚定不移抓…`).
+    Dash,
 }
 
 impl Family {
@@ -610,7 +612,9 @@ pub fn parallel_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
         // at least two semicolons (one byte search each) and a `要`
         let b = s.as_bytes();
         let semicolons = memchr::memchr_iter(b';', b).take(2).count()
-            + memchr::memmem::find_iter(b, "；".as_bytes()).take(2).count();
+            + memchr::memmem::find_iter(b, "；".as_bytes())
+                .take(2)
+                .count();
         if semicolons < 2 || memchr::memmem::find(b, OPENER.as_bytes()).is_none() {
             continue;
         }
@@ -677,6 +681,49 @@ pub fn parallel_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
             items,
         });
     }
+    lists
+}
+
+/// Lists of three or more consecutive paragraphs that each open with a dash
+/// (`——坚定不移抓工业强县,…`), as work reports write their lines of work (and of
+/// results: the tasks extractor weighs which).
+pub fn dash_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
+    let body_of = |p: &crate::segment::Paragraph| {
+        let t = &text[p.span.clone()];
+        let rest = t.trim_start().trim_start_matches(['—', '－']);
+        let dashes = t.trim_start().len() - rest.len();
+        // a dash line that is a date or a subtitle (`——2025年1月9日在…`) is no item
+        (dashes >= "—".len() && rest.starts_with(|c: char| !c.is_ascii_digit()))
+            .then(|| p.span.start + (t.len() - rest.len()))
+    };
+    let mut lists = Vec::new();
+    let mut run: Vec<Item> = Vec::new();
+    let close = |run: &mut Vec<Item>, lists: &mut Vec<ItemList>| {
+        if run.len() >= 3 {
+            lists.push(ItemList {
+                family: Family::Dash,
+                items: std::mem::take(run),
+            });
+        }
+        run.clear();
+    };
+    for (k, p) in segments.paragraphs.iter().enumerate() {
+        match body_of(p) {
+            Some(body) => run.push(Item {
+                marker: Marker {
+                    family: Family::Dash,
+                    number: run.len() as u32 + 1,
+                    start: p.span.start
+                        + (text[p.span.clone()].len() - text[p.span.clone()].trim_start().len()),
+                    body,
+                    paragraph: k,
+                },
+                end: p.span.end,
+            }),
+            None => close(&mut run, &mut lists),
+        }
+    }
+    close(&mut run, &mut lists);
     lists
 }
 
@@ -773,6 +820,7 @@ mod tests {
         let mut lists = ordinal_lists(text, &seg);
         lists.extend(paragraph_lists(text, &seg));
         lists.extend(parallel_lists(text, &seg));
+        lists.extend(dash_lists(text, &seg));
         lists
             .iter()
             .map(|l| {
@@ -782,6 +830,19 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn dashed_paragraphs_make_a_list() {
+        let text = "——2031年1月9日在某某会议上\n今年重点抓好以下工作:\n——坚定不移抓工业强县,推动扩容提质。\n——坚定不移抓项目投资。\n——坚定不移抓民生保障。\n";
+        assert_eq!(
+            heads(text),
+            [[
+                "坚定不移抓工业强县,推动扩容提质",
+                "坚定不移抓项目投资",
+                "坚定不移抓民生保障"
+            ]]
+        );
     }
 
     #[test]

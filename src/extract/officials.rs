@@ -293,12 +293,12 @@ fn with_dotted_part(s: &str, at: usize, name: String) -> String {
     }
 }
 
-/// Function words that do not occur in given names (`关于抓落实` is no name). `向` is
-/// left out: it is common in given names (`向东`, `向阳`), and a name followed by it
-/// (`某某向大会报告`) is cut by [`ends_with_single_follower`].
+/// Function words that do not occur in given names (`关于抓落实` is no name). `向` and
+/// `之` are left out: they are common in given names (`向东`, `敬之`), and a name followed
+/// by `向` (`某某向大会报告`) is cut by [`ends_with_single_follower`].
 const FUNCTION_CHARS: &[char] = &[
-    '的', '了', '于', '在', '是', '把', '被', '等', '及', '对', '和', '与', '这', '那', '之', '其',
-    '也', '都', '就', '要', '会', '将', '让', '使', '从',
+    '的', '了', '于', '在', '是', '把', '被', '等', '及', '对', '和', '与', '这', '那', '其', '也',
+    '都', '就', '要', '会', '将', '让', '使', '从',
 ];
 
 fn ends_with_single_follower(cand: &str) -> bool {
@@ -363,14 +363,24 @@ fn title_chain(s: &str, start: usize, end: usize, report: &Report) -> Vec<Post> 
         elements.push(parse_element(&s[left..t_start], &s[t_start..t_end]));
         // another element before this one, joined by `、` (or `,` between two chains)
         let before = &s[..left];
-        let Some(sep) = before
-            .chars()
-            .next_back()
-            .filter(|c| matches!(c, '、' | ',' | '，'))
-        else {
+        // `县委副书记  开发区党工委书记 某某`: titles padded apart by blanks
+        let spaced = before.trim_end_matches([' ', '　']);
+        let sep = if spaced.len() < before.len() {
+            Some(' ')
+        } else {
+            before
+                .chars()
+                .next_back()
+                .filter(|c| matches!(c, '、' | ',' | '，'))
+        };
+        let Some(sep) = sep else {
             break;
         };
-        let prev_end = left - sep.len_utf8();
+        let prev_end = if sep == ' ' {
+            spaced.len()
+        } else {
+            left - sep.len_utf8()
+        };
         // `各局主要负责人,某某公司总经理某某`: a post of unnamed people ends a list item
         if sep != '、' && s[..prev_end].ends_with("负责人") {
             break;
@@ -801,5 +811,32 @@ mod tests {
         );
         let deng = got.iter().find(|m| m.name == "邓海波").expect("邓海波");
         assert_eq!(deng.posts[0].title, "商务局副局长");
+    }
+
+    #[test]
+    fn titles_padded_apart_by_blanks_make_one_chain() {
+        let got: Vec<(String, String)> =
+            posts("县委副书记  开发区党工委书记  林知远同志出席会议。")
+                .into_iter()
+                .map(|(n, t, _)| (n, t))
+                .collect();
+        assert_eq!(
+            got,
+            [
+                ("林知远".to_string(), "县委副书记".to_string()),
+                ("林知远".to_string(), "党工委书记".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn ranks_acting_heads_and_names_ending_in_zhi() {
+        let titles = |t: &str| -> Vec<String> { posts(t).into_iter().map(|p| p.1).collect() };
+        assert_eq!(
+            titles("市农业农村局一级调研员萧定邦到会指导。"),
+            ["农业农村局一级调研员"]
+        );
+        assert_eq!(titles("县人民政府代县长傅明远作报告。"), ["代县长"]);
+        assert_eq!(posts("区人大常委会主任陶敬之出席会议。")[0].0, "陶敬之");
     }
 }

@@ -29,6 +29,7 @@ impl Extractor for Tasks {
         let mut lists = enumeration::ordinal_lists(text, &cx.segments);
         lists.extend(enumeration::paragraph_lists(text, &cx.segments));
         lists.extend(enumeration::parallel_lists(text, &cx.segments));
+        lists.extend(enumeration::dash_lists(text, &cx.segments));
         if lists.is_empty() {
             return;
         }
@@ -325,7 +326,7 @@ fn judge(
     let metas = heads.iter().zip(&senses).filter(|&p| meta(p)).count() as f32;
     match list.family {
         // paragraphs without ordinals are a list only when they read as work to do
-        Family::Paragraph if work * 2.0 < n => return Some(false),
+        Family::Paragraph | Family::Dash if work * 2.0 < n => return Some(false),
         Family::HeadCn if metas > 0.0 => return None,
         _ if metas * 2.0 > n => return None,
         _ => {}
@@ -448,7 +449,7 @@ impl SectionHeadings {
 fn depth(family: Family) -> u8 {
     match family {
         Family::HeadCn => 0,
-        Family::ParenCn | Family::Paragraph => 1,
+        Family::ParenCn | Family::Paragraph | Family::Dash => 1,
         Family::Di | Family::Arabic => 2,
         Family::ParenArabic | Family::Circled => 3,
         Family::Shi | Family::Yao | Family::Sequence | Family::Parallel => 4,

@@ -10,8 +10,8 @@
 //! later sentence: [`profile_posts`].
 
 use super::{name_at, title_chain, Mention, LEX};
-use crate::model::Report;
 use crate::extract::words::WordsByChar;
+use crate::model::Report;
 use std::sync::LazyLock;
 
 /// Words that end a title chain in a notice: what it is (`职务`, `人选`), a note in
@@ -55,7 +55,10 @@ pub(super) fn appointments_in(sentence: &str, report: &Report) -> Vec<Mention> {
     let mut at = 0;
     let mut prev: Option<char> = None;
     while at < sentence.len() {
-        let c = sentence[at..].chars().next().expect("at is a char boundary");
+        let c = sentence[at..]
+            .chars()
+            .next()
+            .expect("at is a char boundary");
         // an appointment starts at a clause's start or at one of the verbs' first chars
         let may_start = prev.is_none_or(|p| !super::is_han(p)) || LEAD_CHARS.contains(c);
         let found = may_start

@@ -262,11 +262,12 @@ impl Reader {
                 "将" => !matches!(after, Some('近')),
                 // `争取上级资金X亿元` under a review heading tells funds won
                 "争取" => section != Some(Tense::Result),
-                // a plan as a noun (`占年度计划的26%`, `完成全年计划,`) sets no tense
+                // a plan as a noun (`占年度计划的26%`, `完成全年计划,`) sets no tense, nor
+                // does the planned size of projects signed (`计划总投资326亿元`)
                 "计划" => {
                     !matches!(before, Some('占'))
                         && !after.is_none_or(|c| {
-                            c == '的' || !(c.is_alphanumeric() || c == '“' || c == '"')
+                            c == '的' || c == '总' || !(c.is_alphanumeric() || c == '“' || c == '"')
                         })
                 }
                 // a plan's share (`完成全年目标任务的31%`) sets no tense
@@ -277,6 +278,11 @@ impl Reader {
                 }
                 _ => true,
             };
+            // `预计全年实现…` late in a year: an estimate of the year's result
+            if w == "预计" && self.estimates_this_year(s) {
+                cues.push((m.start(), Tense::Result));
+                continue;
+            }
             if ok {
                 let t = if m.pattern().as_usize() < *n_plan {
                     first_plan_word = first_plan_word.or(Some(m.start()));
@@ -310,6 +316,19 @@ impl Reader {
         }
         cues.sort_by_key(|c| c.0);
         (cues, first_plan_word)
+    }
+
+    /// Whether a sentence's `预计` estimates the current year's outcome: the report is
+    /// published in the year's last quarter (or sums that year up), and the sentence
+    /// names no later year.
+    fn estimates_this_year(&self, s: &str) -> bool {
+        let late = matches!(self.years.published, Some((y, m)) if m >= 10 && Some(y) == self.years.doc)
+            || self.years.summarized.is_some() && self.years.summarized == self.years.doc;
+        late && !s.contains("明年")
+            && !period::anchors(s).any(|(_, y)| match y {
+                YearRef::Absolute(y) => self.years.doc.is_some_and(|d| y > d),
+                YearRef::Relative(d) => d > 0,
+            })
     }
 
     /// Plan or result: the last cue before the value; else a result if a result verb
