@@ -599,6 +599,11 @@ fn is_han(c: char) -> bool {
 /// first item maybe after a lead-in (`当前…关键阶段,要聚焦…`).
 pub fn parallel_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
     const OPENER: &str = "要";
+    // searchers built once: a searcher built per sentence costs more than its search
+    static FULL_SEMICOLON: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("；".as_bytes()));
+    static YAO: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(OPENER.as_bytes()));
     // `要求`, `要素`: words, not the modal verb opening an item
     let opens_item = |rest: &str| {
         rest.starts_with(OPENER)
@@ -607,21 +612,31 @@ pub fn parallel_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
                 .any(|w| rest.starts_with(w))
     };
     let mut lists = Vec::new();
+    // the semicolons of the whole text, found once, in order
+    let all = text.as_bytes();
+    let mut semicolons: Vec<usize> = memchr::memchr_iter(b';', all)
+        .chain(FULL_SEMICOLON.find_iter(all))
+        .collect();
+    if semicolons.len() < 2 {
+        return lists;
+    }
+    semicolons.sort_unstable();
     for sentence in &segments.sentences {
         let s = &text[sentence.span.clone()];
-        // at least two semicolons (one byte search each) and a `要`
         let b = s.as_bytes();
-        let semicolons = memchr::memchr_iter(b';', b).take(2).count()
-            + memchr::memmem::find_iter(b, "；".as_bytes())
-                .take(2)
-                .count();
-        if semicolons < 2 || memchr::memmem::find(b, OPENER.as_bytes()).is_none() {
+        // at least two semicolons and a `要`
+        let first = semicolons.partition_point(|&i| i < sentence.span.start);
+        let inside = semicolons[first..]
+            .iter()
+            .take_while(|&&i| i < sentence.span.end)
+            .count();
+        if inside < 2 || YAO.find(b).is_none() {
             continue;
         }
         // the semicolons' offsets and lengths, in order, then the sentence's end
         let mut cuts: Vec<(usize, usize)> = memchr::memchr_iter(b';', b)
             .map(|i| (i, 1))
-            .chain(memchr::memmem::find_iter(b, "；".as_bytes()).map(|i| (i, "；".len())))
+            .chain(FULL_SEMICOLON.find_iter(b).map(|i| (i, "；".len())))
             .collect();
         cuts.sort_unstable();
         cuts.push((s.len(), 0));

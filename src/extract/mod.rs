@@ -119,8 +119,9 @@ impl<'a> Context<'a> {
     /// for the officials and again used for meeting participants.
     pub fn mentions(&self, report: &Report) -> Rc<Vec<Vec<officials::Mention>>> {
         memoized(&self.memo.mentions, &report.zones, || {
+            let notices = officials::appointments::may_hold_appointments(self.text);
             let mut all: Vec<Vec<officials::Mention>> = (0..self.segments.sentences.len())
-                .map(|i| officials::mentions_in(self.sentence(i), report))
+                .map(|i| officials::mentions_with_appointments(self.sentence(i), report, notices))
                 .collect();
             self.add_profile_posts(&mut all, report);
             all
@@ -131,10 +132,14 @@ impl<'a> Context<'a> {
     /// with (`某某,男,汉族,…`).
     fn add_profile_posts(&self, all: &mut [Vec<officials::Mention>], report: &Report) {
         use officials::appointments::{profile_name, profile_posts};
+        static NOW_HOLDS: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("现任".as_bytes()));
+        // one search of the document, then of the sentences only where it found one
+        if NOW_HOLDS.find(self.text.as_bytes()).is_none() {
+            return;
+        }
         for (i, s) in self.segments.sentences.iter().enumerate() {
             let text = &self.text[s.span.clone()];
-            static NOW_HOLDS: LazyLock<memchr::memmem::Finder<'static>> =
-                LazyLock::new(|| memchr::memmem::Finder::new("现任".as_bytes()));
             if NOW_HOLDS.find(text.as_bytes()).is_none() {
                 continue;
             }

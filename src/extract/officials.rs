@@ -151,10 +151,18 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
             });
         }
     }
-    // a notice names the person first (`任命某某同志为…`)
-    for m in appointments::appointments_in(sentence, report) {
-        if !out.iter().any(|o| o.name == m.name) {
-            out.push(m);
+    out
+}
+
+/// [`mentions_in`], and in a document that may hold appointments (`任命某某同志为…`, see
+/// [`appointments::may_hold_appointments`]) the people they name before their posts.
+pub fn mentions_with_appointments(sentence: &str, report: &Report, notices: bool) -> Vec<Mention> {
+    let mut out = mentions_in(sentence, report);
+    if notices {
+        for m in appointments::appointments_in(sentence, report) {
+            if !out.iter().any(|o| o.name == m.name) {
+                out.push(m);
+            }
         }
     }
     out

@@ -10,8 +10,8 @@
 //! later sentence: [`profile_posts`].
 
 use super::{name_at, title_chain, Mention, LEX};
-use crate::extract::words::WordsByChar;
 use crate::model::Report;
+use memchr::memmem;
 use std::sync::LazyLock;
 
 /// Words that end a title chain in a notice: what it is (`职务`, `人选`), a note in
@@ -41,15 +41,32 @@ const BEFORE_NAME: &[&str] = &[
     "任命", "聘任", "聘请", "提名", "推荐", "免去", "免除", "决定",
 ];
 
+/// Whether a document may hold an appointment: one of the words every one of them
+/// holds. Tested once per document (a search per sentence costs more than the rest).
+pub(crate) fn may_hold_appointments(text: &str) -> bool {
+    static MARKS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
+        [
+            "任命",
+            "聘任",
+            "聘请",
+            "提名",
+            "推荐",
+            "免去",
+            "免除",
+            "同志任",
+            "同志为",
+            "同志的",
+            "同志担任",
+        ]
+        .iter()
+        .map(|w| memmem::Finder::new(w.as_bytes()))
+        .collect()
+    });
+    MARKS.iter().any(|f| f.find(text.as_bytes()).is_some())
+}
+
 /// Posts of people named before their title chains in a notice sentence.
 pub(super) fn appointments_in(sentence: &str, report: &Report) -> Vec<Mention> {
-    // every appointment holds a verb of appointing or `同志` (most sentences hold none)
-    static MARKS: LazyLock<WordsByChar> = LazyLock::new(|| {
-        WordsByChar::by_last(BEFORE_NAME.iter().chain(&["同志", "兼任"]).copied())
-    });
-    if !MARKS.occurs_in(sentence) {
-        return Vec::new();
-    }
     let mut out: Vec<Mention> = Vec::new();
     let mut last: Option<(String, std::ops::Range<usize>)> = None;
     let mut at = 0;

@@ -70,10 +70,15 @@ pub(super) fn after_last_verb(s: &str) -> &str {
 /// `实现`/`完成` between a short subject and the figure's noun is the verb of the
 /// sentence, not part of the indicator's name. `完成投资` is a name of its own.
 pub(super) fn without_inner_realize(indicator: String) -> String {
-    let found = ["实现", "完成"]
-        .iter()
-        .filter_map(|v| indicator.find(v).map(|at| (at, *v)))
-        .min();
+    // the first `实现` or `完成`, read char by char (indicators are short)
+    let found = indicator.char_indices().find_map(|(at, c)| {
+        let verb = match c {
+            '实' => "实现",
+            '完' => "完成",
+            _ => return None,
+        };
+        indicator[at..].starts_with(verb).then_some((at, verb))
+    });
     match found {
         Some((at, verb))
             if (2..=8).contains(&indicator[..at].chars().count())
