@@ -526,4 +526,23 @@ mod tests {
         let xs = found("预计全年实现地区生产总值412.5亿元。", Some("2031-03-20"));
         assert!(xs.is_empty(), "{xs:?}");
     }
+
+    #[test]
+    fn milestones_start_levels_and_bare_rates() {
+        let xs = found(
+            "2030年,园区进出口总额412.6亿元,同比增长9.1%,总量首次突破400亿元;规上工业总产值首次突破300亿元大关,达到318.2亿元。高企数量从2026年的96家增长到214家。规上工业总产值增长较快,增速达到11.4%。截至12月底已完成投资51.3亿元。",
+            Some("2031-01-20"),
+        );
+        assert!(
+            xs.iter().all(|a| a.value != 400.0 && a.value != 300.0),
+            "{xs:?}"
+        );
+        assert_eq!(get(&xs, "规上工业总产值", 318.2).year, Some(2030));
+        assert_eq!(get(&xs, "高企数量", 214.0).year, Some(2030));
+        get(&xs, "规上工业总产值增速", 11.4);
+        assert!(
+            !get(&xs, "投资", 51.3).indicator.starts_with("截至"),
+            "{xs:?}"
+        );
+    }
 }

@@ -167,6 +167,19 @@ static ATTENDANCE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A day of the month alone opening a sentence (`26日下午,…`).
+static DAY_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s*日(?:上午|下午|晚上|晚)?[,，]").unwrap());
+
+/// Whether a held activity is a tour of sites (`重大项目建设拉练活动`, `观摩活动`), which
+/// is no meeting; the meeting held after it (`拉练点评会`) is one.
+fn is_tour(name: &str) -> bool {
+    ["拉练", "观摩", "调研", "考察", "视察"]
+        .iter()
+        .any(|w| name.contains(w))
+        && !name.ends_with('会')
+}
+
 /// `昨日`, `昨天`, `昨(十七)日`: the day before the report.
 static YESTERDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"昨(?:日|天|\s*[(（][一二三四五六七八九十]{1,3}[)）]\s*日)").unwrap()
@@ -176,6 +189,9 @@ static YESTERDAY: LazyLock<Regex> = LazyLock::new(|| {
 fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
     let s = cx.sentence(i);
     let (name, venue) = name_and_venue(s)?;
+    if is_tour(&name) {
+        return None;
+    }
     let date = MONTH_DAY
         .captures(s)
         .and_then(|c| {
@@ -183,6 +199,12 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
             let day = c[3].parse().ok()?;
             let year = c.get(1).and_then(|y| y.as_str().parse().ok());
             resolve_date(cx, year, month, day)
+        })
+        // `26日下午,…点评会召开` after `9月25日至26日`: the month of the date before
+        .or_else(|| {
+            let day: u32 = DAY_ONLY.captures(s)?[1].parse().ok()?;
+            let before = date_before(cx, i)?;
+            Date::new(before.year, before.month, day)
         })
         // a newspaper's `昨日`, `昨(十七)日`: the day before it was published
         .or_else(|| {
@@ -906,6 +928,19 @@ mod tests {
             r.meetings[0].name.as_deref(),
             Some("某某开发区2031年工作会议")
         );
+    }
+
+    #[test]
+    fn a_tour_is_no_meeting_and_its_review_meeting_takes_the_month_before() {
+        use crate::extract::statements::testing::run;
+        let r = run(
+            &Meetings,
+            "9月25日至26日,某某区重大项目建设拉练活动举行。\n26日下午,全区重大项目建设拉练点评会在区行政中心召开。",
+            Some("2031-09-28"),
+            None,
+        );
+        let dates: Vec<_> = r.meetings.iter().map(|m| m.date.as_deref()).collect();
+        assert_eq!(dates, [Some("2031-09-26")]);
     }
 
     #[test]

@@ -89,6 +89,11 @@ const MAGNITUDES: [(&str, f64); 8] = [
     ("千", 1e3),
 ];
 
+/// The magnitude a unit carries: `亿元` → 1e8, `家` → 1.
+pub fn magnitude(unit: &str) -> f64 {
+    strip_magnitude(unit).0
+}
+
 /// The unit without its magnitude: `万家` → `家`, `亿元` → `元`.
 pub fn base_unit(unit: &str) -> &str {
     strip_magnitude(unit).1

@@ -187,8 +187,13 @@ fn after_note(s: &str, at: usize) -> usize {
 fn names_at(s: &str, mut at: usize) -> Vec<(String, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     at += s[at..].len() - s[at..].trim_start_matches([' ', '\t']).len();
-    while let Some(name) = name_at(s, at) {
-        let end = at + name.len();
+    while let Some((name, end)) = name_at(s, at)
+        .map(|n| {
+            let end = at + n.len();
+            (n, end)
+        })
+        .or_else(|| padded_name_at(s, at))
+    {
         // a later list item that is followed by a title starts a new chain (`、区政协主席…`)
         if !out.is_empty() && (follow_strength(&s[end..]) == 0 || starts_with_title(&s[at..])) {
             break;
@@ -208,6 +213,26 @@ fn names_at(s: &str, mut at: usize) -> Vec<(String, std::ops::Range<usize>)> {
         }
     }
     out
+}
+
+/// `卜　宏`: a two-character name padded with blanks to the width of the names listed
+/// beside it; the name and where it ends.
+fn padded_name_at(s: &str, at: usize) -> Option<(String, usize)> {
+    let first = s[at..].chars().next()?;
+    if !LEX
+        .surnames
+        .contains(first.encode_utf8(&mut [0; 4]) as &str)
+    {
+        return None;
+    }
+    let rest = &s[at + first.len_utf8()..];
+    let given = rest.trim_start_matches([' ', '　']);
+    let pad = rest.len() - given.len();
+    let second = given.chars().next().filter(|&c| is_han(c))?;
+    let end = at + first.len_utf8() + pad + second.len_utf8();
+    // padding is a list's, so what follows is punctuation or a word that follows names
+    (pad > 0 && pad <= 6 && follow_strength(&s[end..]) >= 1)
+        .then(|| (format!("{first}{second}"), end))
 }
 
 /// Whether a title word starts within the next few characters (a new title chain).
@@ -846,5 +871,14 @@ mod tests {
         );
         assert_eq!(titles("县人民政府代县长傅明远作报告。"), ["代县长"]);
         assert_eq!(posts("区人大常委会主任陶敬之出席会议。")[0].0, "陶敬之");
+    }
+
+    #[test]
+    fn a_name_padded_to_the_width_of_its_list() {
+        let names: Vec<String> = posts("新区领导邸永安、卜　宏在主席台就座。")
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(names, ["邸永安", "卜宏"]);
     }
 }

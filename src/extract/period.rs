@@ -54,7 +54,11 @@ fn read_anchor(s: &str, m: Range<usize>) -> Option<YearRef> {
     let after = &s[m.end..];
     // a base of comparison (`较2024年下降8%`, `与去年相比`) dates nothing
     let absolute = text.starts_with(|c: char| c.is_ascii_digit());
-    if absolute && (matches!(before, Some('比' | '较')) || after.starts_with("相比")) {
+    // and so does a start year whose figure follows (`从2020年的186家增长到452家`)
+    let start_of_change = before == Some('从') && after.starts_with('的');
+    if absolute
+        && (matches!(before, Some('比' | '较')) || after.starts_with("相比") || start_of_change)
+    {
         return None;
     }
     let year = if absolute {

@@ -163,6 +163,20 @@ impl Reader {
                 if !acceptable(&rd, tense) {
                     continue;
                 }
+                // `526.8亿元,…总量首次突破500亿元`: a milestone after the exact figure
+                // restates it
+                let restated = rd.of_subject
+                    && tense == Tense::Result
+                    && kind_of(&rd) == GoalKind::AtLeast
+                    && prev.is_some_and(|p| {
+                        let st = &out[p];
+                        numbers::base_unit(&st.unit) == numbers::base_unit(rd.qty.unit)
+                            && st.value * numbers::magnitude(&st.unit)
+                                >= rd.qty.value * numbers::magnitude(rd.qty.unit)
+                    });
+                if restated {
+                    continue;
+                }
                 // a result's part of the year may be set anywhere before it (`上半年,…`);
                 // a target's only in its own clause, where it belongs to the indicator
                 if tense == Tense::Result && rd.period.is_none() {

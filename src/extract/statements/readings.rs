@@ -106,8 +106,11 @@ impl Reader {
                 }
             }
         }
-        // `…增长10%的预期目标`: a value that names a target ends its statement
-        if body_end == c.len() && is_target_tail(&c[main.end..]) {
+        // `…增长10%的预期目标`: a value that names a target ends its statement, and so
+        // does a milestone's noun (`突破500亿元大关`, `迈上三百亿元台阶`)
+        if body_end == c.len()
+            && (is_target_tail(&c[main.end..]) || is_milestone_tail(&c[main.end..]))
+        {
             body_end = main.end;
         }
         // indicator, then value at the clause's end
@@ -154,6 +157,10 @@ impl Reader {
             let body = after_last_verb(body);
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
             let mut indicator = without_inner_realize(indicator);
+            // `总量首次突破…`: a first time is no part of the name
+            if let Some(stem) = indicator.strip_suffix("首次") {
+                indicator.truncate(stem.len());
+            }
             // `新增某类企业38家,总数达到241家`: a bare total is the subject's
             let of_subject = TOTALS.contains(&indicator.as_str());
             // `…,力争实现翻一番、达到860亿元`: the value is the subject's, or that of
@@ -406,8 +413,23 @@ fn is_target_tail(tail: &str) -> bool {
     })
 }
 
+/// Whether `tail` after a value names it a milestone (`大关`, `台阶`).
+fn is_milestone_tail(tail: &str) -> bool {
+    let t = tail.trim_end_matches(['。', ' ']);
+    ["大关", "关口", "台阶", "新台阶", "大台阶", "新关口"].contains(&t)
+}
+
 /// Bare totals that stand where an indicator would (`总数达到241家`).
-const TOTALS: [&str; 6] = ["总数", "总量", "累计", "总计", "合计", "总规模"];
+const TOTALS: [&str; 8] = [
+    "总数",
+    "总量",
+    "累计",
+    "总计",
+    "合计",
+    "总规模",
+    "增速",
+    "增幅",
+];
 
 /// Words of doubling that stand where an indicator would (`实现翻一番、达到860亿元`).
 const DOUBLINGS: [&str; 6] = ["翻一番", "翻番", "翻两番", "翻了一番", "翻一倍", "倍增"];
@@ -523,7 +545,7 @@ impl Reader {
             .unwrap()
         });
         let [from, to] = qs else { return None };
-        let at = c[..from.start].rfind('由')?;
+        let at = c[..from.start].rfind(['由', '从'])?;
         if !FROM_TO.is_match(&c[from.end..to.start]) || !tail_is_empty(&c[to.end..]) {
             return None;
         }
