@@ -545,4 +545,32 @@ mod tests {
             "{xs:?}"
         );
     }
+
+    #[test]
+    fn changes_in_brackets_after_blanks_and_in_counts() {
+        let xs = found(
+            "2030年,园区规上工业总产值完成286.4亿元(同比增长9.7%);技术合同成交额18.6亿元,同比增长 22.4 %;实际使用外资1.08亿美元,同比上涨6.5%;纺织产业产值下滑4.3%;新开工项目41个,比上年同期多7个。",
+            Some("2031-01-20"),
+        );
+        let change = |ind: &str, v: f64| get(&xs, ind, v).change.clone().map(|c| c.value);
+        assert_eq!(change("规上工业总产值", 286.4), Some(9.7));
+        assert_eq!(change("技术合同成交额", 18.6), Some(22.4));
+        assert_eq!(change("实际使用外资", 1.08), Some(6.5));
+        get(&xs, "纺织产业产值", -4.3);
+        assert_eq!(change("新开工项目", 41.0), Some(7.0));
+        assert_eq!(xs.len(), 5, "{xs:?}");
+    }
+
+    #[test]
+    fn labelled_lines_name_their_figures_and_companies_figures_are_theirs() {
+        let xs = found(
+            "■ 规上工业总产值:86.35亿元,同比增长12.3%\n2030年,区内龙头企业某某光电股份有限公司实现营业收入96.2亿元。",
+            Some("2031-01-20"),
+        );
+        assert_eq!(xs.len(), 1, "{xs:?}");
+        assert_eq!(
+            get(&xs, "规上工业总产值", 86.35).indicator,
+            "规上工业总产值"
+        );
+    }
 }

@@ -218,7 +218,7 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A change phrase right before a rate: `同比增长`, `比上年下降`, `增长`.
 static CHANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:同比|同口径|年均|年平均|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比|较年初|比年初)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|下降|减少|降低|回落)了?$").unwrap()
+    Regex::new(r"(?:同比|同口径|年均|年平均|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比|较年初|比年初)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|上涨|下降|减少|降低|回落|下滑)了?$").unwrap()
 });
 
 /// Every quantified statement of the document, read once per document: goals and

@@ -262,7 +262,7 @@ pub(super) fn takes_change(unit: &str, change: Option<&Change>) -> bool {
 
 pub(super) fn is_fall(s: &str) -> bool {
     static FALLS: LazyLock<Words> =
-        LazyLock::new(|| Words::new(vec!["下降", "减少", "降低", "回落"]));
+        LazyLock::new(|| Words::new(vec!["下降", "减少", "降低", "回落", "下滑"]));
     FALLS.is_match(s)
 }
 
@@ -270,7 +270,7 @@ pub(super) fn is_fall(s: &str) -> bool {
 pub(super) fn may_end_with_change(s: &str) -> bool {
     let s = s.strip_suffix('了').unwrap_or(s);
     [
-        "增长", "增加", "提高", "上升", "提升", "下降", "减少", "降低", "回落",
+        "增长", "增加", "提高", "上升", "提升", "上涨", "下降", "减少", "降低", "回落", "下滑",
     ]
     .iter()
     .any(|w| s.ends_with(w))

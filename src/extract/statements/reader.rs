@@ -79,7 +79,12 @@ impl Reader {
                 continue;
             }
             if in_clause.is_empty() {
-                if let Some(ind) = self.subject_of(clause) {
+                // `■ 规上工业总产值:86.35亿元`: a label before a colon names what follows
+                let label = s[r.end..]
+                    .starts_with([':', '：'])
+                    .then(|| self.clean_indicator(clause).0)
+                    .filter(|l| (2..=20).contains(&l.chars().count()));
+                if let Some(ind) = label.or_else(|| self.subject_of(clause)) {
                     subject = Some((ind, r.start));
                     prev = None;
                 }
@@ -160,7 +165,7 @@ impl Reader {
                             && st.indicator == rd.indicator
                     });
                 }
-                if !acceptable(&rd, tense) {
+                if !acceptable(&rd, tense) || of_another_body(&s[..rd.at], &rd.indicator) {
                     continue;
                 }
                 // `526.8亿元,…总量首次突破500亿元`: a milestone after the exact figure
@@ -402,4 +407,14 @@ impl Reader {
         let ind = self.clean_indicator(&clause[..at]).0;
         (ind.chars().count() >= 2 && ind.chars().count() <= 20).then_some(ind)
     }
+}
+
+/// Whether a figure is a company's or the nation's, not the zone's: a company named
+/// before it in the sentence (`龙头企业某某股份有限公司实现营业收入…`), or an indicator
+/// of the whole country (`全国规上工业增加值`).
+fn of_another_body(before: &str, indicator: &str) -> bool {
+    indicator.starts_with("全国")
+        || ["有限公司", "股份公司", "有限责任公司"]
+            .iter()
+            .any(|w| before.contains(w))
 }

@@ -66,9 +66,11 @@ impl Reader {
         let mut change = None;
         let mut main = last;
         let mut body_end = c.len();
+        // `增长 15.4 %`: blanks before the value are no part of the change words
+        let before_last = c[..last.start].trim_end();
         if last.is_rate() && tail_is_empty(&c[last.end..]) {
-            if let Some(m) = may_end_with_change(&c[..last.start])
-                .then(|| CHANGE_WORDS.find(&c[..last.start]))
+            if let Some(m) = may_end_with_change(before_last)
+                .then(|| CHANGE_WORDS.find(before_last))
                 .flatten()
             {
                 let sign = if is_fall(m.as_str()) { -1.0 } else { 1.0 };
@@ -77,9 +79,12 @@ impl Reader {
                     unit: last.unit.to_string(),
                 };
                 let head = &c[..m.start()];
-                if qs.len() >= 2 && tail_is_empty(&head[qs[qs.len() - 2].end..]) {
+                // `完成586.4亿元(同比增长9.7%)`: the change in brackets after the value
+                let between = head[qs.len().checked_sub(2).map_or(0, |k| qs[k].end)..]
+                    .trim_end_matches(['(', '（', ' ']);
+                if qs.len() >= 2 && tail_is_empty(between) {
                     main = &qs[qs.len() - 2];
-                    body_end = m.start();
+                    body_end = head.trim_end_matches(['(', '（', ' ']).len();
                     change = Some(ch);
                 } else {
                     let (indicator, _, period) = self.clean_indicator(head);
@@ -318,8 +323,28 @@ impl Reader {
     /// connectives, a leading count (`99个重点项目…`). Returns the indicator, whether a
     /// result verb was cut (`完成固定资产投资`), and the part of a year named there.
     pub(super) fn clean_indicator(&self, s: &str) -> (String, bool, Option<String>) {
+        // bullets (`●`, `◆`, `■`) open list lines, not names
         let mut s = s.trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '，' | '、' | ':' | '：' | ';' | '；')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '，'
+                        | '、'
+                        | ':'
+                        | '：'
+                        | ';'
+                        | '；'
+                        | '●'
+                        | '▲'
+                        | '◆'
+                        | '■'
+                        | '□'
+                        | '◇'
+                        | '○'
+                        | '★'
+                        | '☆'
+                        | '•'
+                )
         });
         let mut period = None;
         let mut verb = false;
@@ -504,7 +529,7 @@ fn is_rate_comparison(pre: &str) -> bool {
 fn count_change(c: &str, qs: &[Quantity]) -> Option<Reading> {
     static COUNT_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:同比|(?:比|较)(?:上年末|上年底|去年底|去年末|年初|上年|去年|上年同期|去年同期))(净增|新增|增加|净减|减少)了?$",
+            r"^(?:同比|(?:比|较)(?:上年末|上年底|去年底|去年末|年初|上年同期|去年同期|上年|去年))(净增|新增|增加|净减|减少|多|少)(?:签|引进|开工|认定|培育)?了?$",
         )
         .unwrap()
     });
@@ -517,7 +542,11 @@ fn count_change(c: &str, qs: &[Quantity]) -> Option<Reading> {
         return None;
     }
     let verb = COUNT_CHANGE.captures(pre)?;
-    let sign = if verb[1].contains('减') { -1.0 } else { 1.0 };
+    let sign = if verb[1].contains(['减', '少']) {
+        -1.0
+    } else {
+        1.0
+    };
     Some(Reading {
         indicator: String::new(),
         qty: *q,
