@@ -167,6 +167,10 @@ static ATTENDANCE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// How a meeting was held, before its verb (`以视频形式`, `以线上线下结合方式`).
+static MANNER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"以[^,，。;；]{1,10}?(?:形式|方式)$").unwrap());
+
 /// A day of the month alone opening a sentence (`26日下午,…`).
 static DAY_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})\s*日(?:上午|下午|晚上|晚)?[,，]").unwrap());
@@ -396,7 +400,9 @@ fn held_name_and_venue(s: &str) -> Option<(String, Option<String>)> {
                 }
                 _ => (before, None),
             };
+            // `…会议以视频形式召开`: the manner is no part of the name
             let head = trim_adverbs(head);
+            let head = MANNER.find(head).map_or(head, |m| &head[..m.start()]);
             if let Some(name) = name_ending(head) {
                 return Some((name, venue));
             }
@@ -941,6 +947,15 @@ mod tests {
         );
         let dates: Vec<_> = r.meetings.iter().map(|m| m.date.as_deref()).collect();
         assert_eq!(dates, [Some("2031-09-26")]);
+    }
+
+    #[test]
+    fn the_manner_of_holding_is_no_part_of_the_name() {
+        let s = "2月26日,某某经开区安全生产工作会议以视频形式召开。";
+        assert_eq!(
+            name_and_venue(s).map(|n| n.0).as_deref(),
+            Some("某某经开区安全生产工作会议")
+        );
     }
 
     #[test]

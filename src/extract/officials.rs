@@ -138,6 +138,10 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
             continue;
         }
         // `管委会副主任(挂职) 某某`: a short note in brackets between title and name
+        // a title inside quotes is a slogan's word (`“工委委员包联企业”制度`)
+        if in_quotes(&sentence[..m.start]) {
+            continue;
+        }
         let names = names_at(sentence, after_note(sentence, m.end));
         if names.is_empty() {
             continue;
@@ -166,6 +170,17 @@ pub fn mentions_with_appointments(sentence: &str, report: &Report, notices: bool
         }
     }
     out
+}
+
+/// Whether the end of `before` lies inside a quotation (an opening mark not closed).
+fn in_quotes(before: &str) -> bool {
+    let open = before.rfind(['“', '「']);
+    let close = before.rfind(['”', '」']);
+    match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// Past a short bracketed note at `at` (`(挂职)`, `（兼）`), if one is there.
@@ -668,7 +683,21 @@ fn resolve_office(
     if title.starts_with("管委") && !title.starts_with("管委会") {
         title = title.replacen("管委", "管委会", 1);
     }
-    let organization_from_body = (!e.body.is_empty()).then(|| e.body.clone());
+    // `党工委委员、副主任`, `管委会党组书记、主任`: a bare 主任 after a zone body is the
+    // management committee's (the party bodies have none)
+    let mut e_body = e.body.clone();
+    if e.body.is_empty()
+        && e.jurisdiction.is_empty()
+        && matches!(e.title.as_str(), "主任" | "副主任" | "常务副主任")
+        && inherited.is_some_and(|(_, org)| {
+            org.as_deref()
+                .is_some_and(|o| o.contains("党工委") || o.contains("管委会") || o.contains("工委"))
+        })
+    {
+        title = format!("管委会{}", e.title);
+        e_body = "管委会".to_string();
+    }
+    let organization_from_body = (!e_body.is_empty()).then(|| e_body.clone());
     let j = e.jurisdiction.as_str();
     let (zone, organization) = if j.is_empty() {
         match implied_level(e) {
@@ -880,5 +909,24 @@ mod tests {
             .map(|p| p.0)
             .collect();
         assert_eq!(names, ["邸永安", "卜宏"]);
+    }
+
+    #[test]
+    fn a_bare_director_after_a_zone_body_and_titles_in_slogans() {
+        let titles: Vec<String> = posts("党工委委员、副主任阚若芹宣读了表彰决定。")
+            .into_iter()
+            .map(|p| p.1)
+            .collect();
+        assert_eq!(titles, ["党工委委员", "管委会副主任"]);
+        assert!(posts("深化“工委委员包联企业”制度。").is_empty());
+    }
+
+    #[test]
+    fn places_with_characters_beyond_the_bmp() {
+        let zones = find_zones(
+            "\u{23C98}溪工业园区召开大会。\u{23C98}溪工业园区党工委书记林知远出席。",
+            "",
+        );
+        assert_eq!(zones[0].name, "\u{23C98}溪工业园区");
     }
 }

@@ -171,8 +171,14 @@ const GOVERNANCE: &[&str] = &[
 ];
 
 pub(crate) fn is_han(c: char) -> bool {
-    // `丨` is a CJK code point but is used as a separator bar in headlines
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}') && c != '丨'
+    // `丨` is a CJK code point but is used as a separator bar in headlines; rare
+    // characters of names (and the simplified forms of some) lie beyond the BMP
+    matches!(c,
+        '\u{4e00}'..='\u{9fff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{3134f}')
+        && c != '丨'
 }
 
 /// One place-name occurrence found in the text.
