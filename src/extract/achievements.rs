@@ -573,4 +573,18 @@ mod tests {
             "规上工业总产值"
         );
     }
+
+    #[test]
+    fn a_labelled_paragraph_names_its_figures_and_a_later_target_stays_its_own() {
+        let r = run(
+            &Achievements,
+            "1.工业用电量。前三季度累计4.86亿千瓦时,同比上涨9.1%。\n入库税收4.93亿元(同比增长3.6%),全年目标为6.8亿元。",
+            Some("2031-10-20"),
+            None,
+        );
+        let xs = &r.achievements;
+        assert_eq!(get(xs, "工业用电量", 4.86).unit, "亿千瓦时");
+        get(xs, "入库税收", 4.93);
+        assert!(xs.iter().all(|a| a.value != 6.8), "{xs:?}");
+    }
 }

@@ -321,4 +321,15 @@ mod tests {
         assert!(has(&gs, 2031, "地区生产总值", 7.0, "%"), "{gs:?}");
         assert!(has(&gs, 2033, "单位工业增加值能耗", 6.0, "%"), "{gs:?}");
     }
+
+    #[test]
+    fn bulleted_targets_share_their_tense_and_a_bare_target_joins_its_subject() {
+        let gs = goals(
+            "◆确保全年地区生产总值增长7%左右;\n◆规上工业增加值增长10%以上;\n◆城镇登记失业率控制在3%以内。\n入库税收4.93亿元(同比增长3.6%),全年目标为6.8亿元。",
+            Some("2031-10-20"),
+        );
+        assert!(has(&gs, 2031, "规上工业增加值", 10.0, "%"), "{gs:?}");
+        assert!(has(&gs, 2031, "城镇登记失业率", 3.0, "%"), "{gs:?}");
+        assert!(has(&gs, 2031, "入库税收", 6.8, "亿元"), "{gs:?}");
+    }
 }

@@ -242,6 +242,8 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
     // the tense and year a heading (`一、2023年工作回顾`) sets for its section
     let mut section: Option<(Tense, Option<i32>)> = None;
     let mut unread: Vec<&str> = Vec::new();
+    // the tense the last bulleted paragraph ended in: a list of `◆` lines shares it
+    let mut bullet_tense: Option<Tense> = None;
     for para in &cx.segments.paragraphs {
         let heading = &cx.text[para.span.clone()];
         if let Some(t) = heading_tense(heading) {
@@ -251,7 +253,11 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
         }
         let mut para_year: Option<i32> = section.and_then(|s| s.1);
         let mut para_period: Option<String> = None;
-        let mut last_tense: Option<Tense> = section.map(|s| s.0);
+        let bulleted = heading.trim_start().starts_with(BULLETS);
+        let mut last_tense: Option<Tense> =
+            section.map(|s| s.0).or(bullet_tense.filter(|_| bulleted));
+        // `1.规上工业总产值。前三季度累计完成…`: a labelled paragraph names its figures
+        let label = para_label(cx, para);
         // sentences without a value since the last with one: the year they name is read
         // only when a statement after them needs it, as most have none after them
         unread.clear();
@@ -273,6 +279,7 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
                 para_year,
                 last_tense,
                 section_tense,
+                label: label.as_deref(),
             };
             reader.sentence(s, &times, i, frame, &mut out);
             if let Some(st) = out[before..].last() {
@@ -295,17 +302,51 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
                 }
             }
         }
+        bullet_tense = if bulleted { last_tense } else { None };
     }
     out
+}
+
+/// Marks that open the lines of a list.
+const BULLETS: [char; 9] = ['●', '▲', '◆', '■', '□', '◇', '○', '★', '•'];
+
+/// The label a paragraph opens with, when its first sentence is only that: a short
+/// numbered or bulleted name without a value (`1.规上工业总产值。`, `■工业用电量。`).
+fn para_label(cx: &Context, para: &crate::segment::Paragraph) -> Option<String> {
+    if para.sentences.len() < 2 {
+        return None;
+    }
+    let first = cx.sentence(para.sentences.start);
+    let body = first.trim_end_matches(['。', ':', '：']);
+    let body = body.trim_start_matches(BULLETS).trim_start();
+    let digits = body.chars().take_while(|c| c.is_ascii_digit()).count();
+    let body = if digits > 0 {
+        body[digits..].strip_prefix(['.', '、', '．'])?
+    } else if first.trim_start().starts_with(BULLETS) {
+        body
+    } else {
+        return None;
+    };
+    let n = body.chars().count();
+    ((2..=12).contains(&n)
+        && body.chars().all(zones_is_han)
+        && numbers::find_quantities(body).is_empty())
+    .then(|| body.to_string())
+}
+
+fn zones_is_han(c: char) -> bool {
+    super::zones::is_han(c) || c == '“' || c == '”'
 }
 
 /// What the text around a sentence says of it: the year and tense its paragraph has
 /// set so far, and the tense of the heading over its section.
 #[derive(Clone, Copy)]
-struct Frame {
+struct Frame<'a> {
     para_year: Option<i32>,
     last_tense: Option<Tense>,
     section_tense: Option<Tense>,
+    /// The label the paragraph opens with, which names figures that name nothing.
+    label: Option<&'a str>,
 }
 
 /// The year the latest of `sentences` that names one names.

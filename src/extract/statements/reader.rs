@@ -34,6 +34,7 @@ impl Reader {
             para_year,
             last_tense,
             section_tense,
+            label,
         } = frame;
         let qs = numbers::find_quantities(s);
         if qs.is_empty() {
@@ -48,7 +49,7 @@ impl Reader {
         let may_pair = find_word(s, "分别").is_some();
         // a figure compared with last year's is one reached, where nothing else tells
         let year_on_year = YEAR_ON_YEAR.is_match(s);
-        let mut subject: Option<(String, usize)> = None;
+        let mut subject: Option<(String, usize)> = label.map(|l| (l.to_string(), 0));
         let mut prev: Option<usize> = None;
         // the tense of the sentence's last statement, for clauses that show none of
         // their own (`完成投资72亿元;实际使用外资1.3亿美元`)
@@ -113,6 +114,7 @@ impl Reader {
                     self.tense(
                         &cues,
                         rd.at,
+                        rd.span.end,
                         last_tense,
                         rd.result_verb
                             || period_before.is_some()
@@ -352,23 +354,28 @@ impl Reader {
 
     /// Plan or result: the last cue before the value; else a result if a result verb
     /// states it in a part of the year already over (`elapsed`); else the first cue
-    /// after it in the sentence, else the tense of the paragraph's last statement; with
+    /// after it in its clause, else the tense of the paragraph's last statement; with
     /// none of these, a result if a result verb states it or a part of the year
-    /// (`上半年,…`) frames it.
+    /// (`上半年,…`) frames it; else the first cue after it in the sentence.
     pub(super) fn tense(
         &self,
         cues: &[(usize, Tense)],
         at: usize,
+        clause_end: usize,
         last: Option<Tense>,
         result_verb: bool,
         elapsed: bool,
     ) -> Option<Tense> {
         let before = cues.iter().rev().find(|c| c.0 < at).map(|c| c.1);
+        let after = |within: usize| cues.iter().find(|c| c.0 >= at && c.0 < within).map(|c| c.1);
+        // a cue in a later clause (`…4.93亿元(同比增长3.6%),全年目标为6.8亿元`) speaks
+        // of that clause, unless nothing else tells this one's tense
         before
             .or(elapsed.then_some(Tense::Result))
-            .or_else(|| cues.iter().find(|c| c.0 >= at).map(|c| c.1))
+            .or_else(|| after(clause_end))
             .or(last)
             .or(result_verb.then_some(Tense::Result))
+            .or_else(|| after(usize::MAX))
     }
 
     /// The year: the last anchor before the value in the sentence, else the paragraph's

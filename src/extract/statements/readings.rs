@@ -167,7 +167,7 @@ impl Reader {
                 indicator.truncate(stem.len());
             }
             // `新增某类企业38家,总数达到241家`: a bare total is the subject's
-            let of_subject = TOTALS.contains(&indicator.as_str());
+            let of_subject = BARE_WORDS.contains(&indicator.as_str());
             // `…,力争实现翻一番、达到860亿元`: the value is the subject's, or that of
             // the words before the doubling (`营业收入力争到2033年实现翻一番、达到…`)
             if DOUBLINGS.contains(&indicator.as_str()) {
@@ -444,8 +444,9 @@ fn is_milestone_tail(tail: &str) -> bool {
     ["大关", "关口", "台阶", "新台阶", "大台阶", "新关口"].contains(&t)
 }
 
-/// Bare totals that stand where an indicator would (`总数达到241家`).
-const TOTALS: [&str; 8] = [
+/// Words that stand where an indicator would but name none of their own: totals
+/// (`总数达到241家`), rates (`增速达到12.3%`), a target (`全年目标为6.8亿元`).
+const BARE_WORDS: [&str; 10] = [
     "总数",
     "总量",
     "累计",
@@ -454,6 +455,8 @@ const TOTALS: [&str; 8] = [
     "总规模",
     "增速",
     "增幅",
+    "目标",
+    "目标为",
 ];
 
 /// Words of doubling that stand where an indicator would (`实现翻一番、达到860亿元`).
