@@ -117,6 +117,12 @@ pub struct Mention {
 pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
     let lex = &*LEX;
     let mut out = Vec::new();
+    // (a byte search: a test by char costs as much as the rest of this function)
+    static QUOTE_MARKS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| ["“", "「"].map(|q| memchr::memmem::Finder::new(q.as_bytes())));
+    let quoted = QUOTE_MARKS
+        .iter()
+        .any(|f| f.find(sentence.as_bytes()).is_some());
     for (m, id) in lex.titles_by_last.leftmost_longest(sentence) {
         let title = lex.title_words[id];
         if title == "总书记" || title == "总理" {
@@ -139,7 +145,7 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
         }
         // `管委会副主任(挂职) 某某`: a short note in brackets between title and name
         // a title inside quotes is a slogan's word (`“工委委员包联企业”制度`)
-        if in_quotes(&sentence[..m.start]) {
+        if quoted && in_quotes(&sentence[..m.start]) {
             continue;
         }
         let names = names_at(sentence, after_note(sentence, m.end));

@@ -421,7 +421,8 @@ impl Reader {
 /// of the whole country (`全国规上工业增加值`).
 fn of_another_body(before: &str, indicator: &str) -> bool {
     indicator.starts_with("全国")
-        || ["有限公司", "股份公司", "有限责任公司"]
-            .iter()
-            .any(|w| before.contains(w))
+        || before.contains('司')
+            && ["有限公司", "股份公司", "有限责任公司"]
+                .iter()
+                .any(|w| before.contains(w))
 }
