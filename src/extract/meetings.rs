@@ -239,7 +239,8 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
         });
     let attendance = cx.segments.sentences[i..]
         .iter()
-        .take(4)
+        // the count is often told a few sentences on, after who spoke
+        .take(8)
         .map(|sent| &cx.text[sent.span.clone()])
         .find_map(attendance_in);
     let _ = report;
@@ -654,6 +655,10 @@ mod tests {
         assert_eq!(header_role("主持:某某某"), Some((Role::Host, "某某某")));
         assert_eq!(
             header_role("出席：甲乙、丙丁。"),
+            Some((Role::Attendee, "甲乙、丙丁"))
+        );
+        assert_eq!(
+            header_role("参加会议的还有:甲乙、丙丁"),
             Some((Role::Attendee, "甲乙、丙丁"))
         );
         assert_eq!(header_role("记录:某某"), None);

@@ -683,8 +683,16 @@ fn resolve_office(
             .find(|b| e.body.ends_with(**b))
             .copied()
             .unwrap_or("");
-        // keep `区委` in `区委副书记`; drop outer bodies (`区委组织部` → 组织部部长)
-        format!("{inner}{}", e.title)
+        // keep `区委` in `区委副书记`; drop outer bodies (`区委组织部` → 组织部部长), and
+        // all of them before a title that names its own (`管委会党组成员` → 党组成员)
+        if ["党组", "党工委", "党委"]
+            .iter()
+            .any(|b| e.title.starts_with(b))
+        {
+            e.title.clone()
+        } else {
+            format!("{inner}{}", e.title)
+        }
     };
     if title.starts_with("管委") && !title.starts_with("管委会") {
         title = title.replacen("管委", "管委会", 1);

@@ -128,7 +128,10 @@ pub(super) fn add_participant(best: &mut Vec<Participant>, name: &str, role: Rol
 /// A header line of minutes that says who played a part (`主持:某某`, `出席:甲、乙`):
 /// the role and the list after the label.
 pub(super) fn header_role(s: &str) -> Option<(Role, &str)> {
-    const LABELS: [(&str, Role); 10] = [
+    const LABELS: [(&str, Role); 13] = [
+        ("参加会议的还有", Role::Attendee),
+        ("出席会议的还有", Role::Attendee),
+        ("参会的还有", Role::Attendee),
         ("主持人", Role::Host),
         ("主持", Role::Host),
         ("出席人员", Role::Attendee),

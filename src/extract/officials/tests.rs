@@ -174,3 +174,12 @@ fn places_with_characters_beyond_the_bmp() {
     );
     assert_eq!(zones[0].name, "\u{23C98}溪工业园区");
 }
+
+#[test]
+fn a_title_that_names_its_own_body_keeps_no_outer_one() {
+    let titles: Vec<String> = posts("园区管委会党组成员、副主任向远航作部署。")
+        .into_iter()
+        .map(|p| p.1)
+        .collect();
+    assert_eq!(titles, ["党组成员", "管委会副主任"]);
+}
