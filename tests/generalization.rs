@@ -13,7 +13,8 @@
 //! traditional-character newspaper article, an HTML page and a GBK-encoded file. A fourth,
 //! `tests/fixtures/dev4`, keeps to the seeds' kinds of report and varies how each fact is
 //! written; a fifth, `tests/fixtures/dev5`, names many officials in meetings and writes
-//! figures in every form. This test extracts each batch with the built binary, scores the output with
+//! figures in every form; a sixth, `tests/fixtures/dev6`, has the seeds' kinds from six
+//! provinces and the awkward ways pages come. This test extracts each batch with the built binary, scores the output with
 //! `../shared/gold/score.py`, and holds overall F1 to the bar the hidden set must meet. It
 //! also checks that the gold files keep the shape SCHEMA.md gives, since a malformed gold
 //! file would make the score meaningless.
@@ -84,6 +85,15 @@ fn dev5_gold_dir() -> PathBuf {
     dev5_dir().join("gold")
 }
 
+/// The sixth held-out batch: six provinces' habits, awkward deliveries.
+fn dev6_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev6")
+}
+
+fn dev6_gold_dir() -> PathBuf {
+    dev6_dir().join("gold")
+}
+
 /// The reports of a batch: text files and HTML pages, by name.
 fn report_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = files_with_extension(dir, "txt");
@@ -140,6 +150,11 @@ fn every_dev4_report_has_one_gold_file() {
 #[test]
 fn every_dev5_report_has_one_gold_file() {
     assert_reports_pair_with_gold(&dev5_dir(), &dev5_gold_dir());
+}
+
+#[test]
+fn every_dev6_report_has_one_gold_file() {
+    assert_reports_pair_with_gold(&dev6_dir(), &dev6_gold_dir());
 }
 
 /// Names of a gold file's zones, for checking that references resolve.
@@ -267,6 +282,11 @@ fn dev5_gold_files_follow_the_schema() {
     assert_gold_follows_the_schema(&dev5_gold_dir());
 }
 
+#[test]
+fn dev6_gold_files_follow_the_schema() {
+    assert_gold_follows_the_schema(&dev6_gold_dir());
+}
+
 /// Extracts every report of `reports_dir` into a fresh folder and returns it with
 /// score.py's report against `gold_dir`.
 fn extract_and_score_batch(reports_dir: &Path, gold_dir: &Path) -> (tempfile::TempDir, Value) {
@@ -351,6 +371,11 @@ fn extraction_generalizes_to_the_fourth_batch() {
 #[test]
 fn extraction_generalizes_to_the_fifth_batch() {
     assert_batch_generalizes("dev5", &dev5_dir(), &dev5_gold_dir());
+}
+
+#[test]
+fn extraction_generalizes_to_the_sixth_batch() {
+    assert_batch_generalizes("dev6", &dev6_dir(), &dev6_gold_dir());
 }
 
 /// Extracts a batch and holds its overall F1 to the bar, printing the tiers if it fails.

@@ -587,4 +587,25 @@ mod tests {
         get(xs, "入库税收", 4.93);
         assert!(xs.iter().all(|a| a.value != 6.8), "{xs:?}");
     }
+
+    #[test]
+    fn a_net_change_a_named_project_and_a_point_after_a_percent() {
+        let xs = found(
+            "2030年,园区高新技术企业总数达到568家,净增63家;履约率达到47.8%.今年以来,签约项目12个。其中,某某半导体封测基地项目总投资42亿元。",
+            Some("2031-01-20"),
+        );
+        let firms = get(&xs, "高新技术企业总数", 568.0);
+        assert_eq!(firms.change.as_ref().map(|c| c.value), Some(63.0));
+        assert_eq!(get(&xs, "履约率", 47.8).indicator, "履约率");
+        assert!(xs.iter().all(|a| a.value != 42.0), "{xs:?}");
+    }
+
+    #[test]
+    fn the_past_year_of_an_early_report_is_the_year_before() {
+        let xs = found(
+            "会议指出,过去一年,园区进出口总额达到412.8亿元。",
+            Some("2031-02-20"),
+        );
+        assert_eq!(get(&xs, "进出口总额", 412.8).year, Some(2030));
+    }
 }

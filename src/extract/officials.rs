@@ -292,11 +292,15 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
         let rest = &s[at + cand.len()..];
         let strength = follow_strength(rest);
         // `韦清和宣读`: a name may end in `和` when a verb, not a name, follows
-        let ends_in_function_word = ends_with_single_follower(&cand) && strength < 2;
+        // (`郁清和作推介`: nor when a one-character verb follows)
+        let verb_follows = rest.starts_with(['作', '做', '说', '谈', '率', '赴']);
+        let ends_in_function_word = ends_with_single_follower(&cand)
+            && strength < 2
+            && !(cand.ends_with('和') && verb_follows);
         // `李四作专题报告`: a verb after a name is the verb, whatever follows it, where
         // the name without it is long enough to be a name
         let swallows_verb = len > surname_len + 1 && ends_with_verb(&cand);
-        let given_body = given.trim_end_matches(|c| strength >= 2 && c == '和');
+        let given_body = given.trim_end_matches(|c| (strength >= 2 || verb_follows) && c == '和');
         if opens_with_not_name(&given)
             || opens_with_not_name(&cand)
             || ends_in_function_word

@@ -230,7 +230,8 @@ impl Years {
             .title
             .as_deref()
             .and_then(summarized_year)
-            .or_else(|| summarized_year(&cx.text[..head_end]));
+            .or_else(|| summarized_year(&cx.text[..head_end]))
+            .or_else(|| looks_back_on_last_year(cx, doc));
         let plan = match summarized {
             Some((y, true)) => Some(y),
             Some((y, false)) => Some(y + 1),
@@ -274,6 +275,17 @@ impl Years {
             std::cmp::Ordering::Equal => None,
         }
     }
+}
+
+/// A report from a year's first quarter that speaks of `过去一年` sums up the year
+/// before, though it may name no year at all.
+fn looks_back_on_last_year(cx: &Context, doc: Option<i32>) -> Option<(i32, bool)> {
+    let (year, month) = cx.published.map(|d| (d.year, d.month))?;
+    let early = month <= 3 && doc == Some(year);
+    let looks_back = ["过去一年", "过去的一年"]
+        .iter()
+        .any(|w| cx.text.contains(w));
+    (early && looks_back).then_some((year - 1, false))
 }
 
 /// The year a summary sums up, from a title or opening like `2023年度…工作总结` or

@@ -183,3 +183,10 @@ fn a_title_that_names_its_own_body_keeps_no_outer_one() {
         .collect();
     assert_eq!(titles, ["党组成员", "管委会副主任"]);
 }
+
+#[test]
+fn names_ending_in_he_before_a_verb_and_before_yingyao() {
+    let names = |t: &str| -> Vec<String> { posts(t).into_iter().map(|p| p.0).collect() };
+    assert_eq!(names("管委会主任郁清和作园区推介。"), ["郁清和"]);
+    assert_eq!(names("市科技局副局长晏可应邀出席会议。"), ["晏可"]);
+}

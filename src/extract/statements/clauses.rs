@@ -214,7 +214,42 @@ pub(super) fn verb_before<'t>(text: &'t str, indicator: &str) -> &'t str {
 pub(super) fn is_one_project(indicator: &str) -> bool {
     static ONE_PROJECT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"的\p{Han}[^,，;；、]{3,}项目(?:计划)?总投资$").unwrap());
-    indicator.ends_with("总投资") && ONE_PROJECT.is_match(indicator)
+    if !indicator.ends_with("总投资") {
+        return false;
+    }
+    if ONE_PROJECT.is_match(indicator) {
+        return true;
+    }
+    // `某某半导体封测基地项目总投资`: a project called by its name, not a batch of them
+    // (`签约项目总投资`, `重点项目总投资`, `本次开工项目总投资`)
+    const BATCH: [&str; 17] = [
+        "签约",
+        "开工",
+        "重点",
+        "重大",
+        "集中",
+        "拉练",
+        "观摩",
+        "本次",
+        "此次",
+        "在建",
+        "新建",
+        "续建",
+        "竣工",
+        "全部",
+        "上述",
+        "亿元以上",
+        "招引",
+    ];
+    let name = indicator
+        .trim_end_matches("总投资")
+        .trim_end_matches("计划")
+        .strip_suffix("项目");
+    name.is_some_and(|n| {
+        n.chars().count() >= 6
+            && n.chars().all(crate::extract::zones::is_han)
+            && !BATCH.iter().any(|b| n.contains(b))
+    })
 }
 
 /// Whether a reading may stand as a statement of this tense.
@@ -342,7 +377,14 @@ pub(super) fn split_clauses(s: &str, qs: &[Quantity]) -> Vec<Range<usize>> {
                     && !(may_pair && find_word(&s[start..i], "分别").is_some())
             }
             // a full stop typed as `.` after a word ends the clause; in `1.2` it is a point
-            '.' => depth <= 0 && s[..i].chars().next_back().is_some_and(|p| !p.is_ascii()),
+            // and after a percent sign when a word, not a digit, follows (`47.8%.今年以来`)
+            '.' => {
+                depth <= 0
+                    && s[..i].chars().next_back().is_some_and(|p| {
+                        !p.is_ascii()
+                            || p == '%' && s[i + 1..].chars().next().is_some_and(|n| !n.is_ascii())
+                    })
+            }
             _ => false,
         };
         if cut {

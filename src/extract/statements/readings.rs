@@ -541,11 +541,13 @@ fn count_change(c: &str, qs: &[Quantity]) -> Option<Reading> {
         return None;
     }
     let pre = c[..q.start].trim_start_matches([',', '，', ' ']);
-    if !pre.starts_with(['比', '较', '同']) {
-        return None;
-    }
-    let verb = COUNT_CHANGE.captures(pre)?;
-    let sign = if verb[1].contains(['减', '少']) {
+    // `总数达到568家,净增63家`: a net change alone is the total's change too
+    let verb = match pre {
+        "净增" | "净减" => pre,
+        _ if pre.starts_with(['比', '较', '同']) => COUNT_CHANGE.captures(pre)?.get(1)?.as_str(),
+        _ => return None,
+    };
+    let sign = if verb.contains(['减', '少']) {
         -1.0
     } else {
         1.0
