@@ -218,6 +218,19 @@ pub fn judge(goal: &Indicator, a: &Indicator) -> (Verdict, String) {
                 None => (Verdict::Unknown, "the result gives no growth rate".into()),
             }
         }
+        // `增长10%以上` (a floor on growth) or `达到3%以上` (a floor on a rate): the
+        // result's own rate where it is one, else its growth
+        GoalKind::AtLeast if percent => {
+            let got = if is_percent(&a.unit) {
+                Some(a.value)
+            } else {
+                change_pct
+            };
+            match got {
+                Some(got) => at_least(got, goal.value, "%"),
+                None => (Verdict::Unknown, "the result gives no rate".into()),
+            }
+        }
         GoalKind::Reduce if percent => match change_pct {
             Some(c) => {
                 let v = if -c >= goal.value - 1e-9 {
@@ -361,6 +374,18 @@ mod tests {
         let mut low = fact("地区生产总值", 400.0, "亿元", None);
         low.change = Some((8.5, "%".into()));
         assert_eq!(judge(&goal, &low).0, Verdict::Missed);
+    }
+
+    #[test]
+    fn a_floor_in_percent_takes_a_rate_or_a_growth() {
+        let goal = fact("规上工业总产值", 10.0, "%", Some(GoalKind::AtLeast));
+        let mut level = fact("规上工业总产值", 612.3, "亿元", None);
+        level.change = Some((11.5, "%".into()));
+        assert_eq!(judge(&goal, &level).0, Verdict::Met);
+        let rate = fact("规上工业总产值", 9.4, "%", None);
+        assert_eq!(judge(&goal, &rate).0, Verdict::Missed);
+        let bare = fact("规上工业总产值", 612.3, "亿元", None);
+        assert_eq!(judge(&goal, &bare).0, Verdict::Unknown);
     }
 
     #[test]

