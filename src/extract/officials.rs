@@ -293,7 +293,7 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
         let strength = follow_strength(rest);
         // `韦清和宣读`: a name may end in `和` when a verb, not a name, follows
         // (`郁清和作推介`: nor when a one-character verb follows)
-        let verb_follows = rest.starts_with(['作', '做', '说', '谈', '率', '赴']);
+        let verb_follows = rest.starts_with(ONE_CHAR_VERBS);
         let ends_in_function_word = ends_with_single_follower(&cand)
             && strength < 2
             && !(cand.ends_with('和') && verb_follows);
@@ -369,8 +369,11 @@ fn ends_with_single_follower(cand: &str) -> bool {
 /// Whether a name candidate ends in a one-character verb that opens what a person
 /// does (`作`, `说`, `赴`): given names rarely end in these, so the verb follows the name.
 fn ends_with_verb(cand: &str) -> bool {
-    cand.ends_with(['作', '做', '说', '谈', '率', '赴'])
+    cand.ends_with(ONE_CHAR_VERBS)
 }
+
+/// Verbs of one character that open what a person does (`作报告`, `说`, `赴`).
+const ONE_CHAR_VERBS: [char; 6] = ['作', '做', '说', '谈', '率', '赴'];
 
 /// How surely `rest` is what follows a name: 3 punctuation or end, 2 a word of two or
 /// more characters, 1 a one-character word, 0 nothing known.

@@ -329,12 +329,13 @@ fn para_label(cx: &Context, para: &crate::segment::Paragraph) -> Option<String> 
     };
     let n = body.chars().count();
     ((2..=12).contains(&n)
-        && body.chars().all(zones_is_han)
+        && body.chars().all(is_label_char)
         && numbers::find_quantities(body).is_empty())
     .then(|| body.to_string())
 }
 
-fn zones_is_han(c: char) -> bool {
+/// A char a paragraph's label may hold: Han characters and quotation marks.
+fn is_label_char(c: char) -> bool {
     super::zones::is_han(c) || c == '“' || c == '”'
 }
 
