@@ -478,19 +478,23 @@ pub fn headline<'t>(text: &'t str, item: &Item, max_chars: usize) -> &'t str {
     head
 }
 
-/// Byte offset of the first of `;；。:：!！?？` in `words`, or its length: read byte by
-/// byte (`；：！？` are EF BC 9B/9A/81/9F, `。` is E3 80 82), stepping over Han chars.
+/// Byte offset of the first of `;；。:：!！?？` in `words`, or its length.
 fn headline_end(words: &str) -> usize {
-    let bytes = words.as_bytes();
+    first_stop(words, b";:!?", &[0x9B, 0x9A, 0x81, 0x9F])
+}
+
+/// Byte offset of the first stop in `text`, or its length: one of the ASCII marks
+/// `ascii`, a full-width mark `EF BC x` with `x` in `wide` (`，；：！？` are 8C/9B/9A/81/9F),
+/// or `。` (E3 80 82). Read byte by byte, stepping over Han chars undecoded.
+fn first_stop(text: &str, ascii: &[u8], wide: &[u8]) -> usize {
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b';' | b':' | b'!' | b'?' => return i,
             0xE4..=0xE9 => i += 3,
-            0xEF if matches!(
-                bytes.get(i + 1..i + 3),
-                Some([0xBC, 0x9B | 0x9A | 0x81 | 0x9F])
-            ) =>
+            b if ascii.contains(&b) => return i,
+            0xEF if bytes.get(i + 1) == Some(&0xBC)
+                && bytes.get(i + 2).is_some_and(|x| wide.contains(x)) =>
             {
                 return i
             }

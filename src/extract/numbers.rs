@@ -73,6 +73,11 @@ impl Quantity {
     }
 }
 
+/// Whether the unit is percentage points (`个百分点`), the unit of a rate's change.
+pub fn is_points_unit(unit: &str) -> bool {
+    matches!(unit, "个百分点" | "百分点")
+}
+
 /// Whether `unit` is a rate: a percentage, percentage points or a multiple.
 pub fn is_rate_unit(unit: &str) -> bool {
     matches!(unit, "%" | "‰" | "个百分点" | "百分点" | "倍")

@@ -53,27 +53,9 @@ fn head_clause(text: &str) -> Option<&str> {
     ((2..=30).contains(&n) && opens_with_words).then_some(head)
 }
 
-/// Byte offset of the first of `,，;；。:：!！` in `text`, or its length: read byte by byte
-/// (`，；：！` are EF BC 8C/9B/9A/81, `。` is E3 80 82), stepping over Han chars undecoded.
+/// Byte offset of the first of `,，;；。:：!！` in `text`, or its length.
 pub(super) fn clause_end(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b',' | b';' | b':' | b'!' => return i,
-            0xE4..=0xE9 => i += 3,
-            0xEF if matches!(
-                bytes.get(i + 1..i + 3),
-                Some([0xBC, 0x8C | 0x9B | 0x9A | 0x81])
-            ) =>
-            {
-                return i
-            }
-            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => return i,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
+    first_stop(text, b",;:!", &[0x8C, 0x9B, 0x9A, 0x81])
 }
 
 /// Whether two paragraph heads open alike: two leading Han characters in common

@@ -294,7 +294,7 @@ pub(super) fn takes_change(unit: &str, change: Option<&Change>) -> bool {
     if !numbers::is_rate_unit(unit) {
         return true;
     }
-    let in_points = change.is_some_and(|c| matches!(c.unit.as_str(), "个百分点" | "百分点"));
+    let in_points = change.is_some_and(|c| numbers::is_points_unit(&c.unit));
     matches!(unit, "%" | "‰") && in_points
 }
 

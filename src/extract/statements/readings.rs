@@ -143,7 +143,7 @@ impl Reader {
             // figures of the indicator itself
             if ends_with_any(pre, &["前", "后", "第", "排名", "的"])
                 || is_margin(pre)
-                || is_points(&main) && is_rate_comparison(pre)
+                || numbers::is_points_unit(main.unit) && is_rate_comparison(pre)
             {
                 return Vec::new();
             }
@@ -162,10 +162,6 @@ impl Reader {
             let body = after_last_verb(body);
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
             let mut indicator = without_inner_realize(indicator);
-            // `总量首次突破…`: a first time is no part of the name
-            if let Some(stem) = indicator.strip_suffix("首次") {
-                indicator.truncate(stem.len());
-            }
             // `新增某类企业38家,总数达到241家`: a bare total is the subject's
             let of_subject = BARE_WORDS.contains(&indicator.as_str());
             // `…,力争实现翻一番、达到860亿元`: the value is the subject's, or that of
@@ -509,11 +505,6 @@ fn share_reading(reader: &Reader, pre: &str, share: usize, qty: &Quantity, len: 
         period,
         of_subject,
     }
-}
-
-/// Whether a quantity is in percentage points.
-fn is_points(q: &Quantity) -> bool {
-    matches!(q.unit, "个百分点" | "百分点")
 }
 
 /// Whether `pre` compares a rate with another period or place (`增速较一季度提高`,
