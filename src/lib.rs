@@ -15,6 +15,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod gazetteer;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

@@ -14,6 +14,7 @@ pub mod meetings;
 pub mod numbers;
 pub mod officials;
 pub mod period;
+pub mod pos;
 pub mod statements;
 pub mod tasks;
 pub mod words;
@@ -255,6 +256,7 @@ pub fn extract(doc: &Document, source: &str) -> Report {
     for extractor in extractors() {
         extractor.extract(&cx, &mut report);
     }
+    zones::drop_unreferenced_places(&mut report);
     report
 }
 
