@@ -128,9 +128,11 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
         if title == "总书记" || title == "总理" {
             // only where the sentence goes on to quote them (`…总书记深刻指出`, `…总书记关于
             // …的重要论述`), not in set phrases such as `…总书记系列重要讲话精神`
-            let rest = &sentence[m.end..];
-            let quoted = follow_strength(rest) == 2 || rest.starts_with("关于");
-            if let Some(name) = name_before(sentence, m.start).filter(|_| quoted) {
+            // the leader named with the title is an official wherever the text speaks of
+            // them (`某某总书记指出`, `…在…时的重要讲话`), not in the set phrase
+            // `…总书记系列重要讲话精神`
+            let set_phrase = sentence[m.end..].starts_with("系列");
+            if let Some(name) = name_before(sentence, m.start).filter(|_| !set_phrase) {
                 let start = m.start - name.len();
                 out.push(Mention {
                     posts: vec![Post {
@@ -490,6 +492,16 @@ fn element_start(s: &str, title_start: usize) -> usize {
     if let Some(i) = s[left..title_start].rfind('由') {
         left += i + '由'.len_utf8();
     }
+    // `会议确定区科技局局长…`: a verb before the chain is no part of it
+    // (only where a jurisdiction follows it: department names hold verbs, `投资促进局`)
+    let span_end = title_start + s[title_start..].chars().next().map_or(0, char::len_utf8);
+    let floor = left + super::pos::name_floor(&s[left..span_end], title_start - left);
+    if floor > left
+        && (s[floor..].starts_with(['区', '市', '县', '省', '镇', '乡'])
+            || crate::gazetteer::get().form_at_start(&s[floor..]).is_some())
+    {
+        left = floor;
+    }
     let mut stripped = true;
     while stripped {
         stripped = false;
@@ -619,6 +631,14 @@ fn split_department<'j>(j: &'j str, report: &Report) -> Option<(&'j str, &'j str
     if !DEPARTMENT_SUFFIXES.iter().any(|d| j.ends_with(d)) || j.chars().count() < 2 {
         return None;
     }
+    // `区委办`, `市政府办`: an office of the level's committee or government keeps the
+    // level, which is part of its name
+    let mut chars = j.chars();
+    if let (Some(level), Some('委' | '政')) = (chars.next(), chars.next()) {
+        if single_level(level.encode_utf8(&mut [0; 4])).is_some() {
+            return Some(("", j));
+        }
+    }
     let mut best: Option<(&str, &str)> = None;
     for (i, _) in j.char_indices().skip(1) {
         let (place, dept) = j.split_at(i);
@@ -707,13 +727,22 @@ fn resolve_office(
     // `党工委委员、副主任`, `管委会党组书记、主任`: a bare 主任 after a zone body is the
     // management committee's (the party bodies have none)
     let mut e_body = e.body.clone();
-    if e.body.is_empty()
+    let bare_director = e.body.is_empty()
         && e.jurisdiction.is_empty()
-        && matches!(e.title.as_str(), "主任" | "副主任" | "常务副主任")
-        && inherited.is_some_and(|(_, org)| {
-            org.as_deref()
-                .is_some_and(|o| o.contains("党工委") || o.contains("管委会") || o.contains("工委"))
-        })
+        && matches!(e.title.as_str(), "主任" | "副主任" | "常务副主任");
+    let inherited_org = inherited.and_then(|(_, org)| org.as_deref()).unwrap_or("");
+    // `人大常委会党组书记、主任`: the body under the party group has the director
+    let directed = inherited_org
+        .strip_suffix("党组")
+        .and_then(|o| DIRECTED_BODIES.iter().find(|b| o.ends_with(**b)));
+    if bare_director && directed.is_some() {
+        let body = directed.copied().unwrap_or_default();
+        title = format!("{body}{}", e.title);
+        e_body = body.to_string();
+    } else if bare_director
+        && (inherited_org.contains("党工委")
+            || inherited_org.contains("管委会")
+            || inherited_org.contains("工委"))
     {
         title = format!("管委会{}", e.title);
         e_body = "管委会".to_string();
@@ -761,6 +790,9 @@ fn resolve_office(
         evidence: None,
     }
 }
+
+/// Bodies headed by a 主任 that a party group sits over (`人大常委会党组书记、主任`).
+const DIRECTED_BODIES: &[&str] = &["人大常委会", "监察委员会", "管委会", "委员会"];
 
 fn single_level(j: &str) -> Option<Level> {
     match j {

@@ -68,7 +68,10 @@ pub fn name_floor(s: &str, upto: usize) -> usize {
         if end > upto {
             break;
         }
-        if breaks_names(tag.tag) || BREAKERS.contains(tag.word) {
+        // a division's name is a name whatever jieba makes of it (`遵义` as a verb)
+        if (breaks_names(tag.tag) || BREAKERS.contains(tag.word))
+            && !crate::gazetteer::get().is_form(tag.word)
+        {
             floor = end;
         }
         at = end;

@@ -429,7 +429,13 @@ fn place_before<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>
         run_start + pos::name_floor(&text[run_start..end + kind.word.len()], end - run_start);
     // [`plausible_prefix`]'s barrier test, grown a char at a time: a longer prefix holds
     // the shorter, so once a barrier word is inside, every longer prefix fails too
-    let barrier_at = |at: usize| k.barriers.starts(&text[at..end]);
+    // ... except inside a division's name (`上党`, whose `党` is no party)
+    let anchors: Vec<(usize, usize)> = starts
+        .iter()
+        .filter_map(|&s| g.form_at_start(&text[s..end]).map(|f| (s, f.len())))
+        .collect();
+    let shielded = |at: usize| anchors.iter().any(|&(s, len)| s <= at && at < s + len);
+    let barrier_at = |at: usize| k.barriers.starts(&text[at..end]) && !shielded(at);
     if starts.first().is_some_and(|&at| barrier_at(at)) {
         return None;
     }
