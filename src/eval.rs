@@ -55,6 +55,9 @@ pub enum Tier {
     Achievements,
     /// Year + text of tasks.
     Tasks,
+    /// Zone names, strictly: a predicted name is right only when it is a gold zone's
+    /// name or alias (score.py `--zones`).
+    Zones,
 }
 
 impl Tier {
@@ -69,6 +72,19 @@ impl Tier {
         Tier::Tasks,
     ];
 
+    /// [`Tier::ALL`] and the strict zones tier, as `score.py --zones` scores them.
+    pub const WITH_ZONES: [Tier; 9] = [
+        Tier::Officials,
+        Tier::Posts,
+        Tier::Leaders,
+        Tier::Meetings,
+        Tier::Participants,
+        Tier::Goals,
+        Tier::Achievements,
+        Tier::Tasks,
+        Tier::Zones,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Tier::Officials => "officials",
@@ -79,6 +95,7 @@ impl Tier {
             Tier::Goals => "goals",
             Tier::Achievements => "achievements",
             Tier::Tasks => "tasks",
+            Tier::Zones => "zones",
         }
     }
 
@@ -90,6 +107,7 @@ impl Tier {
             Tier::Goals => "goals",
             Tier::Achievements => "achievements",
             Tier::Tasks => "tasks",
+            Tier::Zones => "zones",
         }
     }
 }
@@ -167,6 +185,8 @@ pub struct DocumentScore {
 /// Scores over all documents.
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
+    /// The tiers scored, in print order.
+    tiers: Vec<Tier>,
     totals: BTreeMap<Tier, Counts>,
     pub documents: Vec<DocumentScore>,
 }
@@ -188,7 +208,8 @@ impl Scores {
 
     /// One row per tier, then `all`, with figures rounded to 3 places as score.py prints.
     pub fn summary(&self) -> Summary {
-        let rows = Tier::ALL
+        let rows = self
+            .tiers
             .iter()
             .map(|t| (t.as_str(), self.tier(*t)))
             .chain([("all", self.overall())])
@@ -241,9 +262,20 @@ impl Serialize for Summary {
     }
 }
 
-/// Scores every pair. Fails only when a gold report is not a JSON object.
+/// Scores every pair on [`Tier::ALL`]. Fails only when a gold report is not a JSON object.
 pub fn score(pairs: impl IntoIterator<Item = Pair>) -> Result<Scores, EvalError> {
-    let mut scores = Scores::default();
+    score_tiers(pairs, &Tier::ALL)
+}
+
+/// Scores every pair on the tiers given ([`Tier::WITH_ZONES`] for `score.py --zones`).
+pub fn score_tiers(
+    pairs: impl IntoIterator<Item = Pair>,
+    tiers: &[Tier],
+) -> Result<Scores, EvalError> {
+    let mut scores = Scores {
+        tiers: tiers.to_vec(),
+        ..Scores::default()
+    };
     for pair in pairs {
         let gold = pair
             .gold
@@ -261,7 +293,7 @@ pub fn score(pairs: impl IntoIterator<Item = Pair>) -> Result<Scores, EvalError>
             name: pair.name.clone(),
             tiers: Vec::new(),
         };
-        for tier in Tier::ALL {
+        for &tier in tiers {
             if !gold.contains_key(tier.key()) {
                 continue;
             }
@@ -418,6 +450,11 @@ fn items<'a>(doc: &'a Map<String, Value>, tier: Tier, forms: &[String]) -> Vec<I
             .filter(|t| text(t, "text").is_some())
             .map(Item::Fact)
             .collect(),
+        Tier::Zones => objects(doc, "zones")
+            .into_iter()
+            .filter(|z| text(z, "name").is_some_and(|n| !n.is_empty()))
+            .map(Item::Fact)
+            .collect(),
     }
 }
 
@@ -453,6 +490,7 @@ fn same(tier: Tier, g: &Item, p: &Item, zones: &Zones) -> bool {
             py_eq(g.get("year"), p.get("year"))
                 && fold::text_match(text(g, "text").unwrap_or(""), text(p, "text").unwrap_or(""))
         }
+        (Tier::Zones, Item::Fact(g), Item::Fact(p)) => fold::strict_zone_match(g, p),
         (_, Item::Key(g), Item::Key(p)) => g == p,
         _ => false,
     }

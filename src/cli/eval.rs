@@ -61,6 +61,12 @@ pub struct Args {
     /// stays one JSON object.
     #[arg(long)]
     per_doc: bool,
+
+    /// Add the strict zones tier of `score.py --zones` (and count it in `all`): a zone
+    /// is right only when its name is a gold zone's name or alias, so a name with words
+    /// glued on (`不断夯实开发区`) is wrong.
+    #[arg(long)]
+    zones: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -82,7 +88,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             predicted,
         }
     });
-    let scores = eval::score(pairs)?;
+    let tiers: &[eval::Tier] = if args.zones {
+        &eval::Tier::WITH_ZONES
+    } else {
+        &eval::Tier::ALL
+    };
+    let scores = eval::score_tiers(pairs, tiers)?;
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

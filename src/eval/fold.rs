@@ -113,6 +113,25 @@ fn zone_names(zone: &Map<String, Value>) -> Vec<&str> {
         .collect()
 }
 
+/// score.py's strict zone test: the predicted name (with or without its bracketed part)
+/// is one of the gold zone's names or aliases, folded, or the gold name is one of the
+/// predicted zone's.
+pub fn strict_zone_match(gold: &Map<String, Value>, predicted: &Map<String, Value>) -> bool {
+    let names = |z: &Map<String, Value>| -> HashSet<String> {
+        zone_names(z)
+            .into_iter()
+            .flat_map(|n| [fold(n), fold(&strip_parens(n))])
+            .filter(|f| !f.is_empty())
+            .collect()
+    };
+    let (g_names, p_names) = (names(gold), names(predicted));
+    let g = gold.get("name").and_then(Value::as_str).unwrap_or("");
+    let p = predicted.get("name").and_then(Value::as_str).unwrap_or("");
+    g_names.contains(&fold(&strip_parens(p)))
+        || g_names.contains(&fold(p))
+        || p_names.contains(&fold(&strip_parens(g)))
+}
+
 /// All folded names and aliases of a document's zones.
 pub fn zone_forms(zones: &[&Map<String, Value>]) -> HashSet<String> {
     let mut forms = HashSet::new();

@@ -216,6 +216,7 @@ fn names_at(s: &str, mut at: usize) -> Vec<(String, std::ops::Range<usize>)> {
             (n, end)
         })
         .or_else(|| padded_name_at(s, at))
+        .or_else(|| (!out.is_empty()).then(|| list_name_at(s, at)).flatten())
     {
         // a later list item that is followed by a title starts a new chain (`、区政协主席…`)
         if !out.is_empty() && (follow_strength(&s[end..]) == 0 || starts_with_title(&s[at..])) {
@@ -259,6 +260,25 @@ fn padded_name_at(s: &str, at: usize) -> Option<(String, usize)> {
 }
 
 /// Whether a title word starts within the next few characters (a new title chain).
+/// A later item of a list of names (`区领导甲、乙、丙出席`) whose surname the list lacks:
+/// two or three Han characters closed by `、`, punctuation or a strong follower (`等`,
+/// `出席`), holding no title and no function word.
+fn list_name_at(s: &str, at: usize) -> Option<(String, usize)> {
+    let rest = &s[at..];
+    let len = rest.chars().take(4).take_while(|&c| is_han(c)).count();
+    (2..=len.min(3)).find_map(|n| {
+        let end = at + rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i);
+        let cand = &s[at..end];
+        let closed = s[end..].starts_with('、') || follow_strength(&s[end..]) >= 2;
+        (closed
+            && !cand.contains(FUNCTION_CHARS)
+            && !opens_with_not_name(cand)
+            && !starts_with_title(cand)
+            && !LEX.titles.is_match(cand))
+        .then(|| (cand.to_string(), end))
+    })
+}
+
 fn starts_with_title(s: &str) -> bool {
     let head: String = s.chars().take(8).take_while(|&c| is_han(c)).collect();
     LEX.titles.find(head.as_str()).is_some()
@@ -586,9 +606,26 @@ fn zone_of_level(report: &Report, level: Level) -> Option<String> {
         Level::County => focal
             .filter(|z| z.level == Some(Level::County))
             .or_else(|| zones::unique_of_level(report, Level::County)),
-        other => zones::unique_of_level(report, other),
+        other => zones::unique_of_level(report, other).or_else(|| named_in_focal(report, other)),
     };
     pick.map(|z| z.name.clone())
+}
+
+/// Of several places of a level, the one the report's zone is named after
+/// (`某某市` for `某某经济技术开发区`).
+fn named_in_focal(report: &Report, level: Level) -> Option<&crate::model::Zone> {
+    let focal = zones::focal(report)?;
+    let g = crate::gazetteer::get();
+    report
+        .zones
+        .iter()
+        .filter(|z| z.level == Some(level))
+        .find(|z| {
+            let short = g.named(&z.name).first().and_then(|&i| g.division(i).short);
+            std::iter::once(z.name.as_str())
+                .chain(short)
+                .any(|form| focal.name != z.name && focal.name.starts_with(form))
+        })
 }
 
 const COMPANY_SUFFIXES: &[&str] = &[

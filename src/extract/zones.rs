@@ -11,7 +11,7 @@
 
 use super::words::WordsByChar;
 use super::{pos, Context, Extractor};
-use crate::gazetteer;
+use crate::gazetteer::{self, DivisionLevel};
 use crate::lexicon;
 use crate::model::{Level, Report, Zone};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -325,6 +325,7 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
         });
         zones[i].1 += 1;
     }
+    add_short_named_places(&mut zones, text);
     merge_short_kind_zones(&mut zones);
     merge_same_place_zones(&mut zones, &mentions, text);
     add_aliases(&mut zones, text);
@@ -581,6 +582,60 @@ fn standalone_short(text: &str, start: usize, _end: usize) -> bool {
         k.boundaries.ends(&text[..start])
             || text[..start].ends_with("年度")
             || text[..start].ends_with("年")
+    }
+}
+
+/// A city or county the text names only by its short form (`某某` for `某某市`) while
+/// speaking of its bodies (`市委书记`, `县政府`): the form it uses most, twice or more,
+/// is that place, under that form.
+fn add_short_named_places(zones: &mut Vec<(Zone, usize, usize)>, text: &str) {
+    let g = gazetteer::get();
+    let levels = [
+        (
+            Level::City,
+            DivisionLevel::Prefecture,
+            ["市委", "市政府", "市长", "市领导"],
+        ),
+        (
+            Level::County,
+            DivisionLevel::County,
+            ["县委", "县政府", "县长", "县领导"],
+        ),
+    ];
+    for (level, division_level, bodies) in levels {
+        if zones.iter().any(|(z, _, _)| z.level == Some(level))
+            || !bodies.iter().any(|b| text.contains(b))
+        {
+            continue;
+        }
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (at, len) in g.forms_in(text) {
+            let form = &text[at..at + len];
+            let short_of_level = !g.is_name(form)
+                && g.of_form(form)
+                    .iter()
+                    .any(|&i| g.division(i).level == division_level);
+            if short_of_level {
+                counts.entry(form).or_insert((0, at)).0 += 1;
+            }
+        }
+        let best = counts
+            .into_iter()
+            .filter(|(_, (n, _))| *n >= 2)
+            .max_by_key(|(form, (n, at))| (*n, std::cmp::Reverse(*at), *form));
+        if let Some((form, (n, at))) = best {
+            zones.push((
+                Zone {
+                    name: form.to_string(),
+                    aliases: Vec::new(),
+                    level: Some(level),
+                    kind: None,
+                    evidence: None,
+                },
+                n,
+                at,
+            ));
+        }
     }
 }
 

@@ -144,6 +144,23 @@ pub fn score_py_json(gold_dir: &Path, pred_dir: &Path) -> serde_json::Value {
     stdout_json(&out)
 }
 
+/// score.py's report with the strict zones tier (`--zones`), as JSON.
+pub fn score_py_zones_json(gold_dir: &Path, pred_dir: &Path) -> serde_json::Value {
+    let out = run_ok(
+        python3(&score_py())
+            .arg(gold_dir)
+            .arg(pred_dir)
+            .args(["--json", "--zones"]),
+    );
+    stdout_json(&out)
+}
+
+/// The real reports with gold answers (`../shared/real`): texts and gold folders.
+pub fn real_dirs() -> (PathBuf, PathBuf) {
+    let real = existing(shared_dir().join("real"));
+    (existing(real.join("texts")), existing(real.join("gold")))
+}
+
 /// The tier names score.py reports, `all` last.
 pub const SCORE_TIERS: [&str; 9] = [
     "officials",
