@@ -29,8 +29,13 @@ impl Extractor for Officials {
     fn extract(&self, cx: &Context, report: &mut Report) {
         let mut found: Vec<Official> = Vec::new();
         let mentions = cx.mentions(report);
+        let last = mentions.len().saturating_sub(1);
         for (i, in_sentence) in mentions.iter().enumerate() {
             for mention in in_sentence.iter().cloned() {
+                // a page cut off mid-name (`…管委会主任陈`) states no name
+                if i == last && cut_off_at(cx.sentence(i), mention.span.end) {
+                    continue;
+                }
                 let evidence = cx.evidence(i);
                 let official = match found.iter_mut().find(|o| o.name == mention.name) {
                     Some(o) => o,
@@ -164,6 +169,13 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Whether a name ending at `end` runs into the end of a text that stops without
+/// punctuation: the page was cut there, maybe inside the name.
+fn cut_off_at(last_sentence: &str, end: usize) -> bool {
+    let body = last_sentence.trim_end();
+    end >= body.len() && body.chars().next_back().is_some_and(is_han)
 }
 
 /// [`mentions_in`], and in a document that may hold appointments (`任命某某同志为…`, see
@@ -611,6 +623,15 @@ fn zone_of_level(report: &Report, level: Level) -> Option<String> {
     pick.map(|z| z.name.clone())
 }
 
+/// The zone a bare `党工委` or `管委会` belongs to: the report's development zone (the
+/// focal one where it is one), not a city or province the report names more often.
+fn focal_development_zone(report: &Report) -> Option<&crate::model::Zone> {
+    zones::focal(report)
+        .filter(|z| z.level == Some(Level::Zone))
+        .or_else(|| report.zones.iter().find(|z| z.level == Some(Level::Zone)))
+        .or_else(|| zones::focal(report))
+}
+
 /// Of several places of a level, the one the report's zone is named after
 /// (`某某市` for `某某经济技术开发区`).
 fn named_in_focal(report: &Report, level: Level) -> Option<&crate::model::Zone> {
@@ -769,11 +790,13 @@ fn resolve_office(
         && matches!(e.title.as_str(), "主任" | "副主任" | "常务副主任");
     let inherited_org = inherited.and_then(|(_, org)| org.as_deref()).unwrap_or("");
     // `人大常委会党组书记、主任`: the body under the party group has the director
-    let directed = inherited_org
-        .strip_suffix("党组")
-        .and_then(|o| DIRECTED_BODIES.iter().find(|b| o.ends_with(**b)));
-    if bare_director && directed.is_some() {
-        let body = directed.copied().unwrap_or_default();
+    let directed = inherited_org.strip_suffix("党组").and_then(|o| {
+        DIRECTED_BODIES
+            .iter()
+            .find(|(end, _)| o.ends_with(end))
+            .map(|(_, body)| *body)
+    });
+    if let Some(body) = directed.filter(|_| bare_director) {
         title = format!("{body}{}", e.title);
         e_body = body.to_string();
     } else if bare_director
@@ -792,7 +815,7 @@ fn resolve_office(
             None => match inherited {
                 Some((zone, org)) => (zone.clone(), organization_from_body.or_else(|| org.clone())),
                 None if is_zone_body => (
-                    zones::focal(report).map(|z| z.name.clone()),
+                    focal_development_zone(report).map(|z| z.name.clone()),
                     organization_from_body,
                 ),
                 None => (None, organization_from_body),
@@ -801,7 +824,7 @@ fn resolve_office(
     } else if let Some(level) = single_level(j) {
         // `区党工委`: the zone's own bodies, whatever district the report also names
         let zone = if is_zone_body && level == Level::District {
-            zones::focal(report).map(|z| z.name.clone())
+            focal_development_zone(report).map(|z| z.name.clone())
         } else {
             zone_of_level(report, level)
         };
@@ -828,8 +851,16 @@ fn resolve_office(
     }
 }
 
-/// Bodies headed by a 主任 that a party group sits over (`人大常委会党组书记、主任`).
-const DIRECTED_BODIES: &[&str] = &["人大常委会", "监察委员会", "管委会", "委员会"];
+/// Bodies headed by a 主任 that a party group sits over (`人大常委会党组书记、主任`), by
+/// how the group's body is written: a people's congress's director is its standing
+/// committee's (`区人大党组书记、主任`).
+const DIRECTED_BODIES: &[(&str, &str)] = &[
+    ("人大常委会", "人大常委会"),
+    ("人大", "人大常委会"),
+    ("监察委员会", "监察委员会"),
+    ("管委会", "管委会"),
+    ("委员会", "委员会"),
+];
 
 fn single_level(j: &str) -> Option<Level> {
     match j {

@@ -79,6 +79,14 @@ pub fn name_floor(s: &str, upto: usize) -> usize {
     floor
 }
 
+/// Whether `s` holds a verb or verbal noun (`主题教育`, `招商引资`): a phrase, not a name.
+pub fn holds_action(s: &str) -> bool {
+    JIEBA
+        .tag(s, true)
+        .iter()
+        .any(|t| t.tag.starts_with('v') && !crate::gazetteer::get().is_form(t.word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +109,12 @@ mod tests {
     fn names_are_kept_whole() {
         assert_eq!(floor_of("青溪高新区", "高新区"), "青溪");
         assert_eq!(floor_of("北黄海经济开发区", "开发区"), "北黄海经济");
+    }
+
+    #[test]
+    fn phrases_hold_actions_and_names_do_not() {
+        assert!(holds_action("主题教育"));
+        assert!(!holds_action("青溪"));
     }
 
     #[test]

@@ -266,10 +266,14 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
                 .iter()
                 .filter(|m| m.prefix == *prefix && m.kind == *kind)
                 .count();
-            let recurs = uses >= 2
-                || text
-                    .match_indices(prefix)
+            // (a bare prefix used alone is proof only where it reads as a name, not a
+            // phrase: `主题教育开发区` beside `抓实主题教育`)
+            let alone = || {
+                text.match_indices(prefix)
                     .any(|(i, _)| !text[i + prefix.len()..].starts_with(kd.word))
+            };
+            let recurs = uses >= 2
+                || alone() && (kd.level != Level::Zone || !pos::holds_action(prefix))
                 || GOVERNANCE
                     .iter()
                     .any(|g| text.contains(&format!("{name}{g}")))
@@ -852,6 +856,20 @@ pub fn drop_unreferenced_places(report: &mut Report) {
     report.zones.retain(|_| keep.next().unwrap_or(true));
 }
 
+/// Whether `name` is only a generic word for a kind of zone (`高新区`, `开发区`,
+/// `市开发区`), which names a different zone in every report that uses it alone.
+pub fn is_generic_name(name: &str) -> bool {
+    let bare = name
+        .strip_prefix(['市', '区', '县', '省', '我'])
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(name);
+    KINDS
+        .kinds
+        .iter()
+        .any(|k| k.level == Level::Zone && k.word == bare)
+        || matches!(bare, "园区" | "片区" | "示范区" | "试验区" | "集聚区")
+}
+
 /// The zone a written form names: a zone's name or alias, or a place prefix of one.
 pub fn resolve<'r>(report: &'r Report, form: &str) -> Option<&'r Zone> {
     let form = form.trim();
@@ -959,6 +977,13 @@ mod tests {
         assert!(names("项目落户智能终端配件产业园。").is_empty());
         let z = names("翠屏湖高新区召开大会。翠屏湖高新区党工委书记讲话。");
         assert_eq!(z[0].0, "翠屏湖高新区");
+    }
+
+    #[test]
+    fn generic_names_are_told_from_proper_ones() {
+        assert!(is_generic_name("高新区") && is_generic_name("市开发区"));
+        assert!(is_generic_name("经开区") && is_generic_name("示范区"));
+        assert!(!is_generic_name("青溪高新区") && !is_generic_name("城区"));
     }
 
     #[test]

@@ -167,7 +167,7 @@ impl<'a> Mapper<'a> {
 
     /// The zone node for `name`, described in this graph the first time it is named.
     fn zone_ref(&mut self, name: &str) -> NamedNode {
-        let z = iri::zone(name);
+        let z = iri::zone(&self.zone_key(name));
         if self.zones_seen.insert(name.to_string()) {
             self.add_type(&z, zk::ZONE);
             self.add_str(&z, rdfs::LABEL, name);
@@ -194,6 +194,17 @@ impl<'a> Mapper<'a> {
         }
     }
 
+    /// What identifies a zone across reports: its name, or for a zone named only by a
+    /// generic word (`高新区`) its name in this report, since every report that writes
+    /// just `高新区` may mean another zone.
+    fn zone_key(&self, name: &str) -> String {
+        if crate::extract::zones::is_generic_name(name) {
+            format!("{name}@{}", self.meta.location)
+        } else {
+            name.to_string()
+        }
+    }
+
     /// The zone a person without a zoned post is scoped to: the report's first zone.
     fn default_scope(&self) -> Scope<'a> {
         let report: &'a Report = self.report;
@@ -205,7 +216,15 @@ impl<'a> Mapper<'a> {
     }
 
     fn person_ref(&mut self, name: &str, scope: Scope<'_>) -> NamedNode {
-        let p = iri::person(name, scope);
+        let key = match scope {
+            Scope::Zone(z) => self.zone_key(z),
+            Scope::Report(_) => String::new(),
+        };
+        let keyed = match scope {
+            Scope::Zone(_) => Scope::Zone(&key),
+            other => other,
+        };
+        let p = iri::person(name, keyed);
         self.add_type(&p, foaf::PERSON);
         self.add_str(&p, foaf::NAME, name);
         if let Scope::Zone(z) = scope {
@@ -230,7 +249,8 @@ impl<'a> Mapper<'a> {
             for post in &official.posts {
                 let zone = post.zone.as_deref();
                 let organization = post.organization.as_deref();
-                let pi = iri::post(zone, organization, &post.title);
+                let zone_key = zone.map(|z| self.zone_key(z));
+                let pi = iri::post(zone_key.as_deref(), organization, &post.title);
                 self.add_type(&pi, org::POST);
                 if is_leading_title(&post.title) {
                     self.add_type(&pi, zk::LEADING_POST);

@@ -95,6 +95,10 @@ fn resolve_zones(
         let Some(name) = names.iter().next() else {
             continue;
         };
+        // a zone a report names only by a generic word is that report's own
+        if crate::extract::zones::is_generic_name(name) {
+            continue;
+        }
         let Some(cands) = owners.get(name.as_str()) else {
             continue;
         };
