@@ -76,3 +76,65 @@ fn eval_with_zones_agrees_with_score_py() {
     let zones = (&expected["zones"]["f1"], &actual["zones"]["f1"]);
     assert_eq!(zones.0, zones.1, "the strict zones tier differs");
 }
+
+/// The who-leads-which-zone table after ingesting the seeds and the real reports, as
+/// `leaders_table.py` scores it, and the identity of zones named only generically.
+#[test]
+fn the_leaders_table_of_the_real_reports() {
+    let (texts, gold) = real_dirs();
+    let store = temp_dir();
+    run_ok(
+        zonekg()
+            .arg("ingest")
+            .arg("--store")
+            .arg(store.path())
+            .arg("--no-leaders")
+            .arg(seeds_dir())
+            .arg(&texts),
+    );
+    let leaders = run_ok(
+        zonekg()
+            .args(["leaders", "--format", "json", "--store"])
+            .arg(store.path()),
+    );
+    let rows = store.path().join("leaders.json");
+    std::fs::write(&rows, &leaders.stdout).expect("write the leaders rows");
+    let scored = run_ok(
+        python3(&gold_dir().join("leaders_table.py"))
+            .arg(&rows)
+            .arg(gold_dir())
+            .arg(&gold),
+    );
+    let report = String::from_utf8_lossy(&scored.stdout);
+    let f1: f64 = report
+        .lines()
+        .last()
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|f| f.parse().ok())
+        .unwrap_or_else(|| panic!("no F1 in leaders_table.py's output:\n{report}"));
+    assert!(f1 >= 0.75, "leaders table F1 {f1:.3} < 0.75:\n{report}");
+
+    // no node labelled only by a generic word holds leading posts seen in two reports
+    let query = r#"SELECT ?label (COUNT(DISTINCT ?g) AS ?reports) WHERE {
+        GRAPH ?g { ?pi org:postIn ?z ; a zk:LeadingPost . ?h zk:post ?pi }
+        GRAPH ?g2 { ?z rdfs:label ?label }
+        FILTER(?label IN ("高新区", "开发区", "经开区", "新区", "园区", "工业园区", "示范区"))
+    } GROUP BY ?z ?label"#;
+    let out = run_ok(
+        zonekg()
+            .args(["query", query, "--format", "json", "--store"])
+            .arg(store.path()),
+    );
+    let json = stdout_json(&out);
+    let bindings = json["results"]["bindings"]
+        .as_array()
+        .expect("SPARQL results JSON");
+    assert!(
+        bindings.len() >= 2,
+        "the real reports have several zones named only 高新区 or 开发区: {json}"
+    );
+    for b in bindings {
+        let n: u32 = b["reports"]["value"].as_str().unwrap_or("0").parse().unwrap_or(0);
+        assert_eq!(n, 1, "a generic zone node holds leaders of {n} reports: {b}");
+    }
+}
