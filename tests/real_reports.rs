@@ -134,7 +134,14 @@ fn the_leaders_table_of_the_real_reports() {
         "the real reports have several zones named only 高新区 or 开发区: {json}"
     );
     for b in bindings {
-        let n: u32 = b["reports"]["value"].as_str().unwrap_or("0").parse().unwrap_or(0);
-        assert_eq!(n, 1, "a generic zone node holds leaders of {n} reports: {b}");
+        let n: u32 = b["reports"]["value"]
+            .as_str()
+            .unwrap_or("0")
+            .parse()
+            .unwrap_or(0);
+        assert_eq!(
+            n, 1,
+            "a generic zone node holds leaders of {n} reports: {b}"
+        );
     }
 }

@@ -128,6 +128,9 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
     let quoted = QUOTE_MARKS
         .iter()
         .any(|f| f.find(sentence.as_bytes()).is_some());
+    // the body of the chain before, for a chain that names none (`管委会常务副主任甲,
+    // 副主任乙、丙`)
+    let mut carried: Option<(Option<String>, Option<String>)> = None;
     for (m, id) in lex.titles_by_last.leftmost_longest(sentence) {
         let title = lex.title_words[id];
         if title == "总书记" || title == "总理" {
@@ -159,7 +162,10 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
         if names.is_empty() {
             continue;
         }
-        let posts = title_chain(sentence, m.start, m.end, report);
+        let posts = title_chain(sentence, m.start, m.end, report, carried.as_ref());
+        if let Some(last) = posts.last() {
+            carried = Some((last.zone.clone(), last.organization.clone()));
+        }
         for (name, span) in names {
             out.push(Mention {
                 name,
@@ -450,7 +456,13 @@ struct Element {
 
 /// Parses the chain of titles ending at `end` (the last title spans `start..end`) and
 /// resolves each element to a post.
-fn title_chain(s: &str, start: usize, end: usize, report: &Report) -> Vec<Post> {
+fn title_chain(
+    s: &str,
+    start: usize,
+    end: usize,
+    report: &Report,
+    carried: Option<&(Option<String>, Option<String>)>,
+) -> Vec<Post> {
     let mut elements = Vec::new();
     let (mut t_start, mut t_end) = (start, end);
     loop {
@@ -494,6 +506,12 @@ fn title_chain(s: &str, start: usize, end: usize, report: &Report) -> Vec<Post> 
     elements.reverse();
     let mut posts = Vec::new();
     let mut inherited: Option<(Option<String>, Option<String>)> = None; // zone, organization
+    if elements
+        .first()
+        .is_some_and(|e| e.jurisdiction.is_empty() && e.body.is_empty())
+    {
+        inherited = carried.cloned();
+    }
     for e in elements {
         let post = resolve(&e, inherited.as_ref(), report);
         inherited = Some((post.zone.clone(), post.organization.clone()));
@@ -779,6 +797,10 @@ fn resolve_office(
             format!("{inner}{}", e.title)
         }
     };
+    // `经开区领导`, `新区领导`: leaders of the zone, written `区领导`
+    if title.ends_with("区领导") && !matches!(title.as_str(), "区领导") {
+        title = "区领导".to_string();
+    }
     if title.starts_with("管委") && !title.starts_with("管委会") {
         title = title.replacen("管委", "管委会", 1);
     }
@@ -796,7 +818,22 @@ fn resolve_office(
             .find(|(end, _)| o.ends_with(end))
             .map(|(_, body)| *body)
     });
-    if let Some(body) = directed.filter(|_| bare_director) {
+    // `县农业农村局党组书记、局长`: the bureau's own head
+    let bureau = inherited_org
+        .strip_suffix("党组")
+        .filter(|o| o.ends_with('局') && e.body.is_empty() && e.jurisdiction.is_empty())
+        .filter(|_| matches!(e.title.as_str(), "局长" | "副局长" | "常务副局长"))
+        .map(|o| {
+            let mut chars = o.chars();
+            match chars.next() {
+                Some(c) if single_level(c.encode_utf8(&mut [0; 4])).is_some() => chars.as_str(),
+                _ => o,
+            }
+        });
+    if let Some(bureau) = bureau {
+        title = format!("{bureau}{}", e.title);
+        e_body = bureau.to_string();
+    } else if let Some(body) = directed.filter(|_| bare_director) {
         title = format!("{body}{}", e.title);
         e_body = body.to_string();
     } else if bare_director

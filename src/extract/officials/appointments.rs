@@ -192,7 +192,7 @@ fn posts_in(s: &str, start: usize, end: usize, report: &Report) -> Vec<super::Po
     if last.end() != chain.len() {
         return Vec::new();
     }
-    title_chain(chain, last.start(), last.end(), report)
+    title_chain(chain, last.start(), last.end(), report, None)
 }
 
 #[cfg(test)]
