@@ -9,7 +9,7 @@
 //! 书记、管委会主任。`) names the person at the head of the paragraph and the posts in a
 //! later sentence: [`profile_posts`].
 
-use super::{name_at, title_chain, Mention, LEX};
+use super::{list_name_at, name_at, title_chain, Mention, LEX};
 use crate::model::Report;
 use memchr::memmem;
 use std::sync::LazyLock;
@@ -23,6 +23,7 @@ const CHAIN_ENDS: &[&str] = &[
 /// The connectors after a name that open its chain, and whether `同志` may stand between.
 const AFTER_NAME: &[&str] = &[
     "同志为",
+    "同志兼任",
     "同志任",
     "同志的",
     "同志担任",
@@ -30,6 +31,7 @@ const AFTER_NAME: &[&str] = &[
     "任",
     "的",
     "担任",
+    "兼任",
 ];
 
 /// The first chars of [`BEFORE_NAME`] and of the words that refer back to the person
@@ -81,7 +83,7 @@ pub(super) fn appointments_in(sentence: &str, report: &Report) -> Vec<Mention> {
         let found = may_start
             .then(|| person_then_chain(sentence, at, last.as_ref()))
             .flatten();
-        let Some((name, span, chain_start)) = found else {
+        let Some((people, chain_start)) = found else {
             at += c.len_utf8();
             prev = Some(c);
             continue;
@@ -93,10 +95,16 @@ pub(super) fn appointments_in(sentence: &str, report: &Report) -> Vec<Mention> {
         if posts.is_empty() {
             continue;
         }
-        last = Some((name.clone(), span.clone()));
-        match out.iter_mut().find(|m| m.name == name) {
-            Some(m) => m.posts.extend(posts),
-            None => out.push(Mention { name, posts, span }),
+        for (name, span) in people {
+            last = Some((name.clone(), span.clone()));
+            match out.iter_mut().find(|m| m.name == name) {
+                Some(m) => m.posts.extend(posts.iter().cloned()),
+                None => out.push(Mention {
+                    name,
+                    posts: posts.clone(),
+                    span,
+                }),
+            }
         }
     }
     out
@@ -104,18 +112,20 @@ pub(super) fn appointments_in(sentence: &str, report: &Report) -> Vec<Mention> {
 
 /// At `at`: a person (named, or `其` for the last one named) and where the chain of
 /// their post starts.
+type People = Vec<(String, std::ops::Range<usize>)>;
+
 fn person_then_chain(
     s: &str,
     at: usize,
     last: Option<&(String, std::ops::Range<usize>)>,
-) -> Option<(String, std::ops::Range<usize>, usize)> {
+) -> Option<(People, usize)> {
     let rest = &s[at..];
     // `免去其…职务`, `任命其为…`, `提名为…人选`: the person named last
     if let Some(last) = last {
         for lead in ["免去其", "免除其", "任命其为", "提名为", "并提名为", "兼任"]
         {
             if rest.starts_with(lead) {
-                return Some((last.0.clone(), last.1.clone(), at + lead.len()));
+                return Some((vec![(last.0.clone(), last.1.clone())], at + lead.len()));
             }
         }
     }
@@ -130,15 +140,42 @@ fn person_then_chain(
         None => return None,
     };
     let name = name_at(s, name_start)?;
-    let after = &s[name_start + name.len()..];
+    let mut people = vec![(name.clone(), name_start..name_start + name.len())];
+    let mut end = name_start + name.len();
+    // `任命甲、乙、丙为…`, `甲、乙同志任…`: a list of names shares the chain
+    while let Some(next) = s[end..].strip_prefix('、') {
+        let at2 = s.len() - next.len();
+        let Some((n, e)) = name_at(s, at2)
+            .map(|n| (n.clone(), at2 + n.len()))
+            .or_else(|| list_name_at(s, at2))
+        else {
+            break;
+        };
+        people.push((n, at2..e));
+        end = e;
+    }
+    // `甲等3名同志为…`: the count of a list cut short
+    let after = counted_rest(&s[end..]).unwrap_or(&s[end..]);
     let connector = AFTER_NAME.iter().find(|c| after.starts_with(**c))?;
-    // without a verb of appointing, only `某某同志任…` reads as one (`某某为…` is common prose)
-    if name_start == at && !connector.starts_with("同志") {
+    // without a verb of appointing, only `某某同志任…` reads as one (`某某为…` is common
+    // prose), unless the sentence appointed someone already (`任命甲为…,乙为…`)
+    if name_start == at && !connector.starts_with("同志") && last.is_none() {
         return None;
     }
-    let span = name_start..name_start + name.len();
-    let chain_start = span.end + connector.len();
-    Some((name, span, chain_start))
+    let chain_start = s.len() - after.len() + connector.len();
+    Some((people, chain_start))
+}
+
+/// What follows `等3名` / `等三名` before `同志为`, if `rest` opens with such a count.
+fn counted_rest(rest: &str) -> Option<&str> {
+    let r = rest.strip_prefix('等')?;
+    let digits = r
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || "一二两三四五六七八九十".contains(*c)))
+        .map_or(r.len(), |(i, _)| i);
+    (digits > 0)
+        .then(|| r[digits..].strip_prefix(['名', '位']))
+        .flatten()
 }
 
 /// The person a profile paragraph opens with: `某某,男,` / `某某(女,…)`.

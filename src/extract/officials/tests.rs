@@ -190,3 +190,89 @@ fn names_ending_in_he_before_a_verb_and_before_yingyao() {
     assert_eq!(names("管委会主任郁清和作园区推介。"), ["郁清和"]);
     assert_eq!(names("市科技局副局长晏可应邀出席会议。"), ["晏可"]);
 }
+
+fn titles(text: &str) -> Vec<(String, String)> {
+    posts(text).into_iter().map(|(n, t, _)| (n, t)).collect()
+}
+
+fn notice_titles(text: &str) -> Vec<(String, String)> {
+    let report = report_for(text);
+    appointments::appointments_in(text, &report)
+        .into_iter()
+        .flat_map(|m| {
+            let name = m.name.clone();
+            m.posts.into_iter().map(move |p| (name.clone(), p.title))
+        })
+        .collect()
+}
+
+#[test]
+fn titles_keep_the_department_or_body_they_name() {
+    let got = titles("区委常委、统战部长柯启明,区法院院长蒲一川,区委办主任阎秋实出席。");
+    for want in [
+        ("柯启明", "统战部长"),
+        ("蒲一川", "法院院长"),
+        ("阎秋实", "区委办主任"),
+    ] {
+        assert!(
+            got.contains(&(want.0.into(), want.1.into())),
+            "{want:?} in {got:?}"
+        );
+    }
+    let got = titles("区人大党组书记、主任覃望舒主持。县林业局党组书记、局长房晓山参加。");
+    assert!(
+        got.contains(&("覃望舒".into(), "人大常委会主任".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("房晓山".into(), "林业局局长".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_bare_title_takes_the_body_of_the_chain_before_it() {
+    let got = titles("青溪高新区管委会常务副主任戴远山,副主任尚可、冼秋白等出席。");
+    assert!(
+        got.contains(&("冼秋白".into(), "管委会副主任".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn later_list_items_need_no_known_surname() {
+    let got = titles("区领导韦清和、仉淑贤、亓官越出席会议。");
+    let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["韦清和", "仉淑贤", "亓官越"]);
+}
+
+#[test]
+fn appointment_lists_share_their_chain() {
+    let text = "会议任命龚文涛、屈丽华为区人民政府副区长,廖志远为区商务局局长;任命戚一鸣等2名同志为区监察委员会委员。";
+    let got = notice_titles(text);
+    for want in [
+        ("龚文涛", "副区长"),
+        ("屈丽华", "副区长"),
+        ("廖志远", "商务局局长"),
+        ("戚一鸣", "监察委员会委员"),
+    ] {
+        assert!(
+            got.contains(&(want.0.into(), want.1.into())),
+            "{want:?} in {got:?}"
+        );
+    }
+    let got = notice_titles("韩可为、秦慕远同志任管委会副主任、党工委委员;");
+    assert!(
+        got.contains(&("秦慕远".into(), "党工委委员".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_verb_before_a_chain_is_no_part_of_it() {
+    let got = titles("会议确定区科技局局长郎世杰为测评对象。");
+    assert!(
+        got.contains(&("郎世杰".into(), "科技局局长".into())),
+        "{got:?}"
+    );
+}
