@@ -147,6 +147,11 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
     }
 });
 
+/// Kind words after which even a division's name makes a zone only where it recurs.
+static LOOSE_KINDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lexicon::entries(include_str!("../../data/lexicon/zone_kinds_loose.txt")).collect()
+});
+
 /// Words of a body or post (`某某区委`, `副区长`): a prefix holding one names no place.
 const BARRIERS: &[&str] = &["委", "政府", "党", "部门", "副", "常务"];
 
@@ -258,7 +263,9 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
                     .iter()
                     .any(|m| m.prefix == *prefix && m.kind == *kind && m.anchored)
             };
-            if kd.level != Level::Zone && kd.level != Level::Town || anchored() {
+            if kd.level != Level::Zone && kd.level != Level::Town
+                || anchored() && !LOOSE_KINDS.contains(&kd.word)
+            {
                 return true;
             }
             let name = format!("{prefix}{}", kd.word);
