@@ -200,14 +200,9 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
     if is_tour(&name) {
         return None;
     }
-    let date = MONTH_DAY
-        .captures(s)
-        .and_then(|c| {
-            let month = c[2].parse().ok()?;
-            let day = c[3].parse().ok()?;
-            let year = c.get(1).and_then(|y| y.as_str().parse().ok());
-            resolve_date(cx, year, month, day)
-        })
+    let date = month_day_in(cx, s)
+        // `522日` for `5月22日`, days before the report was issued
+        .or_else(|| missing_month(cx, s))
         // `26日下午,…点评会召开` after `9月25日至26日`: the month of the date before
         .or_else(|| {
             let day: u32 = DAY_ONLY.captures(s)?[1].parse().ok()?;
@@ -261,11 +256,45 @@ fn date_before(cx: &Context, i: usize) -> Option<Date> {
     let first = cx.segments.paragraphs[para.saturating_sub(4)]
         .sentences
         .start;
-    (first..i).rev().find_map(|j| {
-        let c = MONTH_DAY.captures(cx.sentence(j))?;
-        let year = c.get(1).and_then(|y| y.as_str().parse().ok());
-        resolve_date(cx, year, c[2].parse().ok()?, c[3].parse().ok()?)
-    })
+    (first..i)
+        .rev()
+        .find_map(|j| month_day_in(cx, cx.sentence(j)))
+}
+
+/// The first `M月D日` of `s` that is no news dateline (`某某融媒1月23日讯`,
+/// `新华社北京5月3日电`), which dates the report, not what it tells.
+fn month_day_in(cx: &Context, s: &str) -> Option<Date> {
+    MONTH_DAY
+        .captures_iter(s)
+        .find(|c| !is_news_dateline(&s[c.get(0).map_or(0, |m| m.end())..]))
+        .and_then(|c| {
+            let month = c[2].parse().ok()?;
+            let day = c[3].parse().ok()?;
+            let year = c.get(1).and_then(|y| y.as_str().parse().ok());
+            resolve_date(cx, year, month, day)
+        })
+}
+
+/// Whether what follows a date makes it a news dateline: `讯`, or `电` standing alone
+/// (`日电 (记者…)`, not `日电子…`).
+fn is_news_dateline(after: &str) -> bool {
+    let after = after.trim_start_matches([' ', '　']);
+    after.starts_with('讯')
+        || after
+            .strip_prefix('电')
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '　', '(', '（', '　', '讯']))
+}
+
+/// A sentence opening with a date whose `月` was dropped (`522日,…` for `5月22日`): read
+/// so only where the date falls in the weeks before the report was issued.
+fn missing_month(cx: &Context, s: &str) -> Option<Date> {
+    static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{3,4})\s*日").unwrap());
+    let issued = Date::parse_iso(cx.doc.published.as_deref()?)?;
+    let digits = RUN.captures(s)?.get(1)?.as_str();
+    let (month, day) = digits.split_at(digits.len() - 2);
+    let date = Date::new(issued.year, month.parse().ok()?, day.parse().ok()?)?;
+    let days = |d: Date| d.year * 372 + d.month as i32 * 31 + d.day as i32;
+    (date <= issued && days(issued) - days(date) <= 62).then_some(date)
 }
 
 /// A speech's own meeting: `在某某工作会议上的讲话` as its title, with a dateline.
@@ -397,6 +426,10 @@ fn held_name_and_venue(s: &str) -> Option<(String, Option<String>)> {
                 }
                 return Some((name, venue_before(&s[..at])));
             }
+            // `9月27日,甲主持召开会议,专题学习…`: a dated meeting named no more than that
+            if bare_meeting(&s[at + verb.len()..]) && MONTH_DAY.is_match(&s[..at]) {
+                return Some((BARE_MEETING.to_string(), venue_before(&s[..at])));
+            }
             // `…大会(在…)召开`: the name precedes, maybe with a venue between
             let before = &s[..at];
             let (head, venue) = match before.rfind('在') {
@@ -414,6 +447,21 @@ fn held_name_and_venue(s: &str) -> Option<(String, Option<String>)> {
         }
     }
     None
+}
+
+/// What a meeting is called where the report gives it no name.
+const BARE_MEETING: &str = "会议";
+
+/// Whether `after` a verb of holding is the bare word for a meeting, ending its clause.
+fn bare_meeting(after: &str) -> bool {
+    after
+        .trim_start_matches('了')
+        .strip_prefix(BARE_MEETING)
+        .is_some_and(|r| {
+            r.chars()
+                .next()
+                .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+        })
 }
 
 /// Whether a meeting named after a verb of holding is one whose spirit the report's
@@ -585,6 +633,7 @@ mod tests {
     #[test]
     fn roles_from_the_clause_after_a_name() {
         assert_eq!(role_after("张三主持会议", 6), Some(Some(Role::Host)));
+        assert_eq!(role_after("张三组织召开推进会", 6), Some(Some(Role::Host)));
         assert_eq!(
             role_after("张三同志,代表管委会作2024年工作报告。", 6),
             Some(Some(Role::Speaker))
@@ -626,6 +675,50 @@ mod tests {
             r.meetings[0].name.as_deref(),
             Some("某某开发区2031年工作会议")
         );
+    }
+
+    #[test]
+    fn a_news_dateline_does_not_date_the_meeting() {
+        use crate::extract::statements::testing::run;
+        let r = run(
+            &Meetings,
+            "青溪融媒3月9日讯(记者 某某)3月8日上午,青溪园区组织召开2030年总结大会,甲乙丙主持会议。",
+            Some("2031-03-09"),
+            None,
+        );
+        assert_eq!(r.meetings[0].date.as_deref(), Some("2031-03-08"));
+        assert!(is_news_dateline("电 (记者某某)"));
+        assert!(!is_news_dateline("电子信息产业推介会"));
+    }
+
+    #[test]
+    fn a_date_missing_its_month_sign_is_read_near_the_issue_date() {
+        use crate::extract::statements::testing::run;
+        let r = run(
+            &Meetings,
+            "617日,园区召开安全生产工作推进会。",
+            Some("2031-06-19"),
+            None,
+        );
+        assert_eq!(r.meetings[0].date.as_deref(), Some("2031-06-17"));
+        // far from the issue date, the digits are no date
+        let r = run(
+            &Meetings,
+            "617日,园区召开安全生产工作推进会。",
+            Some("2031-11-19"),
+            None,
+        );
+        assert_eq!(r.meetings[0].date, None);
+    }
+
+    #[test]
+    fn a_dated_meeting_may_go_unnamed() {
+        let (n, _) =
+            name_and_venue("4月3日上午,园区党工委书记某某主持召开会议,专题学习有关文件精神。")
+                .unwrap();
+        assert_eq!(n, "会议");
+        // undated, `召开会议` is too common to tell a meeting
+        assert!(name_and_venue("各单位要定期召开会议,研究解决问题。").is_none());
     }
 
     #[test]
