@@ -31,7 +31,15 @@ impl Extractor for Meetings {
     }
 
     fn extract(&self, cx: &Context, report: &mut Report) {
-        let mut held: Vec<(usize, Meeting)> = held_sentences(cx)
+        let held_at = held_sentences(cx);
+        // a tour held before the first meeting (`拉练活动举行`): who took part in it is
+        // no participant of the meeting
+        let tours: Vec<usize> = held_at
+            .iter()
+            .copied()
+            .filter(|&i| name_and_venue(cx.sentence(i)).is_some_and(|(n, _)| is_tour(&n)))
+            .collect();
+        let mut held: Vec<(usize, Meeting)> = held_at
             .into_iter()
             .filter_map(|i| meeting_in(cx, i, report).map(|m| (i, m)))
             .collect();
@@ -69,11 +77,17 @@ impl Extractor for Meetings {
         let starts: Vec<usize> = meetings.iter().map(|(i, _)| *i).collect();
         for (n, (i, m)) in meetings.iter_mut().enumerate() {
             // the meeting's part of the text: from its paragraph to the next meeting
+            let own = cx.segments.paragraphs[cx.segments.sentences[*i].paragraph]
+                .sentences
+                .start;
             let first = if n == 0 {
-                0
+                // past the tour's paragraph, where its party is listed
+                tours.iter().rev().find(|&&t| t < *i).map_or(0, |&t| {
+                    let p = cx.segments.sentences[t].paragraph;
+                    cx.segments.paragraphs[p].sentences.end.min(own).max(t + 1)
+                })
             } else {
-                let p = cx.segments.sentences[*i].paragraph;
-                cx.segments.paragraphs[p].sentences.start
+                own
             };
             let last = starts
                 .get(n + 1)
@@ -779,6 +793,25 @@ mod tests {
         assert_eq!(v, None);
         // without a study group, `开展` holds no meeting
         assert!(name_and_venue("园区开展集体学习活动,提升能力。").is_none());
+    }
+
+    #[test]
+    fn names_listed_after_a_titled_one_and_a_long_list_before_its_verb() {
+        let s = "园区领导甲建国、王小明(正处级)、李大海,区法院院长某某某,各街道负责人以及有关人员列席会议。";
+        let at = "园区领导甲建国".len();
+        let (end, names) = list_after(s, at);
+        let names: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
+        assert_eq!(names, ["王小明", "李大海"]);
+        assert!(s[end..].starts_with(','));
+        assert_eq!(role_after(s, end), Some(Some(Role::Attendee)));
+        // a list item that is no bare name ends the list
+        let s = "主任王小明、各部门负责人参加会议";
+        assert!(list_after(s, "主任王小明".len()).1.is_empty());
+        // a clause with a verb of its own breaks the list
+        assert_eq!(
+            role_after("张三,要抓好项目建设,各部门负责人参加会议", 6),
+            None
+        );
     }
 
     #[test]
