@@ -368,7 +368,11 @@ fn resolve_date(cx: &Context, year: Option<i32>, month: u32, day: u32) -> Option
         };
         return Date::new(y, month, day);
     }
-    let y = cx.doc_year()?;
+    let Some(y) = cx.doc_year() else {
+        // no year written: the first after the latest national meeting the text names
+        let event = super::dates::latest_event_named(cx.text)?;
+        return Date::new(super::dates::year_after_event(event, month), month, day);
+    };
     // a late-year meeting in a report that also plans the next year is in the earlier year
     let names_previous = super::dates::year_mentions(cx.text).any(|(_, m)| m == y - 1);
     let y = if month >= 11 && names_previous {
