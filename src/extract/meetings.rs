@@ -49,8 +49,25 @@ impl Extractor for Meetings {
         // a report often restates its meeting (title, lead): keep one per name/date
         let mut meetings: Vec<(usize, Meeting)> = Vec::new();
         for (i, m) in held {
+            // talks at two stops of a visit are two meetings; the visit's first day
+            // dates the first only
+            let mut m = m;
+            let talks_name = |k: &Meeting| k.name.as_deref().is_some_and(is_talks);
+            if talks_name(&m) {
+                if meetings
+                    .iter()
+                    .any(|(_, k)| talks_name(k) && k.name != m.name)
+                {
+                    if !MONTH_DAY.is_match(cx.sentence(i)) {
+                        m.date = None;
+                    }
+                    meetings.push((i, m));
+                    continue;
+                }
+            }
             let same = meetings.iter_mut().find(|(_, k)| {
-                k.date == m.date || k.name == m.name || k.date.is_none() || m.date.is_none()
+                (k.date == m.date || k.name == m.name || k.date.is_none() || m.date.is_none())
+                    && talks_name(k) == talks_name(&m)
             });
             match same {
                 Some((at, k)) => {
@@ -87,7 +104,8 @@ impl Extractor for Meetings {
                     cx.segments.paragraphs[p].sentences.end.min(own).max(t + 1)
                 })
             } else {
-                own
+                // not back over the sentence of the meeting before
+                own.max(starts[n - 1] + 1).min(*i)
             };
             let last = starts
                 .get(n + 1)
@@ -121,6 +139,10 @@ fn held_sentences(cx: &Context) -> Vec<usize> {
     for at in memmem::find_iter(cx.text.as_bytes(), STUDY_GROUP.as_bytes()) {
         found.extend(cx.sentence_at(at));
     }
+    // talks held with a party visited (`与某某研究院进行了座谈交流`)
+    for at in memmem::find_iter(cx.text.as_bytes(), TALKS.as_bytes()) {
+        found.extend(cx.sentence_at(at));
+    }
     found.sort_unstable();
     found.dedup();
     found
@@ -139,6 +161,8 @@ struct Lexicons {
     /// The verbs of `roles`, pattern `k` being `roles[k]`: tells which occur in a clause
     /// in one pass.
     role_verbs: AhoCorasick,
+    /// Verbs of leading a party (`率`, `带队`), read right after a name only.
+    leads: Vec<&'static str>,
 }
 
 static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
@@ -173,6 +197,8 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         held,
         role_verbs: AhoCorasick::new(roles.iter().map(|r| r.0)).unwrap(),
         roles,
+        leads: lexicon::entries(include_str!("../../data/lexicon/meeting_lead_verbs.txt"))
+            .collect(),
     }
 });
 
@@ -238,13 +264,14 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
                 .then_some(cx.dateline)
                 .flatten()
         })
-        // `在随后召开的座谈会上`: the day the report's account began
+        // `在随后召开的座谈会上`, talks during a visit: the day the report's account began
         .or_else(|| {
-            ["随后", "之后", "期间", "当天", "当日", "会上"]
-                .iter()
-                .any(|w| s.contains(w))
-                .then(|| date_before(cx, i))
-                .flatten()
+            (is_talks(&name)
+                || ["随后", "之后", "期间", "当天", "当日", "会上"]
+                    .iter()
+                    .any(|w| s.contains(w)))
+            .then(|| date_before(cx, i))
+            .flatten()
         });
     let attendance = cx.segments.sentences[i..]
         .iter()
@@ -398,7 +425,56 @@ const STUDY_VERBS: &[&str] = &["开展", "进行", "组织"];
 
 /// The meeting's name (and venue) in a sentence that says it was held.
 fn name_and_venue(s: &str) -> Option<(String, Option<String>)> {
-    held_name_and_venue(s).or_else(|| study_session(s).map(|n| (n, None)))
+    held_name_and_venue(s)
+        .or_else(|| study_session(s).map(|n| (n, None)))
+        .or_else(|| talks(s).map(|n| (n, None)))
+}
+
+/// Talks, the word held without a verb of holding (`座谈`, but not `座谈会`).
+const TALKS: &str = "座谈";
+
+/// `与某某研究院进行了座谈交流`: talks with a party, named from `与` on; not talks
+/// planned (`将与…座谈`).
+fn talks(s: &str) -> Option<String> {
+    s.match_indices(TALKS).find_map(|(at, _)| {
+        let after = &s[at + TALKS.len()..];
+        if after.starts_with('会') {
+            return None;
+        }
+        let clause_start = s[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| participants::CLAUSE_END.contains(c))
+            .map_or(0, |(c, ch)| c + ch.len_utf8());
+        let clause = &s[clause_start..at];
+        // the first: the party's own name may hold one (`研究与发展中心`)
+        let with = clause.find(['与', '同'])?;
+        if ["将", "拟", "计划", "准备"]
+            .iter()
+            .any(|w| clause[..with].contains(w))
+        {
+            return None;
+        }
+        let mut party = &clause[with..];
+        for verb in ["进行了", "进行", "开展了", "开展", "举行了", "举行"] {
+            if let Some(p) = party.strip_suffix(verb) {
+                party = p;
+                break;
+            }
+        }
+        let tail = if after.starts_with("交流") {
+            "交流"
+        } else {
+            ""
+        };
+        (party.chars().count() >= 3).then(|| format!("{party}{TALKS}{tail}"))
+    })
+}
+
+/// Whether a meeting's name is that of talks (`与某某座谈交流`), which a report tells
+/// as one stop of a visit, dated by the visit.
+fn is_talks(name: &str) -> bool {
+    name.contains(TALKS) && !name.contains("座谈会")
 }
 
 /// `某某党工委理论学习中心组开展2024年第3次集体学习`: the group and its session make
@@ -816,6 +892,45 @@ mod tests {
             role_after("张三,要抓好项目建设,各部门负责人参加会议", 6),
             None
         );
+    }
+
+    #[test]
+    fn talks_at_the_stops_of_a_visit() {
+        use crate::extract::statements::testing::run;
+        let r = run(
+            &Meetings,
+            "3月4日至5日,青溪园区工作组赴某市学习考察。\n工作组先后与某某新区管委会和某某集团进行了座谈交流。\n在某某研究院,工作组与研究与发展中心负责人座谈。",
+            Some("2031-03-09"),
+            None,
+        );
+        let got: Vec<_> = r
+            .meetings
+            .iter()
+            .map(|m| (m.name.as_deref().unwrap(), m.date.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("与某某新区管委会和某某集团座谈交流", Some("2031-03-04")),
+                ("与研究与发展中心负责人座谈", None)
+            ]
+        );
+        // talks planned, and a 座谈会 without a verb of holding, are none
+        assert_eq!(talks("下一步将与有关企业开展座谈。"), None);
+        assert_eq!(talks("与会人员在座谈会上交流。"), None);
+    }
+
+    #[test]
+    fn who_leads_the_party_attends_its_talks() {
+        assert_eq!(
+            role_after("张三率工作组一行赴某地学习", 6),
+            Some(Some(Role::Attendee))
+        );
+        assert_eq!(
+            role_after("张三带队赴某地考察", 6),
+            Some(Some(Role::Attendee))
+        );
+        assert_eq!(role_after("张三介绍,今年增长率较高", 6), None);
     }
 
     #[test]

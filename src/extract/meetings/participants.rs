@@ -287,6 +287,10 @@ pub(super) fn role_after(s: &str, name_end: usize) -> Option<Option<Role>> {
             return Some(r);
         }
     }
+    // `甲率工作组赴…`: who leads the party takes part in its talks
+    if LEX.leads.iter().any(|v| clause.starts_with(v)) {
+        return Some(Some(Role::Attendee));
+    }
     // `副主任甲、乙,各部门负责人参加会议`: listed before the others who attended
     if bare && ["参加", "出席", "列席"].iter().any(|w| next.contains(w)) {
         return Some(Some(Role::Attendee));
