@@ -139,6 +139,10 @@ fn held_sentences(cx: &Context) -> Vec<usize> {
     for at in memmem::find_iter(cx.text.as_bytes(), STUDY_GROUP.as_bytes()) {
         found.extend(cx.sentence_at(at));
     }
+    // a batch of projects started together (`20个重点项目集中开工`)
+    for at in memmem::find_iter(cx.text.as_bytes(), BATCH.as_bytes()) {
+        found.extend(cx.sentence_at(at));
+    }
     // talks held with a party visited (`与某某研究院进行了座谈交流`)
     for at in memmem::find_iter(cx.text.as_bytes(), TALKS.as_bytes()) {
         found.extend(cx.sentence_at(at));
@@ -163,6 +167,8 @@ struct Lexicons {
     role_verbs: AhoCorasick,
     /// Verbs of leading a party (`率`, `带队`), read right after a name only.
     leads: Vec<&'static str>,
+    /// Batches of projects started together (`集中开工`), longest first.
+    batches: Vec<&'static str>,
 }
 
 static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
@@ -199,6 +205,13 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         roles,
         leads: lexicon::entries(include_str!("../../data/lexicon/meeting_lead_verbs.txt"))
             .collect(),
+        batches: {
+            let mut b: Vec<&str> =
+                lexicon::entries(include_str!("../../data/lexicon/meeting_batch_events.txt"))
+                    .collect();
+            b.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            b
+        },
     }
 });
 
@@ -428,6 +441,47 @@ fn name_and_venue(s: &str) -> Option<(String, Option<String>)> {
     held_name_and_venue(s)
         .or_else(|| study_session(s).map(|n| (n, None)))
         .or_else(|| talks(s).map(|n| (n, None)))
+        .or_else(|| batch_event(s).map(|n| (n, None)))
+}
+
+/// What the words of `meeting_batch_events.txt` open with.
+const BATCH: &str = "集中";
+
+/// `3月23日,园区28个重点项目集中开工。`: a dated batch of projects started (signed,
+/// completed) together, named by its clause; not one planned (`力争…集中开工`).
+fn batch_event(s: &str) -> Option<String> {
+    if !MONTH_DAY.is_match(s) {
+        return None;
+    }
+    LEX.batches.iter().find_map(|w| {
+        s.match_indices(w).find_map(|(at, _)| {
+            let end = at + w.len();
+            let ends_clause = s[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| participants::CLAUSE_END.contains(&c));
+            let name = name_ending_any(&s[..end])?;
+            let planned = ["力争", "将", "计划", "拟", "预计", "确保"]
+                .iter()
+                .any(|p| name.contains(p));
+            (ends_clause && !planned && name.contains("项目")).then_some(name)
+        })
+    })
+}
+
+/// The run of name characters that ends `s`, after a lead date.
+fn name_ending_any(s: &str) -> Option<String> {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_han(c) || c.is_ascii_digit() || matches!(c, '(' | ')' | '“' | '”'))
+        .last()
+        .map(|(i, _)| i)?;
+    let mut name = &s[start..];
+    if let Some(m) = MONTH_DAY.find(name) {
+        name = &name[m.end()..];
+    }
+    (name.chars().count() >= 4).then(|| name.to_string())
 }
 
 /// Talks, the word held without a verb of holding (`座谈`, but not `座谈会`).
@@ -918,6 +972,15 @@ mod tests {
         // talks planned, and a 座谈会 without a verb of holding, are none
         assert_eq!(talks("下一步将与有关企业开展座谈。"), None);
         assert_eq!(talks("与会人员在座谈会上交流。"), None);
+    }
+
+    #[test]
+    fn a_dated_batch_of_projects_started_together_is_a_meeting() {
+        let (n, _) = name_and_venue("4月8日,青溪园区(某某镇)16个重点产业项目集中开工。").unwrap();
+        assert_eq!(n, "青溪园区(某某镇)16个重点产业项目集中开工");
+        assert!(name_and_venue("园区16个重点产业项目集中开工。").is_none());
+        assert!(name_and_venue("4月8日,园区力争二季度一批项目集中开工。").is_none());
+        assert!(name_and_venue("4月8日,此次集中开工项目16个。").is_none());
     }
 
     #[test]
