@@ -53,17 +53,16 @@ impl Extractor for Meetings {
             // dates the first only
             let mut m = m;
             let talks_name = |k: &Meeting| k.name.as_deref().is_some_and(is_talks);
-            if talks_name(&m) {
-                if meetings
+            if talks_name(&m)
+                && meetings
                     .iter()
                     .any(|(_, k)| talks_name(k) && k.name != m.name)
-                {
-                    if !MONTH_DAY.is_match(cx.sentence(i)) {
-                        m.date = None;
-                    }
-                    meetings.push((i, m));
-                    continue;
+            {
+                if !MONTH_DAY.is_match(cx.sentence(i)) {
+                    m.date = None;
                 }
+                meetings.push((i, m));
+                continue;
             }
             let same = meetings.iter_mut().find(|(_, k)| {
                 (k.date == m.date || k.name == m.name || k.date.is_none() || m.date.is_none())
