@@ -983,6 +983,15 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_told_at_the_end_of_its_speakers_sentence() {
+        assert_eq!(
+            speech_at_end("王某从坚定信念、勇于担当、廉洁自律三个方面作了表态发言。"),
+            Some(Role::Speaker)
+        );
+        assert_eq!(speech_at_end("王某一行参观了企业展厅。"), None);
+    }
+
+    #[test]
     fn who_leads_the_party_attends_its_talks() {
         assert_eq!(
             role_after("张三率工作组一行赴某地学习", 6),

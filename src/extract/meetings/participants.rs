@@ -97,6 +97,7 @@ pub(super) fn participants(
                 joined.then(|| roles[k + 1]).flatten()
             });
         }
+        let only_one = mentions.len() == 1;
         for (m, role) in mentions.into_iter().zip(roles) {
             // national leaders are quoted in reports, not present at local meetings
             if m.posts
@@ -108,6 +109,11 @@ pub(super) fn participants(
             let role = match role {
                 Some(r) => r,
                 None if is_speech_byline(cx, i, s) => Some(Role::Speaker),
+                // `甲从…、…等五个方面作了表态发言`: the sentence's subject, its verb at the end
+                None if only_one && s[..m.span.start].trim().is_empty() => match speech_at_end(s) {
+                    Some(r) => Some(r),
+                    None => continue,
+                },
                 None => continue,
             };
             let role = match role {
@@ -300,6 +306,14 @@ pub(super) fn role_after(s: &str, name_end: usize) -> Option<Option<Role>> {
         return Some(Some(Role::Attendee));
     }
     None
+}
+
+/// The part told by the last clause of a sentence, where it is a speech (`作了表态发言`,
+/// `作总结讲话`).
+pub(super) fn speech_at_end(s: &str) -> Option<Role> {
+    let s = s.trim_end_matches(['。', '!', '！', ' ']);
+    let last = s.rsplit(CLAUSE_END).next().unwrap_or(s);
+    (role_in_clause(last) == Some(Some(Role::Speaker))).then_some(Role::Speaker)
 }
 
 /// Whether `s` goes on as a list of who attended: clauses of titles and names, no
