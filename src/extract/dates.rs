@@ -90,6 +90,37 @@ pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
         .filter_map(|m| Some((m.start(), m.as_str()[..4].parse().ok()?)))
 }
 
+/// The latest of the national meetings of `event_dates.txt` that `text` names, as (year,
+/// month): a report that writes no year was written after it.
+pub fn latest_event_named(text: &str) -> Option<(i32, u32)> {
+    static EVENTS: LazyLock<(aho_corasick::AhoCorasick, Vec<(i32, u32)>)> = LazyLock::new(|| {
+        let (names, dates): (Vec<&str>, Vec<(i32, u32)>) =
+            crate::lexicon::entries(include_str!("../../data/lexicon/event_dates.txt"))
+                .filter_map(|l| {
+                    let (name, date) = l.split_once(' ')?;
+                    let (y, m) = date.trim().split_once('-')?;
+                    Some((name, (y.parse().ok()?, m.parse().ok()?)))
+                })
+                .unzip();
+        (aho_corasick::AhoCorasick::new(names).unwrap(), dates)
+    });
+    let (names, dates) = &*EVENTS;
+    names
+        .find_iter(text)
+        .map(|m| dates[m.pattern().as_usize()])
+        .max()
+}
+
+/// The year of a `M月D日` written after a meeting held in `event` (year, month): that
+/// year from the meeting's month on, else the next.
+pub fn year_after_event(event: (i32, u32), month: u32) -> i32 {
+    if month >= event.1 {
+        event.0
+    } else {
+        event.0 + 1
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +141,15 @@ mod tests {
             find_full_date("于2023年12月1日召开").unwrap().iso(),
             "2023-12-01"
         );
+    }
+
+    #[test]
+    fn a_national_meeting_named_dates_what_follows_it() {
+        let e = latest_event_named("会议传达学习了党的二十大和二十届三中全会精神").unwrap();
+        assert_eq!(e, (2024, 7));
+        assert_eq!(year_after_event(e, 11), 2024);
+        assert_eq!(year_after_event(e, 2), 2025);
+        assert_eq!(latest_event_named("会议研究了园区规划"), None);
     }
 
     #[test]

@@ -31,7 +31,15 @@ impl Extractor for Meetings {
     }
 
     fn extract(&self, cx: &Context, report: &mut Report) {
-        let mut held: Vec<(usize, Meeting)> = held_sentences(cx)
+        let held_at = held_sentences(cx);
+        // a tour held before the first meeting (`拉练活动举行`): who took part in it is
+        // no participant of the meeting
+        let tours: Vec<usize> = held_at
+            .iter()
+            .copied()
+            .filter(|&i| name_and_venue(cx.sentence(i)).is_some_and(|(n, _)| is_tour(&n)))
+            .collect();
+        let mut held: Vec<(usize, Meeting)> = held_at
             .into_iter()
             .filter_map(|i| meeting_in(cx, i, report).map(|m| (i, m)))
             .collect();
@@ -41,8 +49,24 @@ impl Extractor for Meetings {
         // a report often restates its meeting (title, lead): keep one per name/date
         let mut meetings: Vec<(usize, Meeting)> = Vec::new();
         for (i, m) in held {
+            // talks at two stops of a visit are two meetings; the visit's first day
+            // dates the first only
+            let mut m = m;
+            let talks_name = |k: &Meeting| k.name.as_deref().is_some_and(is_talks);
+            if talks_name(&m)
+                && meetings
+                    .iter()
+                    .any(|(_, k)| talks_name(k) && k.name != m.name)
+            {
+                if !MONTH_DAY.is_match(cx.sentence(i)) {
+                    m.date = None;
+                }
+                meetings.push((i, m));
+                continue;
+            }
             let same = meetings.iter_mut().find(|(_, k)| {
-                k.date == m.date || k.name == m.name || k.date.is_none() || m.date.is_none()
+                (k.date == m.date || k.name == m.name || k.date.is_none() || m.date.is_none())
+                    && talks_name(k) == talks_name(&m)
             });
             match same {
                 Some((at, k)) => {
@@ -69,11 +93,18 @@ impl Extractor for Meetings {
         let starts: Vec<usize> = meetings.iter().map(|(i, _)| *i).collect();
         for (n, (i, m)) in meetings.iter_mut().enumerate() {
             // the meeting's part of the text: from its paragraph to the next meeting
+            let own = cx.segments.paragraphs[cx.segments.sentences[*i].paragraph]
+                .sentences
+                .start;
             let first = if n == 0 {
-                0
+                // past the tour's paragraph, where its party is listed
+                tours.iter().rev().find(|&&t| t < *i).map_or(0, |&t| {
+                    let p = cx.segments.sentences[t].paragraph;
+                    cx.segments.paragraphs[p].sentences.end.min(own).max(t + 1)
+                })
             } else {
-                let p = cx.segments.sentences[*i].paragraph;
-                cx.segments.paragraphs[p].sentences.start
+                // not back over the sentence of the meeting before
+                own.max(starts[n - 1] + 1).min(*i)
             };
             let last = starts
                 .get(n + 1)
@@ -107,6 +138,14 @@ fn held_sentences(cx: &Context) -> Vec<usize> {
     for at in memmem::find_iter(cx.text.as_bytes(), STUDY_GROUP.as_bytes()) {
         found.extend(cx.sentence_at(at));
     }
+    // a batch of projects started together (`20个重点项目集中开工`)
+    for at in memmem::find_iter(cx.text.as_bytes(), BATCH.as_bytes()) {
+        found.extend(cx.sentence_at(at));
+    }
+    // talks held with a party visited (`与某某研究院进行了座谈交流`)
+    for at in memmem::find_iter(cx.text.as_bytes(), TALKS.as_bytes()) {
+        found.extend(cx.sentence_at(at));
+    }
     found.sort_unstable();
     found.dedup();
     found
@@ -125,6 +164,10 @@ struct Lexicons {
     /// The verbs of `roles`, pattern `k` being `roles[k]`: tells which occur in a clause
     /// in one pass.
     role_verbs: AhoCorasick,
+    /// Verbs of leading a party (`率`, `带队`), read right after a name only.
+    leads: Vec<&'static str>,
+    /// Batches of projects started together (`集中开工`), longest first.
+    batches: Vec<&'static str>,
 }
 
 static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
@@ -159,6 +202,15 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         held,
         role_verbs: AhoCorasick::new(roles.iter().map(|r| r.0)).unwrap(),
         roles,
+        leads: lexicon::entries(include_str!("../../data/lexicon/meeting_lead_verbs.txt"))
+            .collect(),
+        batches: {
+            let mut b: Vec<&str> =
+                lexicon::entries(include_str!("../../data/lexicon/meeting_batch_events.txt"))
+                    .collect();
+            b.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            b
+        },
     }
 });
 
@@ -200,14 +252,9 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
     if is_tour(&name) {
         return None;
     }
-    let date = MONTH_DAY
-        .captures(s)
-        .and_then(|c| {
-            let month = c[2].parse().ok()?;
-            let day = c[3].parse().ok()?;
-            let year = c.get(1).and_then(|y| y.as_str().parse().ok());
-            resolve_date(cx, year, month, day)
-        })
+    let date = month_day_in(cx, s)
+        // `522日` for `5月22日`, days before the report was issued
+        .or_else(|| missing_month(cx, s))
         // `26日下午,…点评会召开` after `9月25日至26日`: the month of the date before
         .or_else(|| {
             let day: u32 = DAY_ONLY.captures(s)?[1].parse().ok()?;
@@ -229,13 +276,14 @@ fn meeting_in(cx: &Context, i: usize, report: &Report) -> Option<Meeting> {
                 .then_some(cx.dateline)
                 .flatten()
         })
-        // `在随后召开的座谈会上`: the day the report's account began
+        // `在随后召开的座谈会上`, talks during a visit: the day the report's account began
         .or_else(|| {
-            ["随后", "之后", "期间", "当天", "当日", "会上"]
-                .iter()
-                .any(|w| s.contains(w))
-                .then(|| date_before(cx, i))
-                .flatten()
+            (is_talks(&name)
+                || ["随后", "之后", "期间", "当天", "当日", "会上"]
+                    .iter()
+                    .any(|w| s.contains(w)))
+            .then(|| date_before(cx, i))
+            .flatten()
         });
     let attendance = cx.segments.sentences[i..]
         .iter()
@@ -261,11 +309,45 @@ fn date_before(cx: &Context, i: usize) -> Option<Date> {
     let first = cx.segments.paragraphs[para.saturating_sub(4)]
         .sentences
         .start;
-    (first..i).rev().find_map(|j| {
-        let c = MONTH_DAY.captures(cx.sentence(j))?;
-        let year = c.get(1).and_then(|y| y.as_str().parse().ok());
-        resolve_date(cx, year, c[2].parse().ok()?, c[3].parse().ok()?)
-    })
+    (first..i)
+        .rev()
+        .find_map(|j| month_day_in(cx, cx.sentence(j)))
+}
+
+/// The first `M月D日` of `s` that is no news dateline (`某某融媒1月23日讯`,
+/// `新华社北京5月3日电`), which dates the report, not what it tells.
+fn month_day_in(cx: &Context, s: &str) -> Option<Date> {
+    MONTH_DAY
+        .captures_iter(s)
+        .find(|c| !is_news_dateline(&s[c.get(0).map_or(0, |m| m.end())..]))
+        .and_then(|c| {
+            let month = c[2].parse().ok()?;
+            let day = c[3].parse().ok()?;
+            let year = c.get(1).and_then(|y| y.as_str().parse().ok());
+            resolve_date(cx, year, month, day)
+        })
+}
+
+/// Whether what follows a date makes it a news dateline: `讯`, or `电` standing alone
+/// (`日电 (记者…)`, not `日电子…`).
+fn is_news_dateline(after: &str) -> bool {
+    let after = after.trim_start_matches([' ', '　']);
+    after.starts_with('讯')
+        || after
+            .strip_prefix('电')
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '　', '(', '（', '　', '讯']))
+}
+
+/// A sentence opening with a date whose `月` was dropped (`522日,…` for `5月22日`): read
+/// so only where the date falls in the weeks before the report was issued.
+fn missing_month(cx: &Context, s: &str) -> Option<Date> {
+    static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{3,4})\s*日").unwrap());
+    let issued = Date::parse_iso(cx.doc.published.as_deref()?)?;
+    let digits = RUN.captures(s)?.get(1)?.as_str();
+    let (month, day) = digits.split_at(digits.len() - 2);
+    let date = Date::new(issued.year, month.parse().ok()?, day.parse().ok()?)?;
+    let days = |d: Date| d.year * 372 + d.month as i32 * 31 + d.day as i32;
+    (date <= issued && days(issued) - days(date) <= 62).then_some(date)
 }
 
 /// A speech's own meeting: `在某某工作会议上的讲话` as its title, with a dateline.
@@ -325,7 +407,11 @@ fn resolve_date(cx: &Context, year: Option<i32>, month: u32, day: u32) -> Option
         };
         return Date::new(y, month, day);
     }
-    let y = cx.doc_year()?;
+    let Some(y) = cx.doc_year() else {
+        // no year written: the first after the latest national meeting the text names
+        let event = super::dates::latest_event_named(cx.text)?;
+        return Date::new(super::dates::year_after_event(event, month), month, day);
+    };
     // a late-year meeting in a report that also plans the next year is in the earlier year
     let names_previous = super::dates::year_mentions(cx.text).any(|(_, m)| m == y - 1);
     let y = if month >= 11 && names_previous {
@@ -351,7 +437,97 @@ const STUDY_VERBS: &[&str] = &["开展", "进行", "组织"];
 
 /// The meeting's name (and venue) in a sentence that says it was held.
 fn name_and_venue(s: &str) -> Option<(String, Option<String>)> {
-    held_name_and_venue(s).or_else(|| study_session(s).map(|n| (n, None)))
+    held_name_and_venue(s)
+        .or_else(|| study_session(s).map(|n| (n, None)))
+        .or_else(|| talks(s).map(|n| (n, None)))
+        .or_else(|| batch_event(s).map(|n| (n, None)))
+}
+
+/// What the words of `meeting_batch_events.txt` open with.
+const BATCH: &str = "集中";
+
+/// `3月23日,园区28个重点项目集中开工。`: a dated batch of projects started (signed,
+/// completed) together, named by its clause; not one planned (`力争…集中开工`).
+fn batch_event(s: &str) -> Option<String> {
+    if !MONTH_DAY.is_match(s) {
+        return None;
+    }
+    LEX.batches.iter().find_map(|w| {
+        s.match_indices(w).find_map(|(at, _)| {
+            let end = at + w.len();
+            let ends_clause = s[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| participants::CLAUSE_END.contains(&c));
+            let name = name_ending_any(&s[..end])?;
+            let planned = ["力争", "将", "计划", "拟", "预计", "确保"]
+                .iter()
+                .any(|p| name.contains(p));
+            (ends_clause && !planned && name.contains("项目")).then_some(name)
+        })
+    })
+}
+
+/// The run of name characters that ends `s`, after a lead date.
+fn name_ending_any(s: &str) -> Option<String> {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_han(c) || c.is_ascii_digit() || matches!(c, '(' | ')' | '“' | '”'))
+        .last()
+        .map(|(i, _)| i)?;
+    let mut name = &s[start..];
+    if let Some(m) = MONTH_DAY.find(name) {
+        name = &name[m.end()..];
+    }
+    (name.chars().count() >= 4).then(|| name.to_string())
+}
+
+/// Talks, the word held without a verb of holding (`座谈`, but not `座谈会`).
+const TALKS: &str = "座谈";
+
+/// `与某某研究院进行了座谈交流`: talks with a party, named from `与` on; not talks
+/// planned (`将与…座谈`).
+fn talks(s: &str) -> Option<String> {
+    s.match_indices(TALKS).find_map(|(at, _)| {
+        let after = &s[at + TALKS.len()..];
+        if after.starts_with('会') {
+            return None;
+        }
+        let clause_start = s[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| participants::CLAUSE_END.contains(c))
+            .map_or(0, |(c, ch)| c + ch.len_utf8());
+        let clause = &s[clause_start..at];
+        // the first: the party's own name may hold one (`研究与发展中心`)
+        let with = clause.find(['与', '同'])?;
+        if ["将", "拟", "计划", "准备"]
+            .iter()
+            .any(|w| clause[..with].contains(w))
+        {
+            return None;
+        }
+        let mut party = &clause[with..];
+        for verb in ["进行了", "进行", "开展了", "开展", "举行了", "举行"] {
+            if let Some(p) = party.strip_suffix(verb) {
+                party = p;
+                break;
+            }
+        }
+        let tail = if after.starts_with("交流") {
+            "交流"
+        } else {
+            ""
+        };
+        (party.chars().count() >= 3).then(|| format!("{party}{TALKS}{tail}"))
+    })
+}
+
+/// Whether a meeting's name is that of talks (`与某某座谈交流`), which a report tells
+/// as one stop of a visit, dated by the visit.
+fn is_talks(name: &str) -> bool {
+    name.contains(TALKS) && !name.contains("座谈会")
 }
 
 /// `某某党工委理论学习中心组开展2024年第3次集体学习`: the group and its session make
@@ -397,6 +573,10 @@ fn held_name_and_venue(s: &str) -> Option<(String, Option<String>)> {
                 }
                 return Some((name, venue_before(&s[..at])));
             }
+            // `9月27日,甲主持召开会议,专题学习…`: a dated meeting named no more than that
+            if bare_meeting(&s[at + verb.len()..]) && MONTH_DAY.is_match(&s[..at]) {
+                return Some((BARE_MEETING.to_string(), venue_before(&s[..at])));
+            }
             // `…大会(在…)召开`: the name precedes, maybe with a venue between
             let before = &s[..at];
             let (head, venue) = match before.rfind('在') {
@@ -414,6 +594,21 @@ fn held_name_and_venue(s: &str) -> Option<(String, Option<String>)> {
         }
     }
     None
+}
+
+/// What a meeting is called where the report gives it no name.
+const BARE_MEETING: &str = "会议";
+
+/// Whether `after` a verb of holding is the bare word for a meeting, ending its clause.
+fn bare_meeting(after: &str) -> bool {
+    after
+        .trim_start_matches('了')
+        .strip_prefix(BARE_MEETING)
+        .is_some_and(|r| {
+            r.chars()
+                .next()
+                .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+        })
 }
 
 /// Whether a meeting named after a verb of holding is one whose spirit the report's
@@ -585,6 +780,7 @@ mod tests {
     #[test]
     fn roles_from_the_clause_after_a_name() {
         assert_eq!(role_after("张三主持会议", 6), Some(Some(Role::Host)));
+        assert_eq!(role_after("张三组织召开推进会", 6), Some(Some(Role::Host)));
         assert_eq!(
             role_after("张三同志,代表管委会作2024年工作报告。", 6),
             Some(Some(Role::Speaker))
@@ -626,6 +822,50 @@ mod tests {
             r.meetings[0].name.as_deref(),
             Some("某某开发区2031年工作会议")
         );
+    }
+
+    #[test]
+    fn a_news_dateline_does_not_date_the_meeting() {
+        use crate::extract::statements::testing::run;
+        let r = run(
+            &Meetings,
+            "青溪融媒3月9日讯(记者 某某)3月8日上午,青溪园区组织召开2030年总结大会,甲乙丙主持会议。",
+            Some("2031-03-09"),
+            None,
+        );
+        assert_eq!(r.meetings[0].date.as_deref(), Some("2031-03-08"));
+        assert!(is_news_dateline("电 (记者某某)"));
+        assert!(!is_news_dateline("电子信息产业推介会"));
+    }
+
+    #[test]
+    fn a_date_missing_its_month_sign_is_read_near_the_issue_date() {
+        use crate::extract::statements::testing::run;
+        let r = run(
+            &Meetings,
+            "617日,园区召开安全生产工作推进会。",
+            Some("2031-06-19"),
+            None,
+        );
+        assert_eq!(r.meetings[0].date.as_deref(), Some("2031-06-17"));
+        // far from the issue date, the digits are no date
+        let r = run(
+            &Meetings,
+            "617日,园区召开安全生产工作推进会。",
+            Some("2031-11-19"),
+            None,
+        );
+        assert_eq!(r.meetings[0].date, None);
+    }
+
+    #[test]
+    fn a_dated_meeting_may_go_unnamed() {
+        let (n, _) =
+            name_and_venue("4月3日上午,园区党工委书记某某主持召开会议,专题学习有关文件精神。")
+                .unwrap();
+        assert_eq!(n, "会议");
+        // undated, `召开会议` is too common to tell a meeting
+        assert!(name_and_venue("各单位要定期召开会议,研究解决问题。").is_none());
     }
 
     #[test]
@@ -686,6 +926,82 @@ mod tests {
         assert_eq!(v, None);
         // without a study group, `开展` holds no meeting
         assert!(name_and_venue("园区开展集体学习活动,提升能力。").is_none());
+    }
+
+    #[test]
+    fn names_listed_after_a_titled_one_and_a_long_list_before_its_verb() {
+        let s = "园区领导甲建国、王小明(正处级)、李大海,区法院院长某某某,各街道负责人以及有关人员列席会议。";
+        let at = "园区领导甲建国".len();
+        let (end, names) = list_after(s, at);
+        let names: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
+        assert_eq!(names, ["王小明", "李大海"]);
+        assert!(s[end..].starts_with(','));
+        assert_eq!(role_after(s, end), Some(Some(Role::Attendee)));
+        // a list item that is no bare name ends the list
+        let s = "主任王小明、各部门负责人参加会议";
+        assert!(list_after(s, "主任王小明".len()).1.is_empty());
+        // a clause with a verb of its own breaks the list
+        assert_eq!(
+            role_after("张三,要抓好项目建设,各部门负责人参加会议", 6),
+            None
+        );
+    }
+
+    #[test]
+    fn talks_at_the_stops_of_a_visit() {
+        use crate::extract::statements::testing::run;
+        let r = run(
+            &Meetings,
+            "3月4日至5日,青溪园区工作组赴某市学习考察。\n工作组先后与某某新区管委会和某某集团进行了座谈交流。\n在某某研究院,工作组与研究与发展中心负责人座谈。",
+            Some("2031-03-09"),
+            None,
+        );
+        let got: Vec<_> = r
+            .meetings
+            .iter()
+            .map(|m| (m.name.as_deref().unwrap(), m.date.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("与某某新区管委会和某某集团座谈交流", Some("2031-03-04")),
+                ("与研究与发展中心负责人座谈", None)
+            ]
+        );
+        // talks planned, and a 座谈会 without a verb of holding, are none
+        assert_eq!(talks("下一步将与有关企业开展座谈。"), None);
+        assert_eq!(talks("与会人员在座谈会上交流。"), None);
+    }
+
+    #[test]
+    fn a_dated_batch_of_projects_started_together_is_a_meeting() {
+        let (n, _) = name_and_venue("4月8日,青溪园区(某某镇)16个重点产业项目集中开工。").unwrap();
+        assert_eq!(n, "青溪园区(某某镇)16个重点产业项目集中开工");
+        assert!(name_and_venue("园区16个重点产业项目集中开工。").is_none());
+        assert!(name_and_venue("4月8日,园区力争二季度一批项目集中开工。").is_none());
+        assert!(name_and_venue("4月8日,此次集中开工项目16个。").is_none());
+    }
+
+    #[test]
+    fn a_speech_told_at_the_end_of_its_speakers_sentence() {
+        assert_eq!(
+            speech_at_end("王某从坚定信念、勇于担当、廉洁自律三个方面作了表态发言。"),
+            Some(Role::Speaker)
+        );
+        assert_eq!(speech_at_end("王某一行参观了企业展厅。"), None);
+    }
+
+    #[test]
+    fn who_leads_the_party_attends_its_talks() {
+        assert_eq!(
+            role_after("张三率工作组一行赴某地学习", 6),
+            Some(Some(Role::Attendee))
+        );
+        assert_eq!(
+            role_after("张三带队赴某地考察", 6),
+            Some(Some(Role::Attendee))
+        );
+        assert_eq!(role_after("张三介绍,今年增长率较高", 6), None);
     }
 
     #[test]

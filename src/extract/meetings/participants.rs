@@ -62,14 +62,31 @@ pub(super) fn participants(
             }
         }
         mentions.sort_by_key(|m| m.span.start);
+        // `区领导甲、乙、丙出席`: the bare names listed after a titled one share its title
+        let mut listed = Vec::new();
+        for m in &mentions {
+            for (name, at) in list_after(s, m.span.end).1 {
+                let taken = |k: &officials::Mention| k.span.start <= at && at < k.span.end;
+                if !mentions.iter().any(taken) && !listed.iter().any(taken) {
+                    listed.push(officials::Mention {
+                        span: at..at + name.len(),
+                        name,
+                        posts: Vec::new(),
+                    });
+                }
+            }
+        }
+        mentions.extend(listed);
+        mentions.sort_by_key(|m| m.span.start);
         // `甲,乙,丙出席会议`: a name followed only by a comma shares the role of the
         // next name's clause, so roles are decided from the last mention back
         let mut roles: Vec<Option<Option<Role>>> = vec![None; mentions.len()];
         for k in (0..mentions.len()).rev() {
             let m = &mentions[k];
-            roles[k] = role_after(s, m.span.end).or_else(|| {
+            let end = list_after(s, m.span.end).0;
+            roles[k] = role_after(s, end).or_else(|| {
                 let next = mentions.get(k + 1)?;
-                let between = &s[m.span.end..next.span.start];
+                let between = s.get(end.max(m.span.end)..next.span.start)?;
                 let between = between.trim_start_matches("同志");
                 let lead = between
                     .trim_start_matches(CLAUSE_END)
@@ -80,6 +97,7 @@ pub(super) fn participants(
                 joined.then(|| roles[k + 1]).flatten()
             });
         }
+        let only_one = mentions.len() == 1;
         for (m, role) in mentions.into_iter().zip(roles) {
             // national leaders are quoted in reports, not present at local meetings
             if m.posts
@@ -91,6 +109,11 @@ pub(super) fn participants(
             let role = match role {
                 Some(r) => r,
                 None if is_speech_byline(cx, i, s) => Some(Role::Speaker),
+                // `甲从…、…等五个方面作了表态发言`: the sentence's subject, its verb at the end
+                None if only_one && s[..m.span.start].trim().is_empty() => match speech_at_end(s) {
+                    Some(r) => Some(r),
+                    None => continue,
+                },
                 None => continue,
             };
             let role = match role {
@@ -270,11 +293,84 @@ pub(super) fn role_after(s: &str, name_end: usize) -> Option<Option<Role>> {
             return Some(r);
         }
     }
+    // `甲率工作组赴…`: who leads the party takes part in its talks
+    if LEX.leads.iter().any(|v| clause.starts_with(v)) {
+        return Some(Some(Role::Attendee));
+    }
     // `副主任甲、乙,各部门负责人参加会议`: listed before the others who attended
     if bare && ["参加", "出席", "列席"].iter().any(|w| next.contains(w)) {
         return Some(Some(Role::Attendee));
     }
+    // `甲,法院院长乙,各街道负责人以及有关人员列席会议`: further down the list
+    if bare && listed_before_attending(after) {
+        return Some(Some(Role::Attendee));
+    }
     None
+}
+
+/// The part told by the last clause of a sentence, where it is a speech (`作了表态发言`,
+/// `作总结讲话`).
+pub(super) fn speech_at_end(s: &str) -> Option<Role> {
+    let s = s.trim_end_matches(['。', '!', '！', ' ']);
+    let last = s.rsplit(CLAUSE_END).next().unwrap_or(s);
+    (role_in_clause(last) == Some(Some(Role::Speaker))).then_some(Role::Speaker)
+}
+
+/// Whether `s` goes on as a list of who attended: clauses of titles and names, no
+/// verb of any part, up to one with a verb of attending.
+fn listed_before_attending(s: &str) -> bool {
+    for clause in s.split(CLAUSE_END).take(LIST_CLAUSES) {
+        match role_in_clause(clause) {
+            Some(r) => return r == Some(Role::Attendee),
+            None if clause.chars().count() > 30 || clause.contains('要') => return false,
+            None => {}
+        }
+    }
+    false
+}
+
+/// How many clauses a list of who attended runs to before its verb, at most.
+const LIST_CLAUSES: usize = 10;
+
+/// Where the list a name opens ends, and the bare names in it with their offsets in
+/// `s`: `(正厅级)`, `、乙、丙`, `同志`, `等` after the name at `name_end`. A listed name
+/// must end its item (`、`, a clause end, `等`) or be followed by its part (`出席`).
+pub(super) fn list_after(s: &str, name_end: usize) -> (usize, Vec<(String, usize)>) {
+    let mut at = name_end;
+    let mut names = Vec::new();
+    loop {
+        let rest = &s[at..];
+        if let Some(r) = rest.strip_prefix("同志") {
+            at = s.len() - r.len();
+        } else if let Some(r) = rest.strip_prefix(['(', '（']) {
+            let Some(close) = r
+                .find([')', '）'])
+                .filter(|&c| r[..c].chars().count() <= 12)
+            else {
+                break;
+            };
+            at = s.len() - r.len() + close + r[close..].chars().next().map_or(1, char::len_utf8);
+        } else if let Some(r) = rest.strip_prefix('、') {
+            let start = s.len() - r.len();
+            let Some(name) = officials::name_at(s, start) else {
+                break;
+            };
+            let after = &s[start + name.len()..];
+            let ends_item = after.is_empty()
+                || after.starts_with(['、', '等', '(', '（', ' ', '　'])
+                || after.starts_with(CLAUSE_END)
+                || after.starts_with("同志")
+                || LEX.roles.iter().any(|(v, _)| after.starts_with(v));
+            if !ends_item {
+                break;
+            }
+            at = start + name.len();
+            names.push((name, start));
+        } else {
+            break;
+        }
+    }
+    (at, names)
 }
 
 pub(super) fn role_in_clause(clause: &str) -> Option<Option<Role>> {
