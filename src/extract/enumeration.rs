@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 mod unnumbered;
 
-pub use unnumbered::{dash_lists, paragraph_lists, parallel_lists};
+pub use unnumbered::{aspect_lists, bullet_lists, dash_lists, paragraph_lists, parallel_lists};
 
 /// How an item is numbered. Items of one list share a family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,8 +41,14 @@ pub enum Family {
     Paragraph,
     /// Clauses of one sentence that each open with `要`, joined by `;` (`要…;要…;要…`).
     Parallel,
-    /// Paragraphs that each open with a dash (`——坚定不移抓…`).
+    /// Paragraphs that each open with a dash (`——坚定不移抓…`), or items that each open
+    /// with a bullet (`★ 要强化…;★ 要推进…`).
     Dash,
+    /// The aspects a sentence counts: `从甲,乙,丙等三个方面…`.
+    Aspect,
+    /// Clauses of one sentence that each open with the same directive word
+    /// (`进一步强化…,进一步加快…,进一步优化…`).
+    Anaphora,
 }
 
 impl Family {
@@ -57,6 +63,8 @@ impl Family {
                 | Family::Circled
                 | Family::ParenArabic
                 | Family::Parallel
+                | Family::Aspect
+                | Family::Anaphora
         )
     }
 
@@ -409,6 +417,16 @@ pub fn markers(text: &str, segments: &Segments) -> Vec<Marker> {
 /// family, its items no further apart than the family allows. Lists of one item are
 /// dropped: an ordinal alone enumerates nothing.
 pub fn ordinal_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
+    ordinal_lists_and_lone_items(text, segments).0
+}
+
+/// [`ordinal_lists`], and beside them the lone first items no second item follows
+/// (`(一)…` on a page cut off before `(二)`), each as a list of one, for the caller to
+/// weigh: an ordinal alone enumerates something only where the text says a list comes.
+pub fn ordinal_lists_and_lone_items(
+    text: &str,
+    segments: &Segments,
+) -> (Vec<ItemList>, Vec<ItemList>) {
     let mut lists: Vec<ItemList> = Vec::new();
     // index into `lists` of the open list of each family
     let mut open: Vec<(Family, usize)> = Vec::new();
@@ -437,11 +455,14 @@ pub fn ordinal_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
             });
         }
     }
-    lists.retain(|l| l.items.len() >= 2);
-    for list in &mut lists {
+    let (mut lists, mut lone): (Vec<ItemList>, Vec<ItemList>) =
+        lists.into_iter().partition(|l| l.items.len() >= 2);
+    // a lone first item of a family whose second item stands elsewhere is no cut list
+    lone.retain(|l| l.family != Family::HeadCn && !lists.iter().any(|o| o.family == l.family));
+    for list in lists.iter_mut().chain(lone.iter_mut()) {
         set_item_ends(list, segments);
     }
-    lists
+    (lists, lone)
 }
 
 fn set_item_ends(list: &mut ItemList, segments: &Segments) {

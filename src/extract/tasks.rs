@@ -26,10 +26,13 @@ impl Extractor for Tasks {
 
     fn extract(&self, cx: &Context, report: &mut Report) {
         let text = cx.text;
-        let mut lists = enumeration::ordinal_lists(text, &cx.segments);
+        let (mut lists, lone) = enumeration::ordinal_lists_and_lone_items(text, &cx.segments);
         lists.extend(enumeration::paragraph_lists(text, &cx.segments));
         lists.extend(enumeration::parallel_lists(text, &cx.segments));
         lists.extend(enumeration::dash_lists(text, &cx.segments));
+        lists.extend(enumeration::bullet_lists(text, &cx.segments));
+        lists.extend(enumeration::aspect_lists(text, &cx.segments));
+        lists.extend(lone.into_iter().filter(|l| lone_item_stands(cx, l)));
         if lists.is_empty() {
             return;
         }
@@ -44,6 +47,10 @@ impl Extractor for Tasks {
         let mut tasks: Vec<(usize, Task)> = Vec::new();
         let mut heads: Vec<&str> = Vec::new();
         for (i, list) in lists.iter().enumerate() {
+            if sub_items(&lists, list) {
+                verdicts.push(None);
+                continue;
+            }
             let parent = parent_of(&lists[..i], list, cx).and_then(|p| verdicts[p]);
             heads.clear();
             heads.extend(
@@ -61,6 +68,7 @@ impl Extractor for Tasks {
             let year = list_year(cx, list, default_year, near);
             let by = setter(cx, list, &names);
             for (item, head) in list.items.iter().zip(&heads) {
+                let head = &without_modal(head);
                 let seen = tasks.iter().any(|(_, t)| t.year == year && t.text == *head);
                 if seen || !worth_keeping(head) || states_targets(head) {
                     continue;
@@ -79,6 +87,53 @@ impl Extractor for Tasks {
         tasks.sort_by_key(|(at, _)| *at);
         report.tasks.extend(tasks.into_iter().map(|(_, t)| t));
     }
+}
+
+/// Whether a list of clauses stands inside an item of an inline ordinal list, between its
+/// first and last ordinals (`二是抓项目。要分析指标;要化解瓶颈;要深入一线。三是…`): the
+/// clauses spell out that item rather than set tasks of their own.
+fn sub_items(lists: &[ItemList], list: &ItemList) -> bool {
+    matches!(
+        list.family,
+        Family::Parallel | Family::Anaphora | Family::Aspect | Family::Dash
+    ) && lists.iter().any(|o| {
+        matches!(
+            o.family,
+            Family::Shi | Family::Yao | Family::Di | Family::Sequence
+        ) && o.items.len() >= 2
+            && o.start() < list.start()
+            && list.start() < o.items[o.items.len() - 1].marker.start
+    })
+}
+
+/// Words that announce a list: `抓好以下七个方面重点工作`, `提出三点要求`, `如下`.
+static ANNOUNCES_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"以下|如下|[二三四五六七八九十两几\d]+(?:个方面|方面|点|项|条)").unwrap()
+});
+
+/// Whether a lone first item (`(一)…` no `(二)` follows) is kept: where the words before
+/// it announce a list, or the text breaks off mid-sentence in its paragraph, and
+/// nothing in those words looks back (`重点开展了以下工作:`).
+fn lone_item_stands(cx: &Context, list: &ItemList) -> bool {
+    let item = &list.items[0].marker;
+    let family_ok = matches!(
+        list.family,
+        Family::ParenCn | Family::Shi | Family::Yao | Family::Di | Family::Arabic
+    );
+    let near = introduction(cx, list);
+    family_ok
+        && CONTEXT_CUES.count(near).1 == 0
+        && (ANNOUNCES_LIST.is_match(near) || cut_off_in(cx, item.paragraph))
+}
+
+/// Whether the text breaks off in paragraph `p`: it is the last, and its last sentence
+/// has no closing mark (a page cut off mid-sentence).
+fn cut_off_in(cx: &Context, p: usize) -> bool {
+    let paras = &cx.segments.paragraphs;
+    p + 1 == paras.len()
+        && !cx.text[paras[p].span.clone()]
+            .trim_end()
+            .ends_with(['。', '！', '？', '!', '?', '”', '"', '…', '）', ')'])
 }
 
 /// Longer headlines are cut at a comma: the gist is in the opening clauses.
@@ -257,9 +312,10 @@ fn body_reports_done(body: &str) -> bool {
 }
 
 /// Whether `head` opens with a verb of work to do, after an optional `要` `是要` `需要`
-/// (the pattern `^(?:要|是要|需要)?(?:verbs)`, read by first char).
+/// or the `关于` of a minutes' heading (`二、关于加快…`) (the pattern
+/// `^(?:要|是要|需要|关于)?(?:verbs)`, read by first char).
 fn opens_with_work_verb(head: &str) -> bool {
-    ["", "要", "是要", "需要"].iter().any(|prefix| {
+    ["", "要", "是要", "需要", "关于"].iter().any(|prefix| {
         head.strip_prefix(prefix)
             .is_some_and(|rest| WORK_VERBS.starts(rest))
     })
@@ -322,11 +378,16 @@ fn judge(
     let work = senses.iter().filter(|&&s| s == ItemSense::Work).count() as f32;
     let done = senses.iter().filter(|&&s| s == ItemSense::Result).count() as f32;
     // headings that name document parts (`一、工作回顾`, `(二)主要任务`) are structure
-    let meta = |(h, s): (&&str, &ItemSense)| *s != ItemSense::Work && META_HEADING.is_match(h);
+    // (items inside running text are clauses, never part names)
+    let meta = |(h, s): (&&str, &ItemSense)| {
+        *s != ItemSense::Work && !list.family.is_inline() && META_HEADING.is_match(h)
+    };
     let metas = heads.iter().zip(&senses).filter(|&p| meta(p)).count() as f32;
     match list.family {
-        // paragraphs without ordinals are a list only when they read as work to do
+        // paragraphs without ordinals are a list only when they read as work to do, and
+        // so are `一、` headings: `一、综合` `二、工业` head the parts of a bulletin
         Family::Paragraph | Family::Dash if work * 2.0 < n => return Some(false),
+        Family::HeadCn if metas == 0.0 && work * 2.0 < n => return None,
         Family::HeadCn if metas > 0.0 => return None,
         _ if metas * 2.0 > n => return None,
         _ => {}
@@ -341,7 +402,7 @@ fn judge(
         }
     }
     let mut score = (future - past).clamp(-3, 3) as f32;
-    if matches!(list.family, Family::Yao | Family::Parallel) {
+    if matches!(list.family, Family::Yao | Family::Parallel | Family::Aspect) {
         score += 2.0; // `一要…二要…`, `要…;要…` are directives by their very form
     }
     score += match parent {
@@ -349,9 +410,37 @@ fn judge(
         Some(false) => -2.0,
         None => 0.0,
     };
+    if list.family == Family::Aspect {
+        // `从甲,乙等三个方面,对下一步工作作了部署`: the words after the aspects tell
+        let last = list.items[list.items.len() - 1].end;
+        let tail = &text[last..];
+        let tail = &tail[..tail.find('。').unwrap_or(tail.len())];
+        let (f, p) = CONTEXT_CUES.count(tail);
+        score += (f - p).clamp(-2, 2) as f32;
+    }
     if list.family != Family::HeadCn {
         if let Some(heading) = heading {
-            let (f, p) = CONTEXT_CUES.count(heading);
+            let (mut f, mut p) = CONTEXT_CUES.count(heading);
+            // `一、2023年计划执行情况` in a report on 2024 looks back
+            if let Some(base) = default_year {
+                let years = plan_years(heading);
+                let (later, earlier) =
+                    years.fold(
+                        (0, 0),
+                        |(l, e), y| {
+                            if y >= base {
+                                (l + 1, e)
+                            } else {
+                                (l, e + 1)
+                            }
+                        },
+                    );
+                if later > 0 {
+                    f += 1;
+                } else if earlier > 0 {
+                    p += 1;
+                }
+            }
             score += 2.0 * (f - p).signum() as f32;
         }
     }
@@ -452,7 +541,12 @@ fn depth(family: Family) -> u8 {
         Family::ParenCn | Family::Paragraph | Family::Dash => 1,
         Family::Di | Family::Arabic => 2,
         Family::ParenArabic | Family::Circled => 3,
-        Family::Shi | Family::Yao | Family::Sequence | Family::Parallel => 4,
+        Family::Shi
+        | Family::Yao
+        | Family::Sequence
+        | Family::Parallel
+        | Family::Aspect
+        | Family::Anaphora => 4,
     }
 }
 
@@ -538,8 +632,44 @@ fn plan_year(cx: &Context) -> Option<i32> {
         .map(|y| y + 1);
     match (cx.doc_year(), summed_up) {
         (Some(a), Some(b)) => Some(a.max(b)),
+        (None, None) => session_year(cx.text).or_else(|| campaign_year(cx.text)),
         (a, b) => a.or(b),
     }
+}
+
+/// The year in the name of a campaign, where the text gives no `年` at all
+/// (`隐患整治2031专项行动`).
+fn campaign_year(text: &str) -> Option<i32> {
+    static CAMPAIGN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|\D)((?:19|20)\d\d)(?:专项|行动|攻坚|年度)").unwrap());
+    CAMPAIGN
+        .captures_iter(text)
+        .filter_map(|c| c[1].parse().ok())
+        .max()
+}
+
+/// The year of an annual session of the national congress or conference the text names
+/// (`十四届全国人大二次会议`, `全国政协十四届二次会议`): the first session of the Nth
+/// term meets in 1998 + 5(N - 9), one session a year after it.
+fn session_year(text: &str) -> Option<i32> {
+    static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"第?([一二三四五六七八九十]{1,3})届全国(?:人大|人民代表大会|政协)第?([一二三四五])次会议",
+            r"|全国政协第?([一二三四五六七八九十]{1,3})届第?([一二三四五])次会议"
+        ))
+        .unwrap()
+    });
+    if !text.contains("全国") {
+        return None;
+    }
+    SESSION
+        .captures_iter(text)
+        .filter_map(|c| {
+            let term = enumeration::cn_number(c.get(1).or(c.get(3))?.as_str())? as i32;
+            let session = enumeration::cn_number(c.get(2).or(c.get(4))?.as_str())? as i32;
+            (term >= 9).then(|| 1998 + 5 * (term - 9) + session - 1)
+        })
+        .max()
 }
 
 /// A list's year: the latest plan year written in its paragraph before it or in the words
@@ -609,6 +739,20 @@ fn states_targets(head: &str) -> bool {
                     .iter()
                     .any(|w| c.starts_with(w))
         })
+}
+
+/// An item's words without the modal `要` they open with (`一是要加快…` is the task
+/// `加快…`); `要素…` `要求…` are words of their own.
+fn without_modal(head: &str) -> &str {
+    match head.strip_prefix('要') {
+        Some(rest)
+            if !rest.starts_with(['素', '求', '点', '闻', '件', '害', '务'])
+                && rest.chars().nth(3).is_some() =>
+        {
+            rest
+        }
+        _ => head,
+    }
 }
 
 /// Whether a headline says enough to be a task: some Han characters, not just a name.

@@ -79,109 +79,277 @@ fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
-/// Lists written as parallel clauses of one sentence, each opening with `要` and joined
-/// by `;` (`要聚焦…;要紧盯…;要扎实开展…`): three or more such clauses make a list, its
-/// first item maybe after a lead-in (`当前…关键阶段,要聚焦…`).
+/// Lists written as parallel clauses of one sentence:
+/// - clauses joined by `;` that each open with `要` (`要聚焦…;要紧盯…;要扎实开展…`), three
+///   or more, the first maybe after a lead-in (`当前…关键阶段,要聚焦…`) or a subject
+///   (`各部门要聚焦…`);
+/// - clauses joined by `;` that one `要` governs, written alike (`全区上下要坚定信心,…;
+///   拉高标杆,…;立说立行,…`: each opens with a phrase of the same length);
+/// - clauses joined by commas that each open with `要`, three or more, or two after a
+///   word of speech (`他强调,各部门要…,要…`);
+/// - clauses that each open with one directive word (`进一步强化…,进一步加快…,进一步
+///   优化…`), three or more, with the clauses of work before them in the sentence.
 pub fn parallel_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
-    const OPENER: &str = "要";
-    // searchers built once: a searcher built per sentence costs more than its search
-    static FULL_SEMICOLON: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("；".as_bytes()));
     static YAO: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(OPENER.as_bytes()));
-    // `要求`, `要素`: words, not the modal verb opening an item
-    let opens_item = |rest: &str| {
-        rest.starts_with(OPENER)
-            && !["要求", "要素", "要点", "要闻", "要件", "要害", "要务"]
-                .iter()
-                .any(|w| rest.starts_with(w))
-    };
+        LazyLock::new(|| memchr::memmem::Finder::new("要".as_bytes()));
     let mut lists = Vec::new();
-    // the semicolons of the whole text, found once, in order
-    let all = text.as_bytes();
-    let mut semicolons: Vec<usize> = memchr::memchr_iter(b';', all)
-        .chain(FULL_SEMICOLON.find_iter(all))
-        .collect();
-    if semicolons.len() < 2 {
-        return lists;
-    }
-    semicolons.sort_unstable();
     for sentence in &segments.sentences {
         let s = &text[sentence.span.clone()];
-        let b = s.as_bytes();
-        // at least two semicolons and a `要`
-        let first = semicolons.partition_point(|&i| i < sentence.span.start);
-        let inside = semicolons[first..]
-            .iter()
-            .take_while(|&&i| i < sentence.span.end)
-            .count();
-        if inside < 2 || YAO.find(b).is_none() {
+        // most sentences hold neither `要` nor a directive opener: two searches tell
+        let has_yao = YAO.find(s.as_bytes()).is_some();
+        if !has_yao && !ANAPHORA_ANYWHERE.occurs_in(s) {
             continue;
         }
-        // the semicolons' offsets and lengths, in order, then the sentence's end
-        let mut cuts: Vec<(usize, usize)> = memchr::memchr_iter(b';', b)
-            .map(|i| (i, 1))
-            .chain(FULL_SEMICOLON.find_iter(b).map(|i| (i, "；".len())))
-            .collect();
-        cuts.sort_unstable();
-        cuts.push((s.len(), 0));
-        let mut starts: Vec<usize> = Vec::new();
-        let mut clause_start = 0;
-        for (i, cut_len) in cuts {
-            let clause = &s[clause_start..i];
-            let lead = clause.trim_start();
-            let at = clause_start + (clause.len() - lead.len());
-            if opens_item(lead) {
-                starts.push(at);
-            } else if starts.is_empty() {
-                // the first item may follow a lead-in clause: `…阶段,要聚焦…`
-                let first = lead
-                    .char_indices()
-                    .filter(|&(_, c)| matches!(c, ',' | '，'))
-                    .map(|(k, c)| k + c.len_utf8())
-                    .find(|&k| opens_item(&lead[k..]));
-                match first {
-                    Some(k) => starts.push(at + k),
-                    None => {
-                        clause_start = i + cut_len;
-                        continue;
-                    }
-                }
-            } else {
-                break;
-            }
-            clause_start = i + cut_len;
-        }
-        if starts.len() < 3 {
+        // clauses numbered by ordinals (`首先,要…;其次,要…`) belong to an ordinal list
+        if numbered(s) {
             continue;
         }
+        let found = if has_yao {
+            semicolon_items(s).or_else(|| comma_items(s))
+        } else {
+            None
+        };
+        let (family, items) = match found {
+            Some(items) => (Family::Parallel, items),
+            None => match anaphora_items(s) {
+                Some(items) => (Family::Anaphora, items),
+                None => continue,
+            },
+        };
         let base = sentence.span.start;
-        let ends: Vec<usize> = starts[1..]
-            .iter()
-            .map(|&k| base + s[..k].trim_end_matches(['；', ';', ' ']).len())
-            .chain([sentence.span.end])
-            .collect();
-        let items = starts
-            .iter()
-            .zip(ends)
+        let items = items
+            .into_iter()
             .enumerate()
-            .map(|(n, (&k, end))| Item {
+            .map(|(n, (start, body, end))| Item {
                 marker: Marker {
-                    family: Family::Parallel,
+                    family,
                     number: n as u32 + 1,
-                    start: base + k,
-                    body: base + k + OPENER.len(),
+                    start: base + start,
+                    body: base + body,
                     paragraph: sentence.paragraph,
                 },
-                end,
+                end: base + end,
             })
             .collect();
-        lists.push(ItemList {
-            family: Family::Parallel,
-            items,
-        });
+        lists.push(ItemList { family, items });
     }
     lists
+}
+
+/// Whether a clause of `s` opens with an ordinal (`一是`, `首先,`, `(二)`).
+fn numbered(s: &str) -> bool {
+    pieces(s, &[',', '，', ';', '；', ':', '：'])
+        .into_iter()
+        .any(|c| {
+            let (a, b) = trimmed(s, c);
+            let w = &s[a..b];
+            // (`1.5亿元` opens with a number, not an ordinal)
+            let ordinal = ordinal_at(w).is_some_and(|(_, _, len)| {
+                w[len..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_ascii_digit() && c != '%')
+            });
+            ordinal || ["首先", "其次", "再次", "最后"].contains(&w)
+        })
+}
+
+/// An item as (start, body, end) offsets into its sentence.
+type Span3 = (usize, usize, usize);
+
+/// Whether a clause opens with the modal `要` (not `要求`, `要素`, …).
+fn opens_with_modal(clause: &str) -> bool {
+    clause.starts_with('要')
+        && !["要求", "要素", "要点", "要闻", "要件", "要害", "要务"]
+            .iter()
+            .any(|w| clause.starts_with(w))
+}
+
+/// Byte offset of the modal `要` of a clause: opening it, or after a short subject
+/// (`各部门要…`, `园区上下要…`), not inside a word (`主要`, `需要`, `要求`).
+fn modal_at(clause: &str) -> Option<usize> {
+    if opens_with_modal(clause) {
+        return Some(0);
+    }
+    let at = clause.find('要')?;
+    let subject = &clause[..at];
+    let n = subject.chars().count();
+    let last = subject.chars().next_back()?;
+    ((2..=10).contains(&n)
+        && subject.chars().all(is_han)
+        && !"主重需只不纪摘想就是".contains(last)
+        && opens_with_modal(&clause[at..]))
+    .then_some(at)
+}
+
+/// Byte ranges of the pieces of `s` between the separators `seps`.
+fn pieces(s: &str, seps: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in s.char_indices().filter(|(_, c)| seps.contains(c)) {
+        out.push((from, i));
+        from = i + c.len_utf8();
+    }
+    out.push((from, s.len()));
+    out
+}
+
+/// Trimmed of blanks at its start: the range of a piece's words.
+fn trimmed(s: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let w = &s[a..b];
+    (a + (w.len() - w.trim_start().len()), b)
+}
+
+fn semicolon_items(s: &str) -> Option<Vec<Span3>> {
+    let chunks: Vec<(usize, usize)> = pieces(s, &[';', '；'])
+        .into_iter()
+        .map(|c| trimmed(s, c))
+        .collect();
+    if chunks.len() < 3 {
+        return None;
+    }
+    // the first item: a chunk that opens with `要`, or one whose comma clause does
+    let mut first = None;
+    for (k, &(a, b)) in chunks.iter().enumerate() {
+        let clauses = pieces(&s[a..b], &[',', '，']);
+        let at = clauses.iter().find_map(|&c| {
+            let (ca, cb) = trimmed(&s[a..b], c);
+            modal_at(&s[a + ca..a + cb]).map(|m| a + ca + m)
+        });
+        if let Some(at) = at {
+            first = Some((k, at));
+            break;
+        }
+    }
+    let (k, at) = first?;
+    let rest = &chunks[k + 1..];
+    let yao = '要'.len_utf8();
+    let mut items: Vec<Span3> = vec![(at, at + yao, chunks[k].1)];
+    let all_yao = rest
+        .iter()
+        .take_while(|&&(a, b)| opens_with_modal(&s[a..b]))
+        .count();
+    if all_yao >= 2 {
+        items.extend(rest[..all_yao].iter().map(|&(a, b)| (a, a + yao, b)));
+        return Some(items);
+    }
+    // clauses one `要` governs: written alike, short, each opening with a phrase of the
+    // same length before a comma
+    if rest.len() < 2 || rest.iter().any(|&(a, b)| opens_with_modal(&s[a..b])) {
+        return None;
+    }
+    let opening = |a: usize, b: usize| -> Option<usize> {
+        let w = &s[a..b];
+        let cut = w.find([',', '，'])?;
+        let n = w[..cut].chars().count();
+        ((2..=8).contains(&n) && w.chars().count() <= 40).then_some(n)
+    };
+    let n = opening(at + yao, chunks[k].1)?;
+    if rest.iter().all(|&(a, b)| opening(a, b) == Some(n)) {
+        items.extend(rest.iter().map(|&(a, b)| (a, a, b)));
+        return Some(items);
+    }
+    None
+}
+
+fn comma_items(s: &str) -> Option<Vec<Span3>> {
+    static SPEECH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"强调|要求|指出|提出|希望").unwrap());
+    let clauses: Vec<(usize, usize)> = pieces(s, &[',', '，', ';', '；'])
+        .into_iter()
+        .map(|c| trimmed(s, c))
+        .collect();
+    let mut starts: Vec<usize> = Vec::new();
+    for &(a, b) in &clauses {
+        let c = &s[a..b];
+        if starts.is_empty() {
+            if let Some(m) = modal_at(c) {
+                starts.push(a + m);
+            }
+        } else if opens_with_modal(c) {
+            starts.push(a);
+        }
+    }
+    // two clauses make a list only after a word of speech in the sentence
+    let spoken = starts.first().is_some_and(|&f| SPEECH.is_match(&s[..f]));
+    if starts.len() < 3 && !(starts.len() == 2 && spoken) {
+        return None;
+    }
+    let yao = '要'.len_utf8();
+    let ends = starts[1..]
+        .iter()
+        .map(|&k| s[..k].trim_end_matches([',', '，', ';', '；', ' ']).len())
+        .chain([s.len()]);
+    Some(
+        starts
+            .iter()
+            .zip(ends)
+            .map(|(&k, e)| (k, k + yao, e))
+            .collect(),
+    )
+}
+
+const ANAPHORA_OPENERS: &str = include_str!("../../../data/lexicon/task_anaphora_openers.txt");
+/// The directive openers by last char, to tell whether a sentence holds one at all.
+static ANAPHORA_ANYWHERE: LazyLock<WordsByChar> =
+    LazyLock::new(|| WordsByChar::by_last(lexicon::entries(ANAPHORA_OPENERS)));
+const WORK_VERBS: &str = include_str!("../../../data/lexicon/task_verbs.txt");
+
+fn anaphora_items(s: &str) -> Option<Vec<Span3>> {
+    static OPENERS: LazyLock<WordsByChar> =
+        LazyLock::new(|| WordsByChar::by_first(lexicon::entries(ANAPHORA_OPENERS)));
+    static VERBS: LazyLock<WordsByChar> =
+        LazyLock::new(|| WordsByChar::by_first(lexicon::entries(WORK_VERBS)));
+    if !ANAPHORA_ANYWHERE.occurs_in(s) {
+        return None;
+    }
+    let clauses: Vec<(usize, usize)> = pieces(s, &[',', '，', ';', '；'])
+        .into_iter()
+        .map(|c| trimmed(s, c))
+        .collect();
+    let opener = |&(a, b): &(usize, usize)| -> Option<&str> {
+        let w = &s[a..b];
+        let c = w.chars().next()?;
+        OPENERS
+            .get(c)
+            .iter()
+            .map(|&(o, _)| o)
+            .find(|o| w.starts_with(o))
+    };
+    // the longest run of clauses opening with one opener
+    let (mut best, mut run_start) = ((0, 0), 0);
+    for i in 0..clauses.len() {
+        let same = i > 0
+            && opener(&clauses[i]).is_some()
+            && opener(&clauses[i]) == opener(&clauses[i - 1]);
+        if !same {
+            run_start = i;
+        }
+        if opener(&clauses[i]).is_some() && i + 1 - run_start > best.1 - best.0 {
+            best = (run_start, i + 1);
+        }
+    }
+    if best.1 - best.0 < 3 {
+        return None;
+    }
+    // the clauses of work before the run, back to the sentence's start
+    let mut from = best.0;
+    while from > 0 && VERBS.starts(&s[clauses[from - 1].0..clauses[from - 1].1]) {
+        from -= 1;
+    }
+    if from > 0 && from < best.0 {
+        from = best.0;
+    }
+    Some(
+        clauses[from..best.1]
+            .iter()
+            .map(|&(a, b)| {
+                let w = &s[a..b];
+                let e = w.find('…').unwrap_or(w.len());
+                (a, a, a + e)
+            })
+            .collect(),
+    )
 }
 
 /// Lists of three or more consecutive paragraphs that each open with a dash
@@ -307,5 +475,149 @@ pub fn paragraph_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
             items,
         });
     }
+    lists
+}
+
+/// The aspects a sentence counts out, `从甲,乙,丙等三个方面作了部署` (or `从甲;乙;丙三个方面`):
+/// the words between `从` and the count, split at `;` where that gives as many items as
+/// the count says, else at commas; a split that does not give the count is no list.
+pub fn aspect_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
+    static COUNT: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("个方面".as_bytes()));
+    static COUNTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"等?([二三四五六七八九十两]|\d{1,2})个方面").unwrap());
+    let mut lists = Vec::new();
+    if COUNT.find(text.as_bytes()).is_none() {
+        return lists;
+    }
+    for sentence in &segments.sentences {
+        let s = &text[sentence.span.clone()];
+        if COUNT.find(s.as_bytes()).is_none() {
+            continue;
+        }
+        for c in COUNTED.captures_iter(s) {
+            let count = &c[1];
+            let Some(n) = cn_number(count)
+                .or_else(|| (count == "两").then_some(2))
+                .or_else(|| count.parse().ok())
+            else {
+                continue;
+            };
+            let stop = c.get(0).unwrap().start();
+            // the `从` that opens the aspects: the nearest one before the count whose words
+            // split into as many pieces as it says (an aspect may hold `从严`)
+            let split = s[..stop]
+                .rmatch_indices('从')
+                .map(|(i, w)| i + w.len())
+                .filter(|&from| s[from..stop].chars().count() >= 4)
+                .find_map(|from| {
+                    let words = &s[from..stop];
+                    [&[';', '；'][..], &[',', '，'][..]]
+                        .into_iter()
+                        .map(|seps| pieces(words, seps))
+                        .find(|p| p.len() as u32 == n && n >= 2 && p.iter().all(|&(a, b)| b > a))
+                        .map(|p| (from, p))
+                });
+            let Some((from, split)) = split else { continue };
+            let base = sentence.span.start + from;
+            let items = split
+                .iter()
+                .enumerate()
+                .map(|(k, &(a, b))| Item {
+                    marker: Marker {
+                        family: Family::Aspect,
+                        number: k as u32 + 1,
+                        start: base + a,
+                        body: base + a,
+                        paragraph: sentence.paragraph,
+                    },
+                    end: base + b,
+                })
+                .collect();
+            lists.push(ItemList {
+                family: Family::Aspect,
+                items,
+            });
+        }
+    }
+    lists
+}
+
+/// Whether `c` is a bullet that opens an item (`★`, `●`, `◆`, …).
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '★' | '☆'
+            | '●'
+            | '○'
+            | '◆'
+            | '◇'
+            | '■'
+            | '□'
+            | '▲'
+            | '△'
+            | '►'
+            | '▶'
+            | '◎'
+            | '•'
+    )
+}
+
+/// Lists of two or more items that each open with a bullet, in one paragraph
+/// (`…部署:★ 要强化…;★ 要推进…`) or in paragraphs one after another: an item runs to
+/// the next bullet or the end of its paragraph.
+pub fn bullet_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
+    let mut lists = Vec::new();
+    // most texts hold no bullet: one pass over the chars tells
+    if !text.chars().any(is_bullet) {
+        return lists;
+    }
+    let mut run: Vec<Item> = Vec::new();
+    let close = |run: &mut Vec<Item>, lists: &mut Vec<ItemList>| {
+        if run.len() >= 2 {
+            lists.push(ItemList {
+                family: Family::Dash,
+                items: std::mem::take(run),
+            });
+        }
+        run.clear();
+    };
+    for (k, p) in segments.paragraphs.iter().enumerate() {
+        let t = &text[p.span.clone()];
+        let bullets: Vec<usize> = t
+            .char_indices()
+            .filter(|&(i, c)| is_bullet(c) && t[..i].chars().next_back().is_none_or(is_boundary))
+            .map(|(i, _)| i)
+            .collect();
+        if bullets.is_empty() {
+            close(&mut run, &mut lists);
+            continue;
+        }
+        if !t[..bullets[0]].trim().is_empty() {
+            // words before the first bullet: a new list begins here
+            close(&mut run, &mut lists);
+        }
+        for (j, &b) in bullets.iter().enumerate() {
+            let after = b + t[b..].chars().next().map_or(0, char::len_utf8);
+            let end = bullets.get(j + 1).copied().unwrap_or(t.len());
+            let words = &t[after..end];
+            let lead = words.len() - words.trim_start().len();
+            let item_end = after
+                + words
+                    .trim_end_matches([';', '；', '。', ' ', '\u{3000}'])
+                    .len();
+            run.push(Item {
+                marker: Marker {
+                    family: Family::Dash,
+                    number: run.len() as u32 + 1,
+                    start: p.span.start + b,
+                    body: p.span.start + after + lead,
+                    paragraph: k,
+                },
+                end: p.span.start + item_end.max(after + lead),
+            });
+        }
+    }
+    close(&mut run, &mut lists);
     lists
 }

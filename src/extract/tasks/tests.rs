@@ -98,7 +98,7 @@ fn di_items() {
     let text = "他强调:第一,要坚定发展信心;第二,要压实工作责任;第三,要严守安全底线。";
     assert_eq!(
         texts(&run(text)),
-        ["要坚定发展信心", "要压实工作责任", "要严守安全底线"]
+        ["坚定发展信心", "压实工作责任", "严守安全底线"]
     );
 }
 
@@ -118,7 +118,7 @@ fn sequence_words_make_a_list_only_with_a_second_item() {
     let text = "他要求,首先,要提高政治站位;其次,要突出工作重点;最后,要强化督查考核。";
     assert_eq!(
         texts(&run(text)),
-        ["要提高政治站位", "要突出工作重点", "要强化督查考核"]
+        ["提高政治站位", "突出工作重点", "强化督查考核"]
     );
     assert!(run("首先,会议播放了宣传片。然后,主任作报告。最后,与会人员合影。").is_empty());
 }
@@ -379,4 +379,144 @@ fn parallel_clauses_opening_with_yao_are_items() {
         ]
     );
     assert!(tasks.iter().all(|t| t.by.as_deref() == Some("赵岩")));
+}
+
+#[test]
+fn bulleted_items_in_one_paragraph() {
+    let text = "会议对2031年园区工作进行全面部署,号召全体干部立即行动起来。★ 要强化链主招引,壮大园区经济;★ 要强化数字赋能,推进企业技改。";
+    let tasks = run_with(text, &[], None);
+    assert_eq!(
+        texts(&tasks),
+        ["强化链主招引,壮大园区经济", "强化数字赋能,推进企业技改"]
+    );
+    assert!(tasks.iter().all(|t| t.year == Some(2031)));
+}
+
+#[test]
+fn aspects_a_sentence_counts_out() {
+    let text = "会上,管委会办公室从压实属地责任,开展隐患大排查,强化重点行业监管等三个方面,对下一步工作进行了部署。";
+    assert_eq!(
+        texts(&run(text)),
+        ["压实属地责任", "开展隐患大排查", "强化重点行业监管"]
+    );
+    let text = "赵新民从坚定理想之志,从严从实抓党建;锤炼担当之勇,攻坚克难抓项目;涵养清廉之风,一心一意抓落实三个方面作了表态发言。";
+    let tasks = run_with(text, &["赵新民"], Some("2031-05-01"));
+    assert_eq!(tasks.len(), 3);
+    assert_eq!(tasks[1].text, "锤炼担当之勇,攻坚克难抓项目");
+    assert_eq!(tasks[0].by.as_deref(), Some("赵新民"));
+    // a count the split does not give is no list
+    assert!(run("会上从甲乙两项、丙丁戊等四个方面作了说明。").is_empty());
+}
+
+#[test]
+fn a_lone_first_item_an_introduction_announces() {
+    let text = "新的一年,我们将着重抓好以下五个方面的工作。\n(一)狠抓产业升级,全面夯实发展根基。坚持工业强区不动摇。\n加快技改扩能。推动企业上云。";
+    assert_eq!(texts(&run(text)), ["狠抓产业升级,全面夯实发展根基"]);
+    // a lone item in a look back is none
+    let text =
+        "一年来,重点开展了以下工作:\n(一)坚持项目为王,投资持续增长。\n全年新开工项目三十个。";
+    assert!(run(text).is_empty());
+}
+
+#[test]
+fn a_lone_first_item_on_a_page_cut_off() {
+    let text = "会上,孙立平要求,一要扛起发展责任,打造园区升级版。要进一步找准定位,正视";
+    let tasks = run_with(text, &["孙立平"], Some("2031-03-01"));
+    assert_eq!(texts(&tasks), ["扛起发展责任,打造园区升级版"]);
+    assert_eq!(tasks[0].by.as_deref(), Some("孙立平"));
+}
+
+#[test]
+fn clauses_one_yao_governs() {
+    let text = "他强调,全区上下要坚定信心,咬定目标不放松;拉高标杆,激发比学赶超的干劲;压实责任,提升抓落实的实效。";
+    assert_eq!(
+        texts(&run(text)),
+        [
+            "坚定信心,咬定目标不放松",
+            "拉高标杆,激发比学赶超的干劲",
+            "压实责任,提升抓落实的实效"
+        ]
+    );
+    // clauses not written alike are no list
+    assert!(
+        run("他强调,全区上下要坚定信心;经济运行总体平稳,稳中有进;全年完成投资三十亿元。")
+            .is_empty()
+    );
+}
+
+#[test]
+fn yao_clauses_joined_by_commas() {
+    let text = "他强调,要在巩固成绩的同时保持清醒,要再接再厉、苦干实干,要保持领先位次不动摇。";
+    assert_eq!(
+        texts(&run(text)),
+        [
+            "在巩固成绩的同时保持清醒",
+            "再接再厉、苦干实干",
+            "保持领先位次不动摇"
+        ]
+    );
+    // two, after a word of speech, with the subject of the first dropped
+    let text = "钱文斌强调,各责任部门要把思想统一到工作部署上来,要将服务企业作为重中之重,扎实推进项目建设。";
+    assert_eq!(
+        texts(&run(text)),
+        [
+            "把思想统一到工作部署上来",
+            "将服务企业作为重中之重,扎实推进项目建设"
+        ]
+    );
+    // separate sentences are no list
+    assert!(run("他强调,要把思想统一到部署上来。要将服务企业作为重中之重。").is_empty());
+}
+
+#[test]
+fn clauses_opening_with_one_directive_word() {
+    let text = "全力做好复工前各项准备,进一步强化跟踪服务,进一步加快项目推进,进一步优化营商环境……会上再次强调了项目的重要性。";
+    let tasks = run_with(text, &[], None);
+    assert_eq!(
+        texts(&tasks),
+        [
+            "全力做好复工前各项准备",
+            "进一步强化跟踪服务",
+            "进一步加快项目推进",
+            "进一步优化营商环境"
+        ]
+    );
+}
+
+#[test]
+fn clauses_inside_an_item_are_no_tasks_of_their_own() {
+    let text = "会议要求,一是要吃透会议精神,科学谋划工作。二是紧盯目标任务,加快项目建设。要分析指标,主动对接;要化解瓶颈,强推项目;要深入一线,提升作风。三是要抓好党的建设。";
+    assert_eq!(
+        texts(&run(text)),
+        [
+            "吃透会议精神,科学谋划工作",
+            "紧盯目标任务,加快项目建设",
+            "抓好党的建设"
+        ]
+    );
+}
+
+#[test]
+fn bulletin_parts_are_no_tasks() {
+    let text = "2030年,全区经济稳中有进。\n一、综合\n全区生产总值增长5%。\n二、农业\n粮食产量稳定。\n三、工业和建筑业\n工业增加值增长6%。";
+    assert!(run(text).is_empty());
+}
+
+#[test]
+fn the_year_of_a_national_session_or_a_campaign() {
+    let text = "近日,园区传达学习了十五届全国人大一次会议精神。会议要求,一是要吃透会议精神;二是要加快项目建设。";
+    let tasks = run_with(text, &[], None);
+    assert_eq!(tasks.len(), 2);
+    assert!(tasks.iter().all(|t| t.year == Some(2028)));
+    let text = "隐患整治2029专项行动进入攻坚阶段。会议要求,一是要压实责任;二是要强化执法检查。";
+    assert!(run_with(text, &[], None)
+        .iter()
+        .all(|t| t.year == Some(2029)));
+}
+
+#[test]
+fn a_heading_of_an_earlier_year_looks_back() {
+    let text = "一、2030年工作情况\n全年主要指标稳中有进,重点抓了以下工作:\n(一)坚持项目为王,投资较快增长。新开工项目三十个。\n(二)深化改革创新,发展活力迸发。\n二、2031年工作安排\n(一)加快产业升级。推动企业技改。\n(二)强化要素保障。盘活闲置土地。";
+    let tasks = run_with(text, &[], Some("2031-01-20"));
+    assert_eq!(texts(&tasks), ["加快产业升级", "强化要素保障"]);
 }
