@@ -9,7 +9,8 @@
 
 use crate::lexicon;
 use jieba_rs::Jieba;
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
@@ -61,6 +62,26 @@ fn breaks_names(tag: &str) -> bool {
 /// `s` should run past `upto` (the kind or title word after the name) so that jieba
 /// segments the span as it stands in the sentence.
 pub fn name_floor(s: &str, upto: usize) -> usize {
+    // a report names the same few places and posts again and again: tag each span once
+    thread_local! {
+        static SEEN: RefCell<HashMap<(String, usize), usize>> = RefCell::new(HashMap::new());
+    }
+    let key = (s.to_string(), upto);
+    if let Some(floor) = SEEN.with(|seen| seen.borrow().get(&key).copied()) {
+        return floor;
+    }
+    let floor = tag_floor(s, upto);
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() > 50_000 {
+            seen.clear();
+        }
+        seen.insert(key, floor);
+    });
+    floor
+}
+
+fn tag_floor(s: &str, upto: usize) -> usize {
     let mut at = 0;
     let mut floor = 0;
     for tag in JIEBA.tag(s, true) {
