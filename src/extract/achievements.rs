@@ -608,4 +608,28 @@ mod tests {
         );
         assert_eq!(get(&xs, "进出口总额", 412.8).year, Some(2030));
     }
+
+    #[test]
+    fn a_paragraph_of_bare_figures_continues_the_reports_tense() {
+        let xs = found(
+            "1-8月,园区规上工业增加值增长9.1%。\n重点行业有增有降。机械制造业产值增长7.4%;纺织业产值下降2.6%。",
+            Some("2031-09-20"),
+        );
+        assert_eq!(get(&xs, "机械制造业产值", 7.4).year, Some(2031));
+        get(&xs, "纺织业产值", -2.6);
+    }
+
+    #[test]
+    fn the_investment_of_one_project_is_no_result() {
+        let xs = found(
+            "2030年,园区新开工项目18个,总投资64亿元。作为首个落地的某某物流项目,计划总投资3.1亿元。该项目总建筑面积8.2万平方米,总投资2.7亿元。",
+            Some("2031-01-20"),
+        );
+        get(&xs, "总投资", 64.0);
+        assert!(
+            xs.iter()
+                .all(|a| a.value != 3.1 && a.value != 2.7 && a.value != 8.2),
+            "{xs:?}"
+        );
+    }
 }

@@ -244,6 +244,9 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
     let mut unread: Vec<&str> = Vec::new();
     // the tense the last bulleted paragraph ended in: a list of `◆` lines shares it
     let mut bullet_tense: Option<Tense> = None;
+    // the tense of the document's last statement: a paragraph of bare figures
+    // (`装备制造业产值增长10.5%`) with no cue of its own continues the report's tense
+    let mut doc_tense: Option<Tense> = None;
     for para in &cx.segments.paragraphs {
         let heading = &cx.text[para.span.clone()];
         if let Some(t) = heading_tense(heading) {
@@ -279,11 +282,13 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
                 para_year,
                 last_tense,
                 section_tense,
+                doc_tense,
                 label: label.as_deref(),
             };
             reader.sentence(s, &times, i, frame, &mut out);
             if let Some(st) = out[before..].last() {
                 last_tense = Some(st.tense);
+                doc_tense = Some(st.tense);
             }
             for st in &mut out[before..] {
                 if st.tense == Tense::Result && st.period.is_none() {
@@ -346,6 +351,8 @@ struct Frame<'a> {
     para_year: Option<i32>,
     last_tense: Option<Tense>,
     section_tense: Option<Tense>,
+    /// The tense of the document's last statement before the sentence.
+    doc_tense: Option<Tense>,
     /// The label the paragraph opens with, which names figures that name nothing.
     label: Option<&'a str>,
 }

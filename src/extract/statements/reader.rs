@@ -16,6 +16,28 @@ static YEAR_ON_YEAR: LazyLock<Words> = LazyLock::new(|| {
     ])
 });
 
+/// Investment figures that name no projects of their own (`总投资1156亿元`).
+const BARE_INVESTMENT: [&str; 6] = [
+    "总投资",
+    "计划总投资",
+    "总投资额",
+    "投资总额",
+    "计划总投资额",
+    "协议总投资",
+];
+
+/// Whether the clause before `head`'s end is a project's name without a value
+/// (`作为…首个开工的重点项目,`, `此次开工的某某项目,`), whose figures follow.
+fn names_one_project(head: &str) -> bool {
+    let head = head.trim_end_matches([',', '，', ' ']);
+    let clause = head
+        .rsplit([',', '，', ';', '；', '。'])
+        .next()
+        .unwrap_or(head);
+    clause.ends_with("项目")
+        && (!numbers::may_hold_quantity(clause) || numbers::find_quantities(clause).is_empty())
+}
+
 pub(super) struct Reader {
     pub(super) years: Years,
     pub(super) zone_forms: Vec<String>,
@@ -34,6 +56,7 @@ impl Reader {
             para_year,
             last_tense,
             section_tense,
+            doc_tense,
             label,
         } = frame;
         let qs = numbers::find_quantities(s);
@@ -50,6 +73,8 @@ impl Reader {
         // a figure compared with last year's is one reached, where nothing else tells
         let year_on_year = YEAR_ON_YEAR.is_match(s);
         let mut subject: Option<(String, usize)> = label.map(|l| (l.to_string(), 0));
+        // whether the sentence's last reading was ruled out (`该项目总建筑面积…`)
+        let mut rejected = false;
         let mut prev: Option<usize> = None;
         // the tense of the sentence's last statement, for clauses that show none of
         // their own (`完成投资72亿元;实际使用外资1.3亿美元`)
@@ -124,7 +149,8 @@ impl Reader {
                     )
                 }
                 .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense))
-                .or(sentence_tense);
+                .or(sentence_tense)
+                .or(doc_tense);
                 let Some(tense) = tense else { continue };
                 if rd.change_only {
                     if let (Tense::Result, Some(p)) = (tense, prev) {
@@ -167,9 +193,19 @@ impl Reader {
                             && st.indicator == rd.indicator
                     });
                 }
-                if !acceptable(&rd, tense) || of_another_body(&s[..rd.at], &rd.indicator) {
+                // `该项目总建筑面积…,总投资5.8亿元`, `作为…首个开工的项目,计划总投资
+                // 2.9亿元`: a bare investment after one project's figure or name is that
+                // project's
+                if BARE_INVESTMENT.contains(&rd.indicator.as_str())
+                    && (rejected || names_one_project(&s[..rd.span.start]))
+                {
                     continue;
                 }
+                if !acceptable(&rd, tense) || of_another_body(&s[..rd.at], &rd.indicator) {
+                    rejected = true;
+                    continue;
+                }
+                rejected = false;
                 // `526.8亿元,…总量首次突破500亿元`: a milestone after the exact figure
                 // restates it
                 let restated = rd.of_subject

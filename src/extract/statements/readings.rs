@@ -160,6 +160,11 @@ impl Reader {
                 None => body,
             };
             let body = after_last_verb(body);
+            // `某某产业园建设项目计划总投资400亿元`: a project called by its name, before
+            // its name is cut as a zone's
+            if is_one_project(body) {
+                return Vec::new();
+            }
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
             let mut indicator = without_inner_realize(indicator);
             // `新增某类企业38家,总数达到241家`: a bare total is the subject's
