@@ -699,4 +699,13 @@ mod tests {
         );
         get(&xs, "社会消费品零售总额", 98.6);
     }
+
+    #[test]
+    fn a_report_without_a_year_speaks_from_the_latest_national_meeting_it_names() {
+        let xs = found(
+            "今年以来,全区深入学习贯彻党的二十届三中全会精神。1-10月,规上工业增加值同比增长6.3%。",
+            None,
+        );
+        assert_eq!(get(&xs, "规上工业增加值", 6.3).year, Some(2024));
+    }
 }
