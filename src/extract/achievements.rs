@@ -708,4 +708,15 @@ mod tests {
         );
         assert_eq!(get(&xs, "规上工业增加值", 6.3).year, Some(2024));
     }
+
+    #[test]
+    fn an_estimate_under_a_review_of_the_plan_is_that_year_s_result() {
+        let xs = found(
+            "一、2030年计划执行情况\n预计地区生产总值增长5.5%,一般公共预算收入12.4亿元。\n二、2031年计划安排\n地区生产总值增长6%。",
+            Some("2031-01-12"),
+        );
+        assert_eq!(get(&xs, "地区生产总值", 5.5).year, Some(2030));
+        assert_eq!(get(&xs, "一般公共预算收入", 12.4).year, Some(2030));
+        assert!(xs.iter().all(|a| a.value != 6.0), "{xs:?}");
+    }
 }

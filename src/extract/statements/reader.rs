@@ -397,7 +397,8 @@ impl Reader {
                 _ => true,
             };
             // `预计全年实现…` late in a year: an estimate of the year's result
-            if w == "预计" && self.estimates_this_year(s) {
+            // and so is it under a review heading (`2023年计划执行情况`)
+            if w == "预计" && (section == Some(Tense::Result) || self.estimates_this_year(s)) {
                 cues.push((m.start(), Tense::Result));
                 continue;
             }
