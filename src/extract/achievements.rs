@@ -608,4 +608,115 @@ mod tests {
         );
         assert_eq!(get(&xs, "进出口总额", 412.8).year, Some(2030));
     }
+
+    #[test]
+    fn a_paragraph_of_bare_figures_continues_the_reports_tense() {
+        let xs = found(
+            "1-8月,园区规上工业增加值增长9.1%。\n重点行业有增有降。机械制造业产值增长7.4%;纺织业产值下降2.6%。",
+            Some("2031-09-20"),
+        );
+        assert_eq!(get(&xs, "机械制造业产值", 7.4).year, Some(2031));
+        get(&xs, "纺织业产值", -2.6);
+    }
+
+    #[test]
+    fn the_investment_of_one_project_is_no_result() {
+        let xs = found(
+            "2030年,园区新开工项目18个,总投资64亿元。作为首个落地的某某物流项目,计划总投资3.1亿元。该项目总建筑面积8.2万平方米,总投资2.7亿元。",
+            Some("2031-01-20"),
+        );
+        get(&xs, "总投资", 64.0);
+        assert!(
+            xs.iter()
+                .all(|a| a.value != 3.1 && a.value != 2.7 && a.value != 8.2),
+            "{xs:?}"
+        );
+    }
+
+    #[test]
+    fn lists_given_respectively_split_at_the_fewest_marks_and_share_their_noun() {
+        let xs = found(
+            "2030年,家具及木制品、纺织和食品类分别下降4.1%、2.2%和1.3%。钢材,水泥,平板玻璃和铝材产量分别增长2.5倍、12.0%、8.1%和3.3%。",
+            Some("2031-01-20"),
+        );
+        get(&xs, "家具及木制品", -4.1);
+        get(&xs, "纺织", -2.2);
+        assert_eq!(get(&xs, "钢材", 2.5).indicator, "钢材产量");
+        assert_eq!(get(&xs, "水泥", 12.0).indicator, "水泥产量");
+        get(&xs, "铝材产量", 3.3);
+        let xs = found(
+            "2030年,第一、二、三产业对经济增长的贡献率分别为3.1%、40.2%和56.7%。第一、二、三产业分别拉动经济增长0.2个、2.1个和2.9个百分点。",
+            Some("2031-01-20"),
+        );
+        assert_eq!(xs.len(), 3, "{xs:?}");
+        get(&xs, "第二产业对经济增长的贡献率", 40.2);
+    }
+
+    #[test]
+    fn contributions_and_second_measures_of_a_change_are_no_results() {
+        let xs = found(
+            "2030年,全区规上工业总产值812.5亿元,同比增长3.1%,可比增长4.6%,拉动全市产值增长1.2个百分点。",
+            Some("2031-01-20"),
+        );
+        assert_eq!(xs.len(), 1, "{xs:?}");
+        let a = get(&xs, "规上工业总产值", 812.5);
+        assert_eq!(a.change.as_ref().map(|c| c.value), Some(3.1));
+    }
+
+    #[test]
+    fn a_rate_after_a_share_is_the_growth_of_what_is_shared() {
+        let xs = found(
+            "2030年,分区域看,东片产值全区占比58.2%,同比增长4.1%;某某高新区占比41.8%,同比下降2.3%。轻工业产值占比30.5%,同比增长6.6%。",
+            Some("2031-01-20"),
+        );
+        get(&xs, "东片产值全区占比", 58.2);
+        assert_eq!(get(&xs, "产值", 4.1).indicator, "东片产值");
+        assert_eq!(get(&xs, "产值", -2.3).indicator, "东片产值");
+        assert_eq!(get(&xs, "产值", 6.6).indicator, "轻工业产值");
+    }
+
+    #[test]
+    fn bracketed_rates_minus_signs_and_head_counts() {
+        let xs = found(
+            "2030年,一季度开局平稳(GDP增长4.8%)。人口自然增长率为-2.1‰。全年肉牛出栏930头,活家禽出栏12.5万只。",
+            Some("2031-01-20"),
+        );
+        assert_eq!(get(&xs, "GDP", 4.8).period.as_deref(), Some("一季度"));
+        assert_eq!(get(&xs, "人口自然增长率", -2.1).unit, "‰");
+        assert_eq!(get(&xs, "肉牛出栏", 930.0).unit, "头");
+        assert_eq!(get(&xs, "活家禽出栏", 12.5).unit, "万只");
+    }
+
+    #[test]
+    fn a_total_s_share_is_its_subject_s_and_a_heading_below_expectations_plans_nothing() {
+        let xs = found(
+            "三、消费市场低于预期\n2030年,完成新材料产业增加值同比增长8.5%,总量占全区规上工业增加值41.3%。社会消费品零售总额98.6亿元。",
+            Some("2031-01-20"),
+        );
+        assert_eq!(
+            get(&xs, "占全区规上工业增加值", 41.3).indicator,
+            "新材料产业增加值占全区规上工业增加值"
+        );
+        get(&xs, "社会消费品零售总额", 98.6);
+    }
+
+    #[test]
+    fn a_report_without_a_year_speaks_from_the_latest_national_meeting_it_names() {
+        let xs = found(
+            "今年以来,全区深入学习贯彻党的二十届三中全会精神。1-10月,规上工业增加值同比增长6.3%。",
+            None,
+        );
+        assert_eq!(get(&xs, "规上工业增加值", 6.3).year, Some(2024));
+    }
+
+    #[test]
+    fn an_estimate_under_a_review_of_the_plan_is_that_year_s_result() {
+        let xs = found(
+            "一、2030年计划执行情况\n预计地区生产总值增长5.5%,一般公共预算收入12.4亿元。\n二、2031年计划安排\n地区生产总值增长6%。",
+            Some("2031-01-12"),
+        );
+        assert_eq!(get(&xs, "地区生产总值", 5.5).year, Some(2030));
+        assert_eq!(get(&xs, "一般公共预算收入", 12.4).year, Some(2030));
+        assert!(xs.iter().all(|a| a.value != 6.0), "{xs:?}");
+    }
 }

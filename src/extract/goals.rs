@@ -333,4 +333,14 @@ mod tests {
         assert!(has(&gs, 2031, "城镇登记失业率", 3.0, "%"), "{gs:?}");
         assert!(has(&gs, 2031, "入库税收", 6.8, "亿元"), "{gs:?}");
     }
+
+    #[test]
+    fn a_year_in_a_bracketed_note_dates_nothing() {
+        let gs = goals(
+            "2031年主要预期目标为:地区生产总值增长7%以上;一般公共预算支出(扣除2029年专项债支出)增长3%以上;社会消费品零售总额增长6%以上。",
+            Some("2031-01-10"),
+        );
+        assert_eq!(gs.len(), 3, "{gs:?}");
+        assert!(has(&gs, 2031, "社会消费品零售总额", 6.0, "%"), "{gs:?}");
+    }
 }

@@ -50,6 +50,12 @@ pub fn anchors(s: &str) -> impl Iterator<Item = (usize, YearRef)> + '_ {
 /// The year an [`ANCHOR`] match at `m` in `s` refers to, unless it is a comparison.
 fn read_anchor(s: &str, m: Range<usize>) -> Option<YearRef> {
     let text = &s[m.clone()];
+    // `(扣除2022年…专项资金)`: a year in a bracket dates only the note
+    if let Some(open) = s[..m.start].rfind(['(', '（']) {
+        if !s[open..m.start].contains([')', '）']) && s[m.end..].contains([')', '）']) {
+            return None;
+        }
+    }
     let before = s[..m.start].chars().next_back();
     let after = &s[m.end..];
     // a base of comparison (`较2024年下降8%`, `与去年相比`) dates nothing
@@ -223,7 +229,9 @@ pub struct Years {
 
 impl Years {
     pub fn of(cx: &Context) -> Years {
-        let doc = cx.doc_year();
+        // a report that names no year speaks from the year of the latest national
+        // meeting it names
+        let doc = cx.doc_year().or_else(|| year_of_named_events(cx.text));
         let head_end = floor_char_boundary(cx.text, 600);
         let summarized = cx
             .doc
@@ -275,6 +283,26 @@ impl Years {
             std::cmp::Ordering::Equal => None,
         }
     }
+}
+
+/// The meetings of `dated_events.txt` with their years.
+static DATED_EVENTS: LazyLock<(aho_corasick::AhoCorasick, Vec<i32>)> = LazyLock::new(|| {
+    let (names, years): (Vec<&str>, Vec<i32>) =
+        crate::lexicon::entries(include_str!("../../data/lexicon/dated_events.txt"))
+            .filter_map(|l| {
+                let (name, year) = l.split_once(char::is_whitespace)?;
+                Some((name, year.trim().parse::<i32>().ok()?))
+            })
+            .unzip();
+    (aho_corasick::AhoCorasick::new(names).unwrap(), years)
+});
+
+/// The year of the latest national meeting `text` names (`二十届三中全会` → 2024).
+pub fn year_of_named_events(text: &str) -> Option<i32> {
+    let (ac, years) = &*DATED_EVENTS;
+    ac.find_iter(text)
+        .map(|m| years[m.pattern().as_usize()])
+        .max()
 }
 
 /// A report from a year's first quarter that speaks of `过去一年` sums up the year

@@ -218,7 +218,7 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A change phrase right before a rate: `同比增长`, `比上年下降`, `增长`.
 static CHANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:同比|同口径|年均|年平均|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比|较年初|比年初)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|上涨|下降|减少|降低|回落|下滑)了?$").unwrap()
+    Regex::new(r"(?:同比|同口径|按可比价格?计算|可比价?|(?:比|较)(?:19|20)\d{2}年(?:同期)?|年均|年平均|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比|较年初|比年初)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|上涨|下降|减少|降低|回落|下滑)了?$").unwrap()
 });
 
 /// Every quantified statement of the document, read once per document: goals and
@@ -244,6 +244,9 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
     let mut unread: Vec<&str> = Vec::new();
     // the tense the last bulleted paragraph ended in: a list of `◆` lines shares it
     let mut bullet_tense: Option<Tense> = None;
+    // the tense of the document's last statement: a paragraph of bare figures
+    // (`装备制造业产值增长10.5%`) with no cue of its own continues the report's tense
+    let mut doc_tense: Option<Tense> = None;
     for para in &cx.segments.paragraphs {
         let heading = &cx.text[para.span.clone()];
         if let Some(t) = heading_tense(heading) {
@@ -279,11 +282,13 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
                 para_year,
                 last_tense,
                 section_tense,
+                doc_tense,
                 label: label.as_deref(),
             };
             reader.sentence(s, &times, i, frame, &mut out);
             if let Some(st) = out[before..].last() {
                 last_tense = Some(st.tense);
+                doc_tense = Some(st.tense);
             }
             for st in &mut out[before..] {
                 if st.tense == Tense::Result && st.period.is_none() {
@@ -346,6 +351,8 @@ struct Frame<'a> {
     para_year: Option<i32>,
     last_tense: Option<Tense>,
     section_tense: Option<Tense>,
+    /// The tense of the document's last statement before the sentence.
+    doc_tense: Option<Tense>,
     /// The label the paragraph opens with, which names figures that name nothing.
     label: Option<&'a str>,
 }
@@ -396,9 +403,13 @@ fn heading_tense(p: &str) -> Option<Tense> {
     if !ANY_CUE.is_match(p) {
         return None;
     }
+    // `消费市场低于预期`: a cue compared against is no cue
     let tense = SECTION_CUES
         .iter()
-        .find(|(w, _)| p.contains(w))
+        .find(|(w, _)| {
+            p.match_indices(w)
+                .any(|(at, _)| !p[..at].ends_with(['于', '超', '及']))
+        })
         .map(|(_, t)| *t)?;
     numbers::find_quantities(p).is_empty().then_some(tense)
 }

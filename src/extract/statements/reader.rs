@@ -16,6 +16,61 @@ static YEAR_ON_YEAR: LazyLock<Words> = LazyLock::new(|| {
     ])
 });
 
+/// Investment figures that name no projects of their own (`总投资1156亿元`).
+const BARE_INVESTMENT: [&str; 6] = [
+    "总投资",
+    "计划总投资",
+    "总投资额",
+    "投资总额",
+    "计划总投资额",
+    "协议总投资",
+];
+
+/// Whether an indicator is a share (`产值全区占比`, `工业投资占比`, `…比重`).
+fn is_share(indicator: &str) -> bool {
+    indicator.ends_with("占比") || indicator.ends_with("比重")
+}
+
+/// What a share is a share of: `区本级产值全区占比` → `区本级产值`, `重工业产值占比` →
+/// `重工业产值`; nothing for a bare `占比`.
+fn shared(indicator: &str) -> Option<&str> {
+    if !is_share(indicator) {
+        return None;
+    }
+    let base = match indicator.find('占') {
+        Some(at) => &indicator[..at],
+        None => indicator.strip_suffix("比重")?,
+    };
+    let base = ["全区", "全市", "全省", "全县", "全国"]
+        .iter()
+        .find_map(|w| base.strip_suffix(w))
+        .unwrap_or(base);
+    (base.chars().count() >= 2).then_some(base)
+}
+
+/// Whether the text before a value ends in a minus sign that belongs to it (`为-3.9‰`),
+/// not a dash between two values (`6%-8%`).
+fn has_minus_sign(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(['-', '－', '−']) else {
+        return false;
+    };
+    rest.chars()
+        .next_back()
+        .is_some_and(|c| !(c.is_ascii_alphanumeric() || matches!(c, '%' | '‰' | '.' | ')' | '）')))
+}
+
+/// Whether the clause before `head`'s end is a project's name without a value
+/// (`作为…首个开工的重点项目,`, `此次开工的某某项目,`), whose figures follow.
+fn names_one_project(head: &str) -> bool {
+    let head = head.trim_end_matches([',', '，', ' ']);
+    let clause = head
+        .rsplit([',', '，', ';', '；', '。'])
+        .next()
+        .unwrap_or(head);
+    clause.ends_with("项目")
+        && (!numbers::may_hold_quantity(clause) || numbers::find_quantities(clause).is_empty())
+}
+
 pub(super) struct Reader {
     pub(super) years: Years,
     pub(super) zone_forms: Vec<String>,
@@ -34,6 +89,7 @@ impl Reader {
             para_year,
             last_tense,
             section_tense,
+            doc_tense,
             label,
         } = frame;
         let qs = numbers::find_quantities(s);
@@ -50,6 +106,12 @@ impl Reader {
         // a figure compared with last year's is one reached, where nothing else tells
         let year_on_year = YEAR_ON_YEAR.is_match(s);
         let mut subject: Option<(String, usize)> = label.map(|l| (l.to_string(), 0));
+        // whether the sentence's last reading was ruled out (`该项目总建筑面积…`)
+        let mut rejected = false;
+        // what the sentence's last share is a share of (`区本级产值全区占比` → `区本级产值`)
+        let mut last_shared: Option<String> = None;
+        // where the clauses without a value right before this one start
+        let mut lead_start: Option<usize> = None;
         let mut prev: Option<usize> = None;
         // the tense of the sentence's last statement, for clauses that show none of
         // their own (`完成投资72亿元;实际使用外资1.3亿美元`)
@@ -80,6 +142,7 @@ impl Reader {
                 continue;
             }
             if in_clause.is_empty() {
+                lead_start = lead_start.or(Some(r.start));
                 // `■ 规上工业总产值:86.35亿元`: a label before a colon names what follows
                 let label = s[r.end..]
                     .starts_with([':', '：'])
@@ -91,7 +154,9 @@ impl Reader {
                 }
                 continue;
             }
-            let readings = self.read_clause(clause, in_clause, may_pair);
+            let lead = &s[lead_start.unwrap_or(r.start)..r.start];
+            lead_start = None;
+            let readings = self.read_clause(clause, in_clause, may_pair, lead);
             let mut produced = None;
             let mut produced_at = 0;
             for mut rd in readings {
@@ -124,7 +189,8 @@ impl Reader {
                     )
                 }
                 .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense))
-                .or(sentence_tense);
+                .or(sentence_tense)
+                .or(doc_tense);
                 let Some(tense) = tense else { continue };
                 if rd.change_only {
                     if let (Tense::Result, Some(p)) = (tense, prev) {
@@ -134,6 +200,11 @@ impl Reader {
                             let start = first_occurrence(s, prev_at..prev_at + st.text.len());
                             st.text = s[start..rd.span.end].to_string();
                             prev_at = start;
+                            continue;
+                        }
+                        // `同比增长2.7%,可比增长5.6%`: a second measure of a change the
+                        // figure has is no figure of its own
+                        if st.change.is_some() && takes_change(&st.unit, rd.change.as_ref()) {
                             continue;
                         }
                     }
@@ -153,6 +224,15 @@ impl Reader {
                 let mut replaces = None;
                 if rd.indicator.is_empty() {
                     match &subject {
+                        // `产值全区占比36.5%,同比下降4.4%`: a rate after a share is the
+                        // growth of what is shared, and a bare share's (`经开区占比22.7%,同比
+                        // 增长92.8%`) that of the last share named
+                        Some((ind, _)) if rd.change_only && is_share(ind) => {
+                            match shared(ind).or(last_shared.as_deref()) {
+                                Some(base) => rd.indicator = base.to_string(),
+                                None => continue,
+                            }
+                        }
                         Some((ind, start)) => {
                             rd.indicator = ind.clone();
                             rd.span.start = *start;
@@ -167,9 +247,19 @@ impl Reader {
                             && st.indicator == rd.indicator
                     });
                 }
-                if !acceptable(&rd, tense) || of_another_body(&s[..rd.at], &rd.indicator) {
+                // `该项目总建筑面积…,总投资5.8亿元`, `作为…首个开工的项目,计划总投资
+                // 2.9亿元`: a bare investment after one project's figure or name is that
+                // project's
+                if BARE_INVESTMENT.contains(&rd.indicator.as_str())
+                    && (rejected || names_one_project(&s[..rd.span.start]))
+                {
                     continue;
                 }
+                if !acceptable(&rd, tense) || of_another_body(&s[..rd.at], &rd.indicator) {
+                    rejected = true;
+                    continue;
+                }
+                rejected = false;
                 // `526.8亿元,…总量首次突破500亿元`: a milestone after the exact figure
                 // restates it
                 let restated = rd.of_subject
@@ -207,6 +297,10 @@ impl Reader {
                 // a result that is only a rate of change (`基础设施投资下降4.1%`): the
                 // signed rate is the figure itself, not a change of another
                 let mut value = rd.qty.value;
+                // `人口自然增长率为-3.9‰`: a minus sign before the value
+                if has_minus_sign(&s[..rd.at]) {
+                    value = -value;
+                }
                 if let Some(c) = change.as_ref().filter(|c| {
                     tense == Tense::Result
                         && c.unit == rd.qty.unit
@@ -232,6 +326,9 @@ impl Reader {
                     activity: rd.qty.is_activity(),
                 });
                 sentence_tense = Some(tense);
+                if let Some(base) = shared(&rd.indicator) {
+                    last_shared = Some(base.to_string());
+                }
                 produced = Some(out.len() - 1);
                 produced_at = rd.span.start;
                 subject = Some((rd.indicator.clone(), rd.span.start));
@@ -300,7 +397,8 @@ impl Reader {
                 _ => true,
             };
             // `预计全年实现…` late in a year: an estimate of the year's result
-            if w == "预计" && self.estimates_this_year(s) {
+            // and so is it under a review heading (`2023年计划执行情况`)
+            if w == "预计" && (section == Some(Tense::Result) || self.estimates_this_year(s)) {
                 cues.push((m.start(), Tense::Result));
                 continue;
             }

@@ -51,8 +51,19 @@ impl Reader {
     /// The statements one clause makes, before tense and year.
     /// `may_pair`: whether the sentence holds `分别`, without which no clause of it pairs
     /// names with values.
-    pub(super) fn read_clause(&self, c: &str, qs: &[Quantity], may_pair: bool) -> Vec<Reading> {
-        if let Some(list) = may_pair.then(|| self.read_respectively(c, qs)).flatten() {
+    /// `lead`: the clauses without a value right before this one, which may hold the
+    /// first names of a `分别` list (`甲,乙,丙和丁产量分别增长…`).
+    pub(super) fn read_clause(
+        &self,
+        c: &str,
+        qs: &[Quantity],
+        may_pair: bool,
+        lead: &str,
+    ) -> Vec<Reading> {
+        if let Some(list) = may_pair
+            .then(|| self.read_respectively(c, qs, lead))
+            .flatten()
+        {
             return list;
         }
         if let Some(rd) = count_change(c, qs) {
@@ -88,11 +99,14 @@ impl Reader {
                     change = Some(ch);
                 } else {
                     let (indicator, _, period) = self.clean_indicator(head);
-                    if !indicator.is_empty() {
+                    // `比重较上年提高2个百分点`: the change of the share before
+                    let of_share = numbers::is_points_unit(last.unit)
+                        && SHARE_WORDS.contains(&indicator.as_str());
+                    if !indicator.is_empty() && !of_share {
                         change = Some(ch);
                     } else {
                         return vec![Reading {
-                            indicator,
+                            indicator: String::new(),
                             qty: *last,
                             kind: Some(if sign < 0.0 {
                                 GoalKind::Reduce
@@ -143,7 +157,8 @@ impl Reader {
             // figures of the indicator itself
             if ends_with_any(pre, &["前", "后", "第", "排名", "的"])
                 || is_margin(pre)
-                || numbers::is_points_unit(main.unit) && is_rate_comparison(pre)
+                || numbers::is_points_unit(main.unit)
+                    && (is_rate_comparison(pre) || is_contribution(pre))
             {
                 return Vec::new();
             }
@@ -160,10 +175,24 @@ impl Reader {
                 None => body,
             };
             let body = after_last_verb(body);
+            // `某某产业园建设项目计划总投资400亿元`: a project called by its name, before
+            // its name is cut as a zone's
+            if is_one_project(body) {
+                return Vec::new();
+            }
             let (indicator, led_by_verb, period) = self.clean_indicator(body);
             let mut indicator = without_inner_realize(indicator);
-            // `新增某类企业38家,总数达到241家`: a bare total is the subject's
-            let of_subject = BARE_WORDS.contains(&indicator.as_str());
+            // `新增某类企业38家,总数达到241家`: a bare total is the subject's, and so is
+            // the share a total makes (`总量占全区规上工业增加值65.7%`)
+            let share_of_total = SHARE_OF_TOTAL
+                .iter()
+                .find_map(|w| indicator.strip_prefix(w))
+                .filter(|share| share.starts_with('占'))
+                .map(str::to_string);
+            let of_subject = BARE_WORDS.contains(&indicator.as_str()) || share_of_total.is_some();
+            if let Some(share) = share_of_total {
+                indicator = share;
+            }
             // `…,力争实现翻一番、达到860亿元`: the value is the subject's, or that of
             // the words before the doubling (`营业收入力争到2033年实现翻一番、达到…`)
             if DOUBLINGS.contains(&indicator.as_str()) {
@@ -241,7 +270,12 @@ impl Reader {
     }
 
     /// `A、B分别增长8%、10%`: indicators before `分别`, values after, paired in order.
-    pub(super) fn read_respectively(&self, c: &str, qs: &[Quantity]) -> Option<Vec<Reading>> {
+    pub(super) fn read_respectively(
+        &self,
+        c: &str,
+        qs: &[Quantity],
+        lead: &str,
+    ) -> Option<Vec<Reading>> {
         let at = find_word(c, "分别")?;
         let (head, tail_at) = (&c[..at], at + "分别".len());
         let values: Vec<&Quantity> = qs.iter().filter(|q| q.start >= tail_at).collect();
@@ -252,18 +286,54 @@ impl Reader {
             Some(g) => [&body[..g.start()], &body[g.end()..]].concat(),
             None => body,
         };
-        let names: Vec<String> = split_outside_quotes(&body, &["、", "和", "及", "与", "以及"])
-            .into_iter()
-            .map(|n| self.clean_indicator(n).0)
-            .filter(|n| !n.is_empty())
-            .collect();
-        let names = match names.as_slice() {
-            [one] if values.len() == 2 => split_paired_name(one).unwrap_or(names),
-            _ => names,
-        };
         if values.len() < 2 {
             return None;
         }
+        // `分别拉动经济增长0.1个、0.9个和2.4个百分点`: contributions to a rate
+        if values
+            .last()
+            .is_some_and(|q| numbers::is_points_unit(q.unit))
+            && is_contribution(&c[tail_at..])
+        {
+            return Some(Vec::new());
+        }
+        // the names are cut at the fewest marks that give one per value: `建筑及装潢材料、
+        // 饮料和日用品类` is three, `A、B分别` two, and `及` joins names only where the
+        // others do not part enough (`甲及乙分别`)
+        let mut names: Vec<String> = Vec::new();
+        for seps in NAME_SEPARATORS {
+            names = split_outside_quotes(&body, seps)
+                .into_iter()
+                .map(|n| self.clean_indicator(n).0)
+                .filter(|n| !n.is_empty())
+                .collect();
+            if names.len() >= values.len() {
+                break;
+            }
+        }
+        // `第一、二、三产业…分别为`: ordinals that share the noun after the last
+        if let Some(expanded) = expand_ordinal_sectors(&body) {
+            names = expanded;
+        }
+        // `甲,乙,丙和丁产量分别增长…`: names before commas stand in the clauses before
+        if names.len() < values.len() && !lead.is_empty() {
+            let before: Vec<String> = split_outside_quotes(lead, &[",", "，"])
+                .into_iter()
+                .map(|n| self.clean_indicator(n).0)
+                .filter(|n| !n.is_empty())
+                .collect();
+            // the last names are this clause's, read whole or as split
+            let whole = before.len() + 1;
+            if whole == values.len() {
+                names = [before, vec![body.clone()]].concat();
+            } else if before.len() + names.len() == values.len() {
+                names = [before, names].concat();
+            }
+        }
+        let names = match names.as_slice() {
+            [one] if values.len() == 2 => split_paired_name(one).unwrap_or(names),
+            _ => with_shared_noun(names),
+        };
         // values that cannot be paired with their names would give one of them the
         // whole clause as its name
         if names.len() != values.len() {
@@ -342,6 +412,14 @@ impl Reader {
                         | '•'
                 )
         });
+        // `一季度开局良好(GDP增长5.9%)`: a bracket left open before the value holds
+        // the figure's own words
+        if let Some(open) = s.rfind(['(', '（']) {
+            let inner = &s[open..];
+            if !inner.contains([')', '）']) {
+                s = &inner[inner.chars().next().map_or(0, char::len_utf8)..];
+            }
+        }
         let mut period = None;
         let mut verb = false;
         loop {
@@ -408,8 +486,85 @@ impl Reader {
                 break;
             }
         }
+        // `规上工业总产值(不含军工)`: a note in brackets after the name is no part of it
+        if s.ends_with([')', '）']) {
+            if let Some(open) = s.rfind(['(', '（']) {
+                if s[..open].chars().count() >= 2 {
+                    s = &s[..open];
+                }
+            }
+        }
         (s.to_string(), verb, period)
     }
+}
+
+/// `第一、二、三产业增加值` → `第一产业增加值`, `第二产业增加值`, `第三产业增加值`.
+fn expand_ordinal_sectors(body: &str) -> Option<Vec<String>> {
+    static ORDINALS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^第?([一二三])(?:[、和及]第?([一二三]))(?:[、和及]第?([一二三]))?(产业|产)(.*)$",
+        )
+        .unwrap()
+    });
+    let c = ORDINALS.captures(body)?;
+    let (noun, rest) = (c[4].to_string(), c[5].to_string());
+    let noun = if noun == "产" {
+        "产业".to_string()
+    } else {
+        noun
+    };
+    Some(
+        [c.get(1), c.get(2), c.get(3)]
+            .into_iter()
+            .flatten()
+            .map(|n| format!("第{}{noun}{rest}", n.as_str()))
+            .collect(),
+    )
+}
+
+/// The marks that part the names of a `分别` list, fewest first.
+const NAME_SEPARATORS: [&[&str]; 3] = [
+    &["、"],
+    &["、", "和", "与", "以及"],
+    &["、", "和", "及", "与", "以及"],
+];
+
+/// Nouns a list's members share, written once after the last (`甲、乙和丙产量`).
+static LIST_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../../data/lexicon/list_nouns.txt")));
+
+/// `甲、乙和丙产量` → `甲产量`, `乙产量`, `丙产量`: the noun after the last member is
+/// every member's, where none of the others names one.
+fn with_shared_noun(names: Vec<String>) -> Vec<String> {
+    let Some(last) = names.last() else {
+        return names;
+    };
+    let ends_in_noun = |n: &str| {
+        LIST_NOUNS
+            .iter()
+            .find(|w| n.ends_with(**w) && n.len() > w.len())
+    };
+    let Some(noun) = ends_in_noun(last) else {
+        return names;
+    };
+    if names[..names.len() - 1]
+        .iter()
+        .any(|n| ends_in_noun(n).is_some())
+    {
+        return names;
+    }
+    let n = names.len();
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            if i + 1 < n {
+                format!("{name}{noun}")
+            } else {
+                name
+            }
+        })
+        .collect()
 }
 
 /// A named group of industries or sectors (`三大主导产业`, `四大支柱产业`).
@@ -455,6 +610,12 @@ const BARE_WORDS: [&str; 10] = [
     "目标为",
 ];
 
+/// Words that name a share without saying of what (`比重较上年提高2个百分点`).
+const SHARE_WORDS: [&str; 4] = ["比重", "占比", "份额", "所占比重"];
+
+/// Totals whose share follows them (`总量占…`): the share is the subject's.
+const SHARE_OF_TOTAL: [&str; 4] = ["总量", "总额", "规模", "合计"];
+
 /// Words of doubling that stand where an indicator would (`实现翻一番、达到860亿元`).
 const DOUBLINGS: [&str; 6] = ["翻一番", "翻番", "翻两番", "翻了一番", "翻一倍", "倍增"];
 
@@ -476,7 +637,7 @@ fn before_doubling(body: &str) -> Option<&str> {
 fn share_of_whole(pre: &str) -> Option<usize> {
     static SHARE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:(?:完成|达到|达|为|相当于)了?(?:本年度|年度|全年|本年|年)(?:投资计划|计划任务|目标任务|考核目标|计划|目标|任务)?|占(?:本年度|年度|全年|本年|全部|全[市省区县国])\p{Han}{0,8}?)的$",
+            r"(?:(?:完成|达到|达|为|相当于)了?(?:本年度|年度|全年|本年|年)(?:投资计划|计划任务|目标任务|考核目标|计划|目标|任务)?|占(?:(?:本年度|年度|全年|本年|全部|全[市省区县国])\p{Han}{0,8}?|[\p{Han}A-Za-z]{2,14}?))的$",
         )
         .unwrap()
     });
@@ -505,6 +666,13 @@ fn share_reading(reader: &Reader, pre: &str, share: usize, qty: &Quantity, len: 
         period,
         of_subject,
     }
+}
+
+/// Whether `pre` tells a part's contribution to a growth rate (`拉动规上工业产值增长`,
+/// `分别拉动经济增长`): a split of another figure's rate, no figure of its own.
+fn is_contribution(pre: &str) -> bool {
+    const PULLS: [&str; 3] = ["拉动", "下拉", "带动"];
+    PULLS.iter().any(|w| pre.contains(w))
 }
 
 /// Whether `pre` compares a rate with another period or place (`增速较一季度提高`,
