@@ -16,7 +16,7 @@
 //! assert!(g.is_form("江门") && !g.is_form("开发"));
 //! ```
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -48,6 +48,8 @@ pub struct Gazetteer {
     /// Every full name and short form, for finding them in text.
     forms: Vec<&'static str>,
     automaton: AhoCorasick,
+    /// The same forms, for the longest one a string opens with.
+    at_start: AhoCorasick,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -106,12 +108,18 @@ impl Gazetteer {
             .match_kind(MatchKind::Standard)
             .build(&forms)
             .map_err(|e| e.to_string())?;
+        let at_start = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&forms)
+            .map_err(|e| e.to_string())?;
         Ok(Gazetteer {
             divisions,
             by_name,
             by_form,
             forms,
             automaton,
+            at_start,
         })
     }
 
@@ -157,13 +165,9 @@ impl Gazetteer {
 
     /// The longest name or short form that `s` starts with.
     pub fn form_at_start(&self, s: &str) -> Option<&'static str> {
-        let mut best = None;
-        for (i, c) in s.char_indices().take(10) {
-            if let Ok(j) = self.forms.binary_search(&&s[..i + c.len_utf8()]) {
-                best = Some(self.forms[j]);
-            }
-        }
-        best
+        self.at_start
+            .find(Input::new(s).anchored(Anchored::Yes))
+            .map(|m| self.forms[m.pattern().as_usize()])
     }
 }
 
