@@ -414,7 +414,7 @@ fn place_before<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>
         // that ends in a division's name (`经霍州`) is that name after a stray word
         let name_end = end + kind.word.len();
         let from = starts
-            .get(starts.len().min(3).max(1) - 1)
+            .get(starts.len().clamp(1, 3) - 1)
             .copied()
             .unwrap_or(end);
         if g.forms_in(&text[from..name_end])
