@@ -285,24 +285,10 @@ impl Years {
     }
 }
 
-/// The meetings of `dated_events.txt` with their years.
-static DATED_EVENTS: LazyLock<(aho_corasick::AhoCorasick, Vec<i32>)> = LazyLock::new(|| {
-    let (names, years): (Vec<&str>, Vec<i32>) =
-        crate::lexicon::entries(include_str!("../../data/lexicon/dated_events.txt"))
-            .filter_map(|l| {
-                let (name, year) = l.split_once(char::is_whitespace)?;
-                Some((name, year.trim().parse::<i32>().ok()?))
-            })
-            .unzip();
-    (aho_corasick::AhoCorasick::new(names).unwrap(), years)
-});
-
-/// The year of the latest national meeting `text` names (`二十届三中全会` → 2024).
+/// The year of the latest national meeting `text` names (`二十届三中全会` → 2024), from
+/// the list the meeting dates use (`event_dates.txt`).
 pub fn year_of_named_events(text: &str) -> Option<i32> {
-    let (ac, years) = &*DATED_EVENTS;
-    ac.find_iter(text)
-        .map(|m| years[m.pattern().as_usize()])
-        .max()
+    super::dates::latest_event_named(text).map(|(year, _)| year)
 }
 
 /// A report from a year's first quarter that speaks of `过去一年` sums up the year
