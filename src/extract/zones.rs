@@ -456,7 +456,8 @@ fn place_before<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>
     let mut anchored: Option<Prefix> = None;
     for len in 2..=starts.len() {
         let at = starts[len - 1];
-        if barrier_at(at) || at < floor {
+        // another zone's name ends inside (`某某开发区某某高新区`): this one starts after it
+        if barrier_at(at) || at < floor || holds_zone_kind(&text[at..end]) {
             break;
         }
         let prefix = &text[at..end];
@@ -516,6 +517,15 @@ fn has_department(text: &str, name: &str) -> bool {
             .take(6)
             .take_while(|&c| is_han(c))
             .any(|c| c == '局')
+    })
+}
+
+/// Whether `s` holds a development zone's kind word of two characters or more.
+fn holds_zone_kind(s: &str) -> bool {
+    let k = &*KINDS;
+    k.automaton.find_iter(s).any(|m| {
+        let kind = &k.kinds[m.pattern().as_usize()];
+        kind.level == Level::Zone && kind.word.chars().count() >= 2
     })
 }
 
@@ -588,6 +598,10 @@ fn ends_with_place(s: &str) -> bool {
 /// A kind word standing alone (`高区党工委`), not the tail of a longer word.
 fn standalone_short(text: &str, start: usize, _end: usize) -> bool {
     let prev = text[..start].chars().next_back();
+    // `XX工业园区` in a template names no zone, not even a generic one
+    if prev.is_some_and(|c| matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ' | '×' | '*' | '＊')) {
+        return false;
+    }
     !prev.is_some_and(is_han) || {
         let k = &*KINDS;
         k.boundaries.ends(&text[..start])
@@ -788,7 +802,9 @@ fn attach_bare_short_forms(
     }
     let mut forms: Vec<(&str, usize, usize)> =
         counts.into_iter().map(|(w, (n, at))| (w, n, at)).collect();
-    forms.sort_by_key(|f| f.2);
+    // the most used form first, so that the zone a report names only generically does
+    // not depend on what a page puts before the text (a title, a breadcrumb trail)
+    forms.sort_by_key(|f| (std::cmp::Reverse(f.1), f.2));
     for (form, n, at) in forms {
         let no_zone = !zones.iter().any(|(z, _, _)| z.level == Some(Level::Zone));
         let owner = zones
