@@ -904,6 +904,15 @@ pub fn resolve<'r>(report: &'r Report, form: &str) -> Option<&'r Zone> {
         .iter()
         .find(|z| z.name == form || z.aliases.iter().any(|a| a == form))
         .or_else(|| {
+            // `某某市某某片区` is the zone its name ends with, not the city it opens with
+            report
+                .zones
+                .iter()
+                .filter(|z| z.level == Some(Level::Zone) && z.name.chars().count() >= 3)
+                .filter(|z| form.ends_with(z.name.as_str()))
+                .max_by_key(|z| z.name.len())
+        })
+        .or_else(|| {
             report.zones.iter().find(|z| {
                 form.chars().count() >= 2
                     && (z.name.starts_with(form) || form.starts_with(z.name.as_str()))
