@@ -280,7 +280,9 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
                     .any(|(i, _)| !text[i + prefix.len()..].starts_with(kd.word))
             };
             let recurs = uses >= 2
-                || alone() && (kd.level != Level::Zone || !pos::holds_action(prefix))
+                || alone()
+                    && (kd.level != Level::Zone
+                        || !pos::holds_action(prefix) && !LOOSE_KINDS.contains(&kd.word))
                 || GOVERNANCE
                     .iter()
                     .any(|g| text.contains(&format!("{name}{g}")))
@@ -807,6 +809,7 @@ fn attach_bare_short_forms(
     forms.sort_by_key(|f| (std::cmp::Reverse(f.1), f.2));
     for (form, n, at) in forms {
         let no_zone = !zones.iter().any(|(z, _, _)| z.level == Some(Level::Zone));
+        let no_place = zones.is_empty();
         let owner = zones
             .iter_mut()
             .filter(|(z, _, _)| z.level == Some(Level::Zone))
@@ -824,8 +827,14 @@ fn attach_bare_short_forms(
             }
             // a report that names its zone only by a generic word (`开发区党工委`, `我区…
             // 开发区管委会`) is about that zone, under that word
-            None if n >= 2 && (is_named_short_form(form) || no_zone && governed(text, form)) => {
-                let _ = text;
+            // (once is enough where a body of it is named: `经开区党工委`; a report that
+            // names no place at all may speak of its zone only by the word: `示范区规上工业…`
+            // three times over)
+            None if (is_named_short_form(form) || no_zone)
+                && (n >= 2 && (is_named_short_form(form) || governed(text, form))
+                    || n >= 1 && governed(text, form)
+                    || n >= 3 && no_place) =>
+            {
                 zones.push((
                     Zone {
                         name: form.to_string(),
