@@ -343,4 +343,15 @@ mod tests {
         assert_eq!(gs.len(), 3, "{gs:?}");
         assert!(has(&gs, 2031, "社会消费品零售总额", 6.0, "%"), "{gs:?}");
     }
+
+    #[test]
+    fn a_planned_amount_by_name_leaves_the_figures_around_it_alone() {
+        let gs = goals(
+            "今年,园区确定重点项目120项,总投资480亿元,年度计划投资96亿元。其中:新建项目40个,总投资150亿元,年度计划投资30亿元。园区超计划完成投资88亿元。",
+            Some("2031-03-20"),
+        );
+        assert_eq!(gs.len(), 2, "{gs:?}");
+        assert!(has(&gs, 2031, "计划投资", 96.0, "亿元"), "{gs:?}");
+        assert!(has(&gs, 2031, "计划投资", 30.0, "亿元"), "{gs:?}");
+    }
 }
