@@ -354,4 +354,14 @@ mod tests {
         assert!(has(&gs, 2031, "计划投资", 96.0, "亿元"), "{gs:?}");
         assert!(has(&gs, 2031, "计划投资", 30.0, "亿元"), "{gs:?}");
     }
+
+    #[test]
+    fn examples_listed_before_a_count_are_no_part_of_its_name() {
+        let gs = goals(
+            "今年计划开工甲科技园、乙物流中心等新建项目12个。",
+            Some("2031-03-20"),
+        );
+        assert!(has(&gs, 2031, "新建项目", 12.0, "个"), "{gs:?}");
+        assert!(gs.iter().all(|g| !g.indicator.contains('、')), "{gs:?}");
+    }
 }
