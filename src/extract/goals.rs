@@ -364,4 +364,13 @@ mod tests {
         assert!(has(&gs, 2031, "新建项目", 12.0, "个"), "{gs:?}");
         assert!(gs.iter().all(|g| !g.indicator.contains('、')), "{gs:?}");
     }
+
+    #[test]
+    fn a_horizon_behind_the_report_looks_back() {
+        let gs = goals(
+            "2031年工作回顾。园区在评比中从2027年的第30名跃升至2030年第8位,地区生产总值突破100亿元,未来发展潜力可观。",
+            Some("2032-01-08"),
+        );
+        assert!(gs.is_empty(), "{gs:?}");
+    }
 }

@@ -427,8 +427,17 @@ impl Reader {
                 YearRef::Absolute(y) => {
                     let horizon = s[..at].ends_with('到')
                         || s[..at].ends_with('至') && !s[..at].ends_with("截至");
-                    if horizon {
+                    // `从第52名跃升至2020年第10位`: a horizon already behind the report
+                    // looks back
+                    let behind = self
+                        .years
+                        .summarized
+                        .or(self.years.doc)
+                        .is_some_and(|now| y < now);
+                    if horizon && !behind {
                         Some(Tense::Plan)
+                    } else if horizon {
+                        Some(Tense::Result)
                     } else {
                         self.years
                             .is_past(y)
