@@ -343,4 +343,34 @@ mod tests {
         assert_eq!(gs.len(), 3, "{gs:?}");
         assert!(has(&gs, 2031, "社会消费品零售总额", 6.0, "%"), "{gs:?}");
     }
+
+    #[test]
+    fn a_planned_amount_by_name_leaves_the_figures_around_it_alone() {
+        let gs = goals(
+            "今年,园区确定重点项目120项,总投资480亿元,年度计划投资96亿元。其中:新建项目40个,总投资150亿元,年度计划投资30亿元。园区超计划完成投资88亿元。",
+            Some("2031-03-20"),
+        );
+        assert_eq!(gs.len(), 2, "{gs:?}");
+        assert!(has(&gs, 2031, "计划投资", 96.0, "亿元"), "{gs:?}");
+        assert!(has(&gs, 2031, "计划投资", 30.0, "亿元"), "{gs:?}");
+    }
+
+    #[test]
+    fn examples_listed_before_a_count_are_no_part_of_its_name() {
+        let gs = goals(
+            "今年计划开工甲科技园、乙物流中心等新建项目12个。",
+            Some("2031-03-20"),
+        );
+        assert!(has(&gs, 2031, "新建项目", 12.0, "个"), "{gs:?}");
+        assert!(gs.iter().all(|g| !g.indicator.contains('、')), "{gs:?}");
+    }
+
+    #[test]
+    fn a_horizon_behind_the_report_looks_back() {
+        let gs = goals(
+            "2031年工作回顾。园区在评比中从2027年的第30名跃升至2030年第8位,地区生产总值突破100亿元,未来发展潜力可观。",
+            Some("2032-01-08"),
+        );
+        assert!(gs.is_empty(), "{gs:?}");
+    }
 }

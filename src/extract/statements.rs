@@ -286,7 +286,11 @@ fn read_statements(cx: &Context, report: &Report) -> Vec<Statement> {
                 label: label.as_deref(),
             };
             reader.sentence(s, &times, i, frame, &mut out);
-            if let Some(st) = out[before..].last() {
+            if let Some(st) = out[before..]
+                .iter()
+                .rev()
+                .find(|st| !reader::is_planned_amount(&st.indicator))
+            {
                 last_tense = Some(st.tense);
                 doc_tense = Some(st.tense);
             }

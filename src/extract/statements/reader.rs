@@ -173,7 +173,11 @@ impl Reader {
                     });
                 // a bare change is told in the tense of the statement it follows
                 let at_event = event && first_plan_word.is_none_or(|p| p > rd.at);
-                let tense = if at_event {
+                // `年度计划投资217亿元` is a plan by its name
+                let by_name = is_planned_amount(&rd.indicator);
+                let tense = if by_name {
+                    Some(Tense::Plan)
+                } else if at_event {
                     Some(Tense::Result)
                 } else {
                     self.tense(
@@ -325,7 +329,9 @@ impl Reader {
                     text: s[rd.span.clone()].to_string(),
                     activity: rd.qty.is_activity(),
                 });
-                sentence_tense = Some(tense);
+                if !by_name {
+                    sentence_tense = Some(tense);
+                }
                 if let Some(base) = shared(&rd.indicator) {
                     last_shared = Some(base.to_string());
                 }
@@ -383,7 +389,8 @@ impl Reader {
                 // a plan as a noun (`占年度计划的26%`, `完成全年计划,`) sets no tense, nor
                 // does the planned size of projects signed (`计划总投资326亿元`)
                 "计划" => {
-                    !matches!(before, Some('占'))
+                    !matches!(before, Some('占' | '超'))
+                        && !names_a_plan(&s[..m.start()], &s[m.end()..])
                         && !after.is_none_or(|c| {
                             c == '的' || c == '总' || !(c.is_alphanumeric() || c == '“' || c == '"')
                         })
@@ -420,8 +427,17 @@ impl Reader {
                 YearRef::Absolute(y) => {
                     let horizon = s[..at].ends_with('到')
                         || s[..at].ends_with('至') && !s[..at].ends_with("截至");
-                    if horizon {
+                    // `从第52名跃升至2020年第10位`: a horizon already behind the report
+                    // looks back
+                    let behind = self
+                        .years
+                        .summarized
+                        .or(self.years.doc)
+                        .is_some_and(|now| y < now);
+                    if horizon && !behind {
                         Some(Tense::Plan)
+                    } else if horizon {
+                        Some(Tense::Result)
                     } else {
                         self.years
                             .is_past(y)
@@ -512,6 +528,24 @@ impl Reader {
         let ind = self.clean_indicator(&clause[..at]).0;
         (ind.chars().count() >= 2 && ind.chars().count() <= 20).then_some(ind)
     }
+}
+
+/// Whether a `计划` between `before` and `after` names a planned amount of a
+/// period (`年度计划投资`, `全年计划完成投资`): a plan told by the figure's own name,
+/// which tells nothing of the figures around it (`确定项目30项,总投资100亿元,年度计划
+/// 投资20亿元` counts projects fixed).
+fn names_a_plan(before: &str, after: &str) -> bool {
+    (before.ends_with("年度") || before.ends_with("全年") || before.ends_with("当年"))
+        && (after.starts_with("投资") || after.starts_with("完成投资"))
+}
+
+/// Whether an indicator is a planned amount by its name (`年度计划投资`).
+pub(crate) fn is_planned_amount(indicator: &str) -> bool {
+    indicator.match_indices("计划").any(|(i, w)| {
+        let after = &indicator[i + w.len()..];
+        names_a_plan(&indicator[..i], after)
+            || i == 0 && (after.starts_with("投资") || after.starts_with("完成投资"))
+    })
 }
 
 /// Whether a figure is a company's or the nation's, not the zone's: a company named

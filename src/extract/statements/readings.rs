@@ -486,6 +486,18 @@ impl Reader {
                 break;
             }
         }
+        // `甲、乙等新建项目`: the names listed before `等` are examples of what is
+        // counted, no part of its name (`高等`, `中等`, `等级` are no such `等`)
+        if let Some(i) = s.rfind('等') {
+            let (head, tail) = (&s[..i], &s[i + '等'.len_utf8()..]);
+            if head.contains('、')
+                && tail.chars().count() >= 2
+                && !head.ends_with(['高', '中', '初', '同', '平', '均', '对', '超', '次'])
+                && !tail.starts_with(['级', '于', '同', '值', '待', '候'])
+            {
+                s = tail;
+            }
+        }
         // `规上工业总产值(不含军工)`: a note in brackets after the name is no part of it
         if s.ends_with([')', '）']) {
             if let Some(open) = s.rfind(['(', '（']) {
