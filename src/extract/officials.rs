@@ -740,6 +740,28 @@ fn resolve(
     report: &Report,
 ) -> Post {
     let unit = format!("{}{}", e.jurisdiction, e.body);
+    // `市委某某专项工作第三督导组成员`: a member of a named group, titled with the group
+    // (without the committee that sent it, which is its organization's head)
+    if e.title == "组成员" && !unit.is_empty() {
+        let mut post = resolve_office(e, inherited, report);
+        let group = [
+            "省委",
+            "市委",
+            "区委",
+            "县委",
+            "省政府",
+            "市政府",
+            "区政府",
+            "县政府",
+        ]
+        .iter()
+        .find_map(|b| unit.strip_prefix(b))
+        .filter(|g| !g.is_empty())
+        .unwrap_or(&unit);
+        post.title = format!("{group}{}", e.title);
+        post.organization = Some(format!("{unit}组"));
+        return post;
+    }
     if PERSONAL_RANKS.contains(&e.title.as_str()) && !unit.is_empty() {
         let mut post = resolve_office(e, inherited, report);
         post.title = e.title.clone();

@@ -276,3 +276,16 @@ fn a_verb_before_a_chain_is_no_part_of_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn group_members_and_ranks_are_titles() {
+    let got = titles("省委环保督察第二工作组成员符一帆、鲍青到会指导。副处级干部晏秋林领学。");
+    assert!(
+        got.contains(&("鲍青".into(), "环保督察第二工作组成员".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("晏秋林".into(), "副处级干部".into())),
+        "{got:?}"
+    );
+}
