@@ -73,17 +73,15 @@ impl Tier {
     ];
 
     /// [`Tier::ALL`] and the strict zones tier, as `score.py --zones` scores them.
-    pub const WITH_ZONES: [Tier; 9] = [
-        Tier::Officials,
-        Tier::Posts,
-        Tier::Leaders,
-        Tier::Meetings,
-        Tier::Participants,
-        Tier::Goals,
-        Tier::Achievements,
-        Tier::Tasks,
-        Tier::Zones,
-    ];
+    pub const WITH_ZONES: [Tier; 9] = {
+        let mut tiers = [Tier::Zones; 9];
+        let mut i = 0;
+        while i < Tier::ALL.len() {
+            tiers[i] = Tier::ALL[i];
+            i += 1;
+        }
+        tiers
+    };
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -444,11 +444,13 @@ fn place_before<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>
     // [`plausible_prefix`]'s barrier test, grown a char at a time: a longer prefix holds
     // the shorter, so once a barrier word is inside, every longer prefix fails too
     // ... except inside a division's name (`上党`, whose `党` is no party)
-    let anchors: Vec<(usize, usize)> = starts
+    // (the division's name each start opens with, looked up once: the loop below reads
+    // the same starts)
+    let anchors: Vec<(usize, &str)> = starts
         .iter()
-        .filter_map(|&s| g.form_at_start(&text[s..end]).map(|f| (s, f.len())))
+        .filter_map(|&s| g.form_at_start(&text[s..end]).map(|f| (s, f)))
         .collect();
-    let shielded = |at: usize| anchors.iter().any(|&(s, len)| s <= at && at < s + len);
+    let shielded = |at: usize| anchors.iter().any(|&(s, f)| s <= at && at < s + f.len());
     let barrier_at = |at: usize| k.barriers.starts(&text[at..end]) && !shielded(at);
     if starts.first().is_some_and(|&at| barrier_at(at)) {
         return None;
@@ -471,7 +473,7 @@ fn place_before<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>
             continue;
         }
         if kind.level == Level::Zone {
-            if let Some(form) = g.form_at_start(prefix) {
+            if let Some(&(_, form)) = anchors.iter().find(|&&(s, _)| s == at) {
                 // a zone named after its city (`江门市翠山湖高新区`) is the part after it
                 let own = &prefix[form.len()..];
                 let text = if g.is_name(form)

@@ -216,12 +216,12 @@ impl<'a> Mapper<'a> {
     }
 
     fn person_ref(&mut self, name: &str, scope: Scope<'_>) -> NamedNode {
-        let key = match scope {
-            Scope::Zone(z) => self.zone_key(z),
-            Scope::Report(_) => String::new(),
-        };
+        let key;
         let keyed = match scope {
-            Scope::Zone(_) => Scope::Zone(&key),
+            Scope::Zone(z) => {
+                key = self.zone_key(z);
+                Scope::Zone(&key)
+            }
             other => other,
         };
         let p = iri::person(name, keyed);
