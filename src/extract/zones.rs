@@ -152,6 +152,19 @@ static LOOSE_KINDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../../data/lexicon/zone_kinds_loose.txt")).collect()
 });
 
+/// Kind words that make a zone only with a zone's body right after them (`某某园管委会`).
+static GOVERNED_KINDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lexicon::entries(include_str!("../../data/lexicon/zone_kinds_governed.txt")).collect()
+});
+
+/// Words that end an institution's name (`…大学`): a zone word after one names no zone.
+static INSTITUTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lexicon::entries(include_str!(
+        "../../data/lexicon/zone_prefix_institutions.txt"
+    ))
+    .collect()
+});
+
 /// Words of a body or post (`某某区委`, `副区长`): a prefix holding one names no place.
 const BARRIERS: &[&str] = &["委", "政府", "党", "部门", "副", "常务"];
 
@@ -224,6 +237,17 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
                     .iter()
                     .any(|(w, next)| *w == kind.word && after.starts_with(next)))
         {
+            continue;
+        }
+        if GOVERNED_KINDS.contains(&kind.word)
+            && !["党工委", "管委会", "管委", "工委", "管理委员会"]
+                .iter()
+                .any(|b| after.starts_with(b))
+        {
+            continue;
+        }
+        // `园区办`, `片区办`: an office for parks, not a park
+        if LOOSE_KINDS.contains(&kind.word) && after.starts_with('办') {
             continue;
         }
         match place_before(text, m.start, kind) {
@@ -435,7 +459,7 @@ fn place_before<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>
         }
     }
     // every prefix ends alike, so one bad last char rules them all out
-    if !plausible_tail(&text[..end]) {
+    if !plausible_tail(&text[..end]) || INSTITUTIONS.iter().any(|w| text[..end].ends_with(w)) {
         return None;
     }
     let run_start = starts.last().copied().unwrap_or(end);
@@ -509,6 +533,11 @@ fn place_before<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>
             (Some(b), true) if b.strong && kind.level == Level::Zone => best = Some(candidate),
             _ => {}
         }
+    }
+    // a park known by its body (`某某村某某园管委会`) is named in full, even where a
+    // division's name stands inside its name
+    if GOVERNED_KINDS.contains(&kind.word) && best.is_some_and(|b| b.strong) {
+        return best;
     }
     anchored.or(best)
 }
@@ -760,9 +789,20 @@ fn push_alias(z: &mut Zone, alias: String) {
 /// uses them.
 fn add_aliases(zones: &mut [(Zone, usize, usize)], text: &str) {
     let k = &*KINDS;
+    // divisions of the report (`天津市`): their short forms are theirs, not their zones'
+    let divisions: Vec<String> = zones
+        .iter()
+        .filter(|(z, _, _)| z.level.is_some_and(|l| l != Level::Zone))
+        .map(|(z, _, _)| z.name.clone())
+        .collect();
     for (z, count, _) in zones.iter_mut() {
         let Some(kind) = z.kind.clone() else { continue };
         let prefix = z.name[..z.name.len() - kind.len()].to_string();
+        let division_form = z.level == Some(Level::Zone)
+            && divisions.iter().any(|d| {
+                d.strip_prefix(prefix.as_str())
+                    .is_some_and(|r| r.chars().count() == 1)
+            });
         if let Some(kd) = k.kinds.iter().find(|x| x.word == kind) {
             for s in &kd.short {
                 let form = format!("{prefix}{s}");
@@ -784,7 +824,7 @@ fn add_aliases(zones: &mut [(Zone, usize, usize)], text: &str) {
         }
         // a prefix that is a place of its own (`某某县` of `某某县工业园区`) is no alias
         let own_place = prefix.ends_with(['省', '市', '区', '县', '镇', '州']);
-        if alone > 0 && prefix.chars().count() >= 2 && !own_place {
+        if alone > 0 && prefix.chars().count() >= 2 && !own_place && !division_form {
             *count += alone;
             push_alias(z, prefix);
         }
@@ -834,7 +874,7 @@ fn attach_bare_short_forms(
             // three times over)
             None if (is_named_short_form(form) || no_zone)
                 && (n >= 2 && (is_named_short_form(form) || governed(text, form))
-                    || n >= 1 && governed(text, form)
+                    || n >= 1 && (governed(text, form) || names_zone_bodies(text))
                     || n >= 3 && no_place) =>
             {
                 zones.push((
@@ -852,6 +892,12 @@ fn attach_bare_short_forms(
             None => {}
         }
     }
+}
+
+/// Whether the text speaks of a development zone's own bodies (`区党工委`, `管委会`),
+/// which only a zone has: a generic zone word used once then names that zone.
+fn names_zone_bodies(text: &str) -> bool {
+    ["区党工委", "管委会"].iter().any(|b| text.contains(b))
 }
 
 /// Whether a body of the zone follows `form` somewhere (`开发区党工委`, `新区管委会`).
