@@ -31,12 +31,42 @@ impl Extractor for Zones {
         // the title and breadcrumb trail name the zone too, and may not be in the text
         let scanned = format!("{title}\n{}\n{}", cx.doc.trail.join("\n"), cx.text);
         report.zones = find_zones(&scanned, title);
+        if report.zones.iter().any(|z| is_generic_name(&z.name)) {
+            let place = division_named_most(&scanned);
+            for z in report.zones.iter_mut().filter(|z| is_generic_name(&z.name)) {
+                z.located_in = place.clone();
+            }
+        }
         if let Some(first) = report.zones.first_mut() {
             if let Some(i) = cx.text.find(first.name.as_str()) {
                 first.evidence = cx.sentence_at(i).map(|s| cx.evidence(s));
             }
         }
     }
+}
+
+/// The division the text names most by its full name, the finest level first
+/// (a county over its city, a city over its province): where a report that calls its
+/// zone only `开发区` places it.
+fn division_named_most(text: &str) -> Option<String> {
+    let g = gazetteer::get();
+    let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::new(); // rank, n, first
+    for (at, len) in g.forms_in(text) {
+        let form = &text[at..at + len];
+        let Some(&i) = g.named(form).first() else {
+            continue;
+        };
+        let rank = match g.division(i).level {
+            DivisionLevel::County => 3,
+            DivisionLevel::Prefecture => 2,
+            DivisionLevel::Province => 1,
+        };
+        counts.entry(form).or_insert((rank, 0, at)).1 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(form, (rank, n, at))| (rank, n, std::cmp::Reverse(at), form))
+        .map(|(form, _)| form.to_string())
 }
 
 /// A kind word of a place name.
@@ -250,7 +280,7 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
         if LOOSE_KINDS.contains(&kind.word) && after.starts_with('办') {
             continue;
         }
-        match place_before(text, m.start, kind) {
+        match place_before(text, m.start, kind).or_else(|| one_char_division(text, m.start, kind)) {
             Some(p) => mentions.push(Mention {
                 at: m.start - p.text.len(),
                 prefix: p.text,
@@ -352,6 +382,7 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
                         aliases: Vec::new(),
                         level: Some(kind.level),
                         kind: Some(kind.word.to_string()),
+                        located_in: None,
                         evidence: None,
                     },
                     0,
@@ -542,6 +573,29 @@ fn place_before<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>
     anchored.or(best)
 }
 
+/// A division whose name has a one-char prefix (`城区`, `郊区`: real districts, but also
+/// common nouns) is one only where it opens a clause and its body or action follows
+/// (`，城区召开…`, `城区人民政府`).
+fn one_char_division<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>> {
+    if !matches!(kind.level, Level::County | Level::District) {
+        return None;
+    }
+    let mut before = text[..end].char_indices().rev();
+    let (at, c) = before.next()?;
+    if !is_han(c) || before.next().is_some_and(|(_, p)| is_han(p)) {
+        return None;
+    }
+    let prefix = &text[at..end];
+    let after = &text[end + kind.word.len()..];
+    (gazetteer::get().is_name(&format!("{prefix}{}", kind.word))
+        && GOVERNANCE.iter().any(|g| after.starts_with(g)))
+    .then_some(Prefix {
+        text: prefix,
+        strong: true,
+        anchored: true,
+    })
+}
+
 /// Whether `name` is followed somewhere by one of its departments (`…高新区商务局`).
 fn has_department(text: &str, name: &str) -> bool {
     text.match_indices(name).any(|(i, _)| {
@@ -688,6 +742,7 @@ fn add_short_named_places(zones: &mut Vec<(Zone, usize, usize)>, text: &str) {
                     aliases: Vec::new(),
                     level: Some(level),
                     kind: None,
+                    located_in: None,
                     evidence: None,
                 },
                 n,
@@ -883,6 +938,7 @@ fn attach_bare_short_forms(
                         aliases: Vec::new(),
                         level: Some(Level::Zone),
                         kind: Some(form.to_string()),
+                        located_in: None,
                         evidence: None,
                     },
                     n,
@@ -1081,5 +1137,38 @@ mod tests {
         let names: Vec<String> = find_zones(text, "").into_iter().map(|z| z.name).collect();
         assert!(!names.iter().any(|n| n.ends_with("地区")), "{names:?}");
         assert!(!names.iter().any(|n| n.ends_with("区区")), "{names:?}");
+    }
+
+    #[test]
+    fn a_park_is_known_by_its_bodies() {
+        let z = names("近日,翠岭园党工委书记主持会议。翠岭园上下要鼓足干劲。走进美丽家园。");
+        assert_eq!(z.len(), 1, "{z:?}");
+        assert_eq!(z[0].0, "翠岭园");
+    }
+
+    #[test]
+    fn no_zone_after_an_institution_or_a_quality_word() {
+        let z = names("拜访某某大学自贸区研究院。要建设高水平园区。");
+        assert!(z.is_empty(), "{z:?}");
+    }
+
+    #[test]
+    fn a_park_office_is_no_park() {
+        let z = names("拜会自治区园区办主任,双方交流。自治区园区办有关处室出席。");
+        assert!(!z.iter().any(|(n, _)| n.ends_with("园区")), "{z:?}");
+    }
+
+    #[test]
+    fn a_one_char_district_opens_a_clause_with_its_action() {
+        let z = names("10月9日,城区召开经济运行分析会。区委副书记、区长主持会议。");
+        assert_eq!(z[0].0, "城区");
+        assert!(names("推进城区改造,城区面貌一新。").is_empty());
+    }
+
+    #[test]
+    fn a_generic_zone_is_placed_in_the_division_named_most() {
+        let text = "传达宁波市会议精神。开发区党工委召开会议。开发区上下要奋进。";
+        assert_eq!(division_named_most(text).as_deref(), Some("宁波市"));
+        assert_eq!(division_named_most("开发区党工委召开会议。"), None);
     }
 }
