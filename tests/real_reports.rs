@@ -24,7 +24,7 @@ const TIER_F1: [(&str, f64); 9] = [
     ("goals", 0.90),
     ("achievements", 0.79),
     ("tasks", 0.95),
-    ("zones", 0.83),
+    ("zones", 0.85),
 ];
 
 fn extract_and_score() -> (tempfile::TempDir, serde_json::Value) {

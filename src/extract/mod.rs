@@ -256,7 +256,7 @@ pub fn extract(doc: &Document, source: &str) -> Report {
     for extractor in extractors() {
         extractor.extract(&cx, &mut report);
     }
-    zones::drop_unreferenced_places(&mut report);
+    zones::drop_unreferenced_places(&mut report, cx.text);
     report
 }
 

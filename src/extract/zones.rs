@@ -973,7 +973,7 @@ fn is_named_short_form(form: &str) -> bool {
 /// Drops the cities, counties, districts and towns that no post, meeting or figure of
 /// the report belongs to: a report names many places in passing (`落实某某市部署`), and
 /// only those it is about are its zones. Development zones stay.
-pub fn drop_unreferenced_places(report: &mut Report) {
+pub fn drop_unreferenced_places(report: &mut Report, text: &str) {
     let mut used: HashSet<&str> = HashSet::new();
     let officials = report.officials.iter().flat_map(|o| &o.posts);
     used.extend(officials.filter_map(|p| p.zone.as_deref()));
@@ -984,12 +984,46 @@ pub fn drop_unreferenced_places(report: &mut Report) {
     let keep: Vec<bool> = report
         .zones
         .iter()
-        .map(|z| {
-            z.level == Some(Level::Zone) || z.level.is_none() || used.contains(z.name.as_str())
+        .enumerate()
+        .map(|(i, z)| {
+            used.contains(z.name.as_str())
+                || z.level.is_none()
+                || z.level == Some(Level::Zone) && (i == 0 || !only_passed_on(z, text))
         })
         .collect();
     let mut keep = keep.into_iter();
     report.zones.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Whether the text names `zone` only inside what it passes on from elsewhere
+/// (`传达…广州开发区…会议精神`, `落实某某新区…相关部署`): another place's meeting or plan,
+/// so not a zone of this report.
+fn only_passed_on(zone: &Zone, text: &str) -> bool {
+    const CUES: [&str; 4] = ["传达", "学习", "落实", "贯彻"];
+    const ENDS: [&str; 2] = ["精神", "部署"];
+    let mut seen = false;
+    for form in std::iter::once(&zone.name).chain(&zone.aliases) {
+        if form.chars().count() < 3 {
+            continue;
+        }
+        for (i, _) in text.match_indices(form.as_str()) {
+            seen = true;
+            let stops = |c: char| matches!(c, '。' | '！' | '？' | '\n');
+            let start = text[..i]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| stops(c))
+                .map_or(0, |(j, c)| j + c.len_utf8());
+            let rest = &text[i + form.len()..];
+            let before = &text[start..i];
+            let after = &rest[..rest.find(stops).unwrap_or(rest.len())];
+            if !(CUES.iter().any(|c| before.contains(c)) && ENDS.iter().any(|e| after.contains(e)))
+            {
+                return false;
+            }
+        }
+    }
+    seen
 }
 
 /// Whether `name` is only a generic word for a kind of zone (`高新区`, `开发区`,
@@ -1170,5 +1204,27 @@ mod tests {
         let text = "传达宁波市会议精神。开发区党工委召开会议。开发区上下要奋进。";
         assert_eq!(division_named_most(text).as_deref(), Some("宁波市"));
         assert_eq!(division_named_most("开发区党工委召开会议。"), None);
+    }
+
+    #[test]
+    fn a_zone_named_only_in_what_is_passed_on_is_dropped() {
+        let zone = |name: &str| Zone {
+            name: name.into(),
+            level: Some(Level::Zone),
+            ..Zone::default()
+        };
+        let text = "翠岭园召开会议,传达学习青溪新区工作会议精神。翠岭园上下要奋进。";
+        assert!(only_passed_on(&zone("青溪新区"), text));
+        assert!(!only_passed_on(
+            &zone("青溪新区"),
+            &format!("{text}青溪新区管委会主任出席。")
+        ));
+        let mut report = Report {
+            zones: vec![zone("翠岭园"), zone("青溪新区")],
+            ..Report::default()
+        };
+        drop_unreferenced_places(&mut report, text);
+        let names: Vec<&str> = report.zones.iter().map(|z| z.name.as_str()).collect();
+        assert_eq!(names, ["翠岭园"]);
     }
 }
