@@ -689,6 +689,10 @@ fn standalone_short(text: &str, start: usize, _end: usize) -> bool {
     if prev.is_some_and(|c| matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ' | '×' | '*' | '＊')) {
         return false;
     }
+    // `省级工业园`, `国家级开发区`: a rank of zone, not the zone
+    if prev == Some('级') {
+        return false;
+    }
     !prev.is_some_and(is_han) || {
         let k = &*KINDS;
         k.boundaries.ends(&text[..start])
@@ -916,6 +920,8 @@ fn attach_bare_short_forms(
                     || k.kinds
                         .iter()
                         .any(|kd| kd.word == kind && kd.short.contains(&form))
+                    // `平凉工业园区` also called `平凉高新区`: a bare `高新区` is it too
+                    || z.aliases.iter().any(|a| a.ends_with(form) && a.len() > form.len())
             });
         match owner {
             Some((z, count, _)) => {
@@ -927,7 +933,9 @@ fn attach_bare_short_forms(
             // (once is enough where a body of it is named: `经开区党工委`; a report that
             // names no place at all may speak of its zone only by the word: `示范区规上工业…`
             // three times over)
+            // (not `园区` or `片区` alone: any park, any part of one, never a zone's name)
             None if (is_named_short_form(form) || no_zone)
+                && !matches!(form, "园区" | "片区")
                 && (n >= 2 && (is_named_short_form(form) || governed(text, form))
                     || n >= 1 && (governed(text, form) || names_zone_bodies(text))
                     || n >= 3 && no_place) =>
@@ -1226,5 +1234,17 @@ mod tests {
         drop_unreferenced_places(&mut report, text);
         let names: Vec<&str> = report.zones.iter().map(|z| z.name.as_str()).collect();
         assert_eq!(names, ["翠岭园"]);
+    }
+
+    #[test]
+    fn a_bare_short_kind_joins_the_zone_that_goes_by_it() {
+        let z = names("青溪工业园区(高新区)召开大会。青溪工业园区上下奋进。高新区党工委书记讲话。");
+        assert_eq!(z.len(), 1, "{z:?}");
+        assert!(z[0].1.contains(&"高新区".to_string()), "{z:?}");
+    }
+
+    #[test]
+    fn a_rank_of_zone_names_no_zone() {
+        assert!(names("省级工业园党工委书记在总结大会上的讲话").is_empty());
     }
 }
