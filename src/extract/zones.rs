@@ -288,7 +288,10 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
                 strong: p.strong,
                 anchored: p.anchored,
             }),
-            None if kind.level == Level::Zone && standalone_short(text, m.start, m.end) => {
+            None if kind.level == Level::Zone
+                && (standalone_short(text, m.start, m.end)
+                    || level_prefixed(text, m.start).is_some()) =>
+            {
                 bare.push((id, m.start))
             }
             None => {}
@@ -397,6 +400,7 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
     merge_short_kind_zones(&mut zones);
     merge_same_place_zones(&mut zones, &mentions, text);
     add_aliases(&mut zones, text);
+    zones.retain(|(z, _, _)| !is_project(z, text));
     attach_bare_short_forms(&mut zones, &bare, text);
 
     let score = |(z, n, _): &(Zone, usize, usize)| {
@@ -596,6 +600,35 @@ fn one_char_division<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefi
     })
 }
 
+/// Whether a park of a loose kind (`某某产业园`) is a project the text counts or breaks
+/// ground on (`某某产业园项目`, `某某产业园开工现场`, `某某产业园等20个重点项目`), not a zone.
+fn is_project(zone: &Zone, text: &str) -> bool {
+    if !zone
+        .kind
+        .as_deref()
+        .is_some_and(|k| LOOSE_KINDS.contains(&k))
+    {
+        return false;
+    }
+    text.match_indices(zone.name.as_str()).any(|(i, _)| {
+        let after = &text[i + zone.name.len()..];
+        after.starts_with("项目")
+            || after.starts_with("开工")
+            || after.strip_prefix('等').is_some_and(|rest| {
+                let clause: String = rest
+                    .chars()
+                    .take(12)
+                    .take_while(|&c| is_han(c) || c.is_ascii_digit())
+                    .collect();
+                clause.contains("项目")
+                    && clause
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十几".contains(c))
+            })
+    })
+}
+
 /// Whether `name` is followed somewhere by one of its departments (`…高新区商务局`).
 fn has_department(text: &str, name: &str) -> bool {
     text.match_indices(name).any(|(i, _)| {
@@ -699,6 +732,30 @@ fn standalone_short(text: &str, start: usize, _end: usize) -> bool {
             || text[..start].ends_with("年度")
             || text[..start].ends_with("年")
     }
+}
+
+/// The level word of an unnamed city or county right before a kind word that stands
+/// alone after it (`，市开发区召开…`, `2023年县经开区…`): such a report calls its zone
+/// `市开发区`.
+fn level_prefixed(text: &str, start: usize) -> Option<char> {
+    let before = &text[..start];
+    let level = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '市' | '县'))?;
+    let rest = &before[..before.len() - level.len_utf8()];
+    standalone_short(text, rest.len(), start).then_some(level)
+}
+
+/// The level word every bare use of `form` follows, if it is always the same one.
+fn leveled_as(bare: &[(usize, usize)], form: &str, text: &str) -> Option<char> {
+    let k = &*KINDS;
+    let mut levels = bare
+        .iter()
+        .filter(|&&(kind, _)| k.kinds[kind].word == form)
+        .map(|&(_, at)| level_prefixed(text, at));
+    let first = levels.next()??;
+    levels.all(|l| l == Some(first)).then_some(first)
 }
 
 /// A city or county the text names only by its short form (`某某` for `某某市`) while
@@ -936,13 +993,21 @@ fn attach_bare_short_forms(
             // (not `园区` or `片区` alone: any park, any part of one, never a zone's name)
             None if (is_named_short_form(form) || no_zone)
                 && !matches!(form, "园区" | "片区")
-                && (n >= 2 && (is_named_short_form(form) || governed(text, form))
+                && (n >= 2
+                    && (is_named_short_form(form)
+                        || governed(text, form)
+                        || leveled_as(bare, form, text).is_some())
                     || n >= 1 && (governed(text, form) || names_zone_bodies(text))
                     || n >= 3 && no_place) =>
             {
+                // every use after the same level word: the text's name is `市开发区`
+                let name = match leveled_as(bare, form, text) {
+                    Some(c) => format!("{c}{form}"),
+                    None => form.to_string(),
+                };
                 zones.push((
                     Zone {
-                        name: form.to_string(),
+                        name,
                         aliases: Vec::new(),
                         level: Some(Level::Zone),
                         kind: Some(form.to_string()),
@@ -1246,5 +1311,17 @@ mod tests {
     #[test]
     fn a_rank_of_zone_names_no_zone() {
         assert!(names("省级工业园党工委书记在总结大会上的讲话").is_empty());
+    }
+
+    #[test]
+    fn a_park_broken_ground_on_is_a_project() {
+        let z = names("青溪产业园暨市开发区重点项目集中开工。青溪产业园等12个项目开工。");
+        assert!(!z.iter().any(|(n, _)| n == "青溪产业园"), "{z:?}");
+    }
+
+    #[test]
+    fn an_unnamed_citys_zone_keeps_its_level_word() {
+        let z = names("10月8日,市开发区召开大会。今年以来,市开发区认真落实部署。");
+        assert_eq!(z[0].0, "市开发区", "{z:?}");
     }
 }
