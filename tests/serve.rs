@@ -41,7 +41,9 @@ fn select_by_get_post_form_and_post_body_agree_in_every_results_format() {
     let server = Server::over_seeds(&[]);
     let json = sparql_get(&server, LEADERS, "application/sparql-results+json");
     assert_eq!(json.status, 200, "{}", json.body);
-    assert!(json.content_type().starts_with("application/sparql-results+json"));
+    assert!(json
+        .content_type()
+        .starts_with("application/sparql-results+json"));
     let officials = column(&json.json(), "official");
     assert!(officials.len() >= 5, "too few leaders: {officials:?}");
 
@@ -66,7 +68,9 @@ fn select_by_get_post_form_and_post_body_agree_in_every_results_format() {
 
     let xml = sparql_get(&server, LEADERS, "application/sparql-results+xml");
     assert_eq!(xml.status, 200);
-    assert!(xml.content_type().starts_with("application/sparql-results+xml"));
+    assert!(xml
+        .content_type()
+        .starts_with("application/sparql-results+xml"));
     assert!(xml.body.contains("<sparql") && xml.body.contains(&officials[0]));
     assert_eq!(xml.body.matches("<result>").count(), officials.len());
 
@@ -86,7 +90,9 @@ fn select_by_get_post_form_and_post_body_agree_in_every_results_format() {
 
     // no Accept at all (or */*): SPARQL JSON; a format field overrides Accept
     let any = sparql_get(&server, LEADERS, "*/*");
-    assert!(any.content_type().starts_with("application/sparql-results+json"));
+    assert!(any
+        .content_type()
+        .starts_with("application/sparql-results+json"));
     let by_field = get(
         &server.url(&format!("/sparql?format=csv&query={}", encode(LEADERS))),
         "application/json",
@@ -106,7 +112,11 @@ fn construct_and_describe_come_as_turtle_n_triples_and_json_ld() {
     let mut counts = Vec::new();
     for (accept, media, format) in [
         ("text/turtle", "text/turtle", RdfFormat::Turtle),
-        ("application/n-triples", "application/n-triples", RdfFormat::NTriples),
+        (
+            "application/n-triples",
+            "application/n-triples",
+            RdfFormat::NTriples,
+        ),
         (
             "application/ld+json",
             "application/ld+json",
@@ -153,25 +163,41 @@ fn construct_and_describe_come_as_turtle_n_triples_and_json_ld() {
 fn canned_queries_take_their_parameters_and_match_the_cli() {
     let server = Server::over_seeds(&[]);
     let r = get(
-        &server.url(&format!("/sparql?canned=leaders&zone={}", encode("岚溪高新区"))),
+        &server.url(&format!(
+            "/sparql?canned=leaders&zone={}",
+            encode("岚溪高新区")
+        )),
         "application/sparql-results+json",
     );
     assert_eq!(r.status, 200, "{}", r.body);
     let zones = column(&r.json(), "zone");
     assert!(!zones.is_empty());
-    assert!(zones.iter().all(|z| z == "岚溪高新技术产业开发区"), "{zones:?}");
+    assert!(
+        zones.iter().all(|z| z == "岚溪高新技术产业开发区"),
+        "{zones:?}"
+    );
 
     let store = common::server::seeds_and_examples_store();
     let cli = stdout_json(&run_ok(
         zonekg()
-            .args(["query", "leaders", "--param", "zone=岚溪高新区", "--format", "json"])
+            .args([
+                "query",
+                "leaders",
+                "--param",
+                "zone=岚溪高新区",
+                "--format",
+                "json",
+            ])
             .arg("--store")
             .arg(&store),
     ));
     assert_eq!(r.json(), cli, "the endpoint and `zonekg query` differ");
 
     // an empty field is a parameter not given; an unknown one is an error
-    let all = get(&server.url("/sparql?canned=leaders&zone="), "application/json");
+    let all = get(
+        &server.url("/sparql?canned=leaders&zone="),
+        "application/json",
+    );
     assert!(column(&all.json(), "zone").len() > zones.len());
     let bad = get(&server.url("/sparql?canned=leaders&colour=red"), "*/*");
     assert_eq!(bad.status, 400);
@@ -213,7 +239,11 @@ fn updates_are_refused_unless_allowed() {
             .send(insert),
     );
     assert_eq!(done.status, 204, "{}", done.body);
-    let ask = sparql_get(&writable, "ASK { <urn:x> rdfs:label \"x\" }", "application/json");
+    let ask = sparql_get(
+        &writable,
+        "ASK { <urn:x> rdfs:label \"x\" }",
+        "application/json",
+    );
     assert_eq!(ask.json()["boolean"], true);
     let broken = reply(
         client()
@@ -244,7 +274,11 @@ fn a_syntax_error_is_a_400_with_line_and_column() {
     assert!(r.body.contains("syntax error"), "{}", r.body);
     assert!(r.body.contains("2:"), "no line and column: {}", r.body);
     let canned = get(&server.url("/sparql?canned=leaders&zone=%22"), "*/*");
-    assert_eq!(canned.status, 200, "a quote in a parameter is escaped: {}", canned.body);
+    assert_eq!(
+        canned.status, 200,
+        "a quote in a parameter is escaped: {}",
+        canned.body
+    );
 }
 
 #[test]
@@ -257,11 +291,18 @@ fn answers_beyond_max_rows_are_cut_and_say_so() {
     let graph = sparql_get(&server, ZONES_GRAPH, "application/n-triples");
     assert_eq!(graph.body.lines().count(), 3);
     assert_eq!(graph.header("x-results-truncated"), Some("max-rows=3"));
-    let small = sparql_get(&server, "SELECT ?x WHERE { VALUES ?x { 1 2 } }", "application/json");
+    let small = sparql_get(
+        &server,
+        "SELECT ?x WHERE { VALUES ?x { 1 2 } }",
+        "application/json",
+    );
     assert_eq!(column(&small.json(), "x").len(), 2);
     assert_eq!(small.header("x-results-truncated"), None);
     let page = sparql_get(&server, LEADERS, "text/html");
-    assert!(page.body.contains("结果已截断"), "the page says nothing of the cut");
+    assert!(
+        page.body.contains("结果已截断"),
+        "the page says nothing of the cut"
+    );
 }
 
 #[test]

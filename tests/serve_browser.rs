@@ -31,7 +31,10 @@ fn the_home_page_lists_zones_and_their_leaders() {
     let server = Server::over_seeds(&[]);
     let dom = rendered_dom(&server.url("/"));
     let tl = timeline("岚溪高新区");
-    assert!(dom.contains(tl["zone"].as_str().unwrap()), "zone missing:\n{dom}");
+    assert!(
+        dom.contains(tl["zone"].as_str().unwrap()),
+        "zone missing:\n{dom}"
+    );
     for post in tl["posts"].as_array().unwrap() {
         for holder in post["holders"].as_array().unwrap() {
             let name = holder["official"].as_str().unwrap();
@@ -73,18 +76,39 @@ fn a_zone_page_shows_its_leaders_verdicts_and_sentences() {
     assert!(!goals.is_empty(), "the test zone has goals");
     for g in goals {
         let label = verdict_zh(g["verdict"].as_str().unwrap());
-        assert!(dom.contains(&format!("verdict {}\">{label}<", g["verdict"].as_str().unwrap())));
+        assert!(dom.contains(&format!(
+            "verdict {}\">{label}<",
+            g["verdict"].as_str().unwrap()
+        )));
         let said = g["goal"]["source"]["sentence"].as_str().unwrap();
-        assert!(dom.contains(&html_text(said)), "goal sentence missing: {said}");
+        assert!(
+            dom.contains(&html_text(said)),
+            "goal sentence missing: {said}"
+        );
     }
-    assert!(dom.contains("href=\"/evidence?s="), "facts do not link to their sentences");
-    screenshot(&url, &target_dir().join("serve-screenshots/zone.png"), 1280, 2000);
-    screenshot(&url, &target_dir().join("serve-screenshots/zone-phone.png"), 390, 1600);
+    assert!(
+        dom.contains("href=\"/evidence?s="),
+        "facts do not link to their sentences"
+    );
+    screenshot(
+        &url,
+        &target_dir().join("serve-screenshots/zone.png"),
+        1280,
+        2000,
+    );
+    screenshot(
+        &url,
+        &target_dir().join("serve-screenshots/zone-phone.png"),
+        390,
+        1600,
+    );
 }
 
 /// Text as the rendered DOM writes it (Chromium escapes only `&`, `<` and `>` in text).
 fn html_text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[test]
@@ -97,9 +121,17 @@ fn an_official_page_shows_posts_meetings_and_namesakes() {
     assert!(dom.contains(&format!("<h1>{name}</h1>")));
     assert!(dom.contains(tl["posts"][0]["post"].as_str().unwrap()));
     assert!(dom.contains(tl["zone"].as_str().unwrap()));
-    assert!(dom.contains("class=\"sentence\""), "no sentence on the page");
+    assert!(
+        dom.contains("class=\"sentence\""),
+        "no sentence on the page"
+    );
     assert!(dom.contains("参加的会议"));
-    screenshot(&url, &target_dir().join("serve-screenshots/official.png"), 1280, 1400);
+    screenshot(
+        &url,
+        &target_dir().join("serve-screenshots/official.png"),
+        1280,
+        1400,
+    );
 
     // two people called 韩立群 in two zones (examples/README.md): both, never merged
     let dom = rendered_dom(&server.url(&format!("/official/{}", encode("韩立群"))));
@@ -116,11 +148,17 @@ fn the_evidence_graph_and_editor_pages_render() {
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .expect("an evidence link");
-    let evidence = rendered_dom(&server.url(&format!("/evidence?s={}", link.replace("&amp;", "&"))));
+    let evidence =
+        rendered_dom(&server.url(&format!("/evidence?s={}", link.replace("&amp;", "&"))));
     assert!(evidence.contains("原文出处") && evidence.contains("由此句得出的事实"));
     let graph = rendered_dom(&server.url("/graph"));
     assert!(graph.contains("<svg") && graph.contains("<circle") && graph.contains("<rect"));
-    screenshot(&server.url("/graph"), &target_dir().join("serve-screenshots/graph.png"), 1280, 1000);
+    screenshot(
+        &server.url("/graph"),
+        &target_dir().join("serve-screenshots/graph.png"),
+        1280,
+        1000,
+    );
     let editor = rendered_dom(&server.url("/sparql?canned=leaders"));
     assert!(editor.contains("<textarea") && editor.contains("<table>"));
 }

@@ -21,7 +21,10 @@ fn canned_urls(server: &Server) -> Vec<String> {
         format!("canned=zone&zone={}", encode("岚溪高新技术产业开发区")),
         format!("canned=meetings&zone={}", encode("岚溪高新区")),
         format!("canned=goals&zone={}", encode("岚溪高新区")),
-        format!("canned=achievements&zone={}&year=2024", encode("岚溪高新区")),
+        format!(
+            "canned=achievements&zone={}&year=2024",
+            encode("岚溪高新区")
+        ),
         format!("canned=tasks&zone={}", encode("岚溪高新区")),
         format!("canned=posts-of&official={}", encode("邵明远")),
         format!("canned=officials&name={}", encode("韩立群")),
@@ -48,7 +51,13 @@ fn eight_clients_of_two_hundred_canned_queries_beside_a_heavy_query() {
         encode("SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } GROUP BY ?a")
     ));
     let heavy = std::thread::spawn(move || {
-        reply(client().get(&heavy_url).header("Accept", "application/json").call()).status
+        reply(
+            client()
+                .get(&heavy_url)
+                .header("Accept", "application/json")
+                .call(),
+        )
+        .status
     });
     std::thread::sleep(Duration::from_millis(300));
 
@@ -59,7 +68,8 @@ fn eight_clients_of_two_hundred_canned_queries_beside_a_heavy_query() {
         std::thread::spawn(move || {
             let mut peak = 0u64;
             while !done.load(std::sync::atomic::Ordering::SeqCst) {
-                let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+                let status =
+                    std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
                 let rss = status
                     .lines()
                     .find_map(|l| l.strip_prefix("VmRSS:"))
@@ -128,7 +138,12 @@ fn eight_clients_of_two_hundred_canned_queries_beside_a_heavy_query() {
         idle_rss / 1024,
         peak_rss / 1024,
     );
-    assert!(errors.is_empty(), "{} errors, first: {}", errors.len(), errors[0]);
+    assert!(
+        errors.is_empty(),
+        "{} errors, first: {}",
+        errors.len(),
+        errors[0]
+    );
     assert_eq!(n, CLIENTS * QUERIES_PER_CLIENT);
     assert!(
         peak_rss < RSS_LIMIT_KIB,

@@ -158,7 +158,11 @@ pub fn zone(
         .collect();
     meetings.sort_by(|a, b| crate::analyze::facts::date_order(&a.date, &b.date));
     facts.fill_sentences(store, meetings.iter_mut().map(|m| &mut m.source))?;
-    let used: Vec<&Indicator> = tl.goals.iter().filter_map(|g| g.achievement.as_ref()).collect();
+    let used: Vec<&Indicator> = tl
+        .goals
+        .iter()
+        .filter_map(|g| g.achievement.as_ref())
+        .collect();
     let other_results = own
         .achievements
         .iter()
@@ -234,11 +238,7 @@ pub struct Person {
 }
 
 /// The person nodes `query` names: `name` (all namesakes) or `name@zone`.
-pub fn officials(
-    store: &Store,
-    facts: &Facts,
-    query: &str,
-) -> Result<Vec<Person>, ExploreError> {
+pub fn officials(store: &Store, facts: &Facts, query: &str) -> Result<Vec<Person>, ExploreError> {
     let labels = facts.official_labels();
     let query = query.trim();
     let mut iris: Vec<&String> = facts
@@ -296,7 +296,8 @@ pub fn officials(
                 })
             })
             .collect();
-        meetings.sort_by(|a, b| crate::analyze::facts::date_order(&a.meeting.date, &b.meeting.date));
+        meetings
+            .sort_by(|a, b| crate::analyze::facts::date_order(&a.meeting.date, &b.meeting.date));
         facts.fill_sentences(store, meetings.iter_mut().map(|m| &mut m.meeting.source))?;
         let mut met: HashMap<&str, usize> = HashMap::new();
         for m in &meetings {

@@ -40,11 +40,7 @@ pub fn url_part(text: &str) -> String {
 
 /// A link to the page of the zone `name`.
 pub fn zone_link(name: &str) -> String {
-    format!(
-        "<a href=\"/zone/{}\">{}</a>",
-        url_part(name),
-        escape(name)
-    )
+    format!("<a href=\"/zone/{}\">{}</a>", url_part(name), escape(name))
 }
 
 /// A link to the page of the official labelled `label` (`name` or `name@zone`).

@@ -295,11 +295,8 @@ pub async fn handle(
     let written = tokio::task::spawn_blocking(move || results::write(&answer.answer, format)).await;
     match written {
         Ok(Ok(bytes)) => {
-            let mut response = (
-                [(header::CONTENT_TYPE, format.media_type())],
-                bytes,
-            )
-                .into_response();
+            let mut response =
+                ([(header::CONTENT_TYPE, format.media_type())], bytes).into_response();
             if truncated {
                 response.headers_mut().insert(
                     TRUNCATED_HEADER,

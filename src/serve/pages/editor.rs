@@ -128,7 +128,14 @@ fn results(answer: &LimitedAnswer) -> String {
     };
     let count = match &answer.answer {
         Answer::Boolean(b) => {
-            s.push_str(&format!("<p><strong>{}</strong></p>", if *b { "是（true）" } else { "否（false）" }));
+            s.push_str(&format!(
+                "<p><strong>{}</strong></p>",
+                if *b {
+                    "是（true）"
+                } else {
+                    "否（false）"
+                }
+            ));
             return s;
         }
         Answer::Solutions { variables, rows } => {
@@ -161,7 +168,9 @@ fn results(answer: &LimitedAnswer) -> String {
         }
     };
     let note = if answer.truncated {
-        format!("<p class=\"note\">结果已截断：只显示前 {count} 行（服务器的 --max-rows 上限）。</p>")
+        format!(
+            "<p class=\"note\">结果已截断：只显示前 {count} 行（服务器的 --max-rows 上限）。</p>"
+        )
     } else {
         format!("<p class=\"muted\">共 {count} 行。</p>")
     };

@@ -50,7 +50,11 @@ fn class_zh(class: &str) -> &str {
 
 pub async fn handle(State(app): State<Arc<App>>, Query(params): Query<Params>) -> Response {
     let Ok(iri) = NamedNode::new(params.s.trim()) else {
-        return html::error_page(StatusCode::BAD_REQUEST, "出处无效", "这不是一个句子的 IRI。");
+        return html::error_page(
+            StatusCode::BAD_REQUEST,
+            "出处无效",
+            "这不是一个句子的 IRI。",
+        );
     };
     let worker = app.clone();
     let text = SENTENCE.replace("SENTENCE", &iri.to_string());
@@ -60,12 +64,20 @@ pub async fn handle(State(app): State<Arc<App>>, Query(params): Query<Params>) -
     let rows = match rows {
         Ok(Ok(rows)) => rows,
         Ok(Err(e)) => {
-            return html::error_page(StatusCode::INTERNAL_SERVER_ERROR, "读取失败", &e.to_string())
+            return html::error_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "读取失败",
+                &e.to_string(),
+            )
         }
         Err(e) => return super::exec_failure(e),
     };
     let Some(first) = rows.first() else {
-        return html::error_page(StatusCode::NOT_FOUND, "找不到出处", "知识库中没有这个句子。");
+        return html::error_page(
+            StatusCode::NOT_FOUND,
+            "找不到出处",
+            "知识库中没有这个句子。",
+        );
     };
     let get = |var: &str| value(first, var).unwrap_or_default();
     let mut body = String::from("<h1>原文出处</h1>");

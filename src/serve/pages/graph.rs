@@ -150,7 +150,11 @@ fn render(facts: &crate::analyze::Facts, params: &Params) -> String {
     let edges: Vec<(usize, usize, f64)> = g
         .edge_references()
         .filter_map(|e| {
-            Some((*index.get(&e.source())?, *index.get(&e.target())?, e.weight().weight))
+            Some((
+                *index.get(&e.source())?,
+                *index.get(&e.target())?,
+                e.weight().weight,
+            ))
         })
         .collect();
     let pos = layout(nodes.len(), &edges);
@@ -177,7 +181,11 @@ fn render(facts: &crate::analyze::Facts, params: &Params) -> String {
             NodeKind::Official => format!("/official/{}", html::url_part(&node.label)),
         };
         let shape = match node.kind {
-            NodeKind::Zone => format!("<rect x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\"/>", x - 6.0, y - 6.0),
+            NodeKind::Zone => format!(
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\"/>",
+                x - 6.0,
+                y - 6.0
+            ),
             NodeKind::Official => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"6\"/>"),
         };
         let tip = if node.posts.is_empty() {
@@ -238,7 +246,9 @@ mod tests {
         let edges = [(0, 1, 1.0), (1, 2, 2.0), (2, 0, 1.0), (3, 0, 1.0)];
         let a = layout(4, &edges);
         assert_eq!(a, layout(4, &edges));
-        assert!(a.iter().all(|(x, y)| (0.0..=1.0).contains(x) && (0.0..=1.0).contains(y)));
+        assert!(a
+            .iter()
+            .all(|(x, y)| (0.0..=1.0).contains(x) && (0.0..=1.0).contains(y)));
         // linked nodes end nearer than the farthest pair
         let d = |i: usize, j: usize| ((a[i].0 - a[j].0).powi(2) + (a[i].1 - a[j].1).powi(2)).sqrt();
         assert!(d(0, 1) < 0.9);

@@ -44,11 +44,16 @@ fn render(facts: &crate::analyze::Facts, reports: usize, q: &str) -> String {
     for h in &facts.holdings {
         let label = labels.get(&h.person).cloned().unwrap_or_default();
         if let (Some(z), true) = (&h.zone, h.leading) {
-            let last = h.seen.iter().filter_map(|s| s.date.clone()).max().unwrap_or_default();
-            leaders
-                .entry(z.as_str())
-                .or_default()
-                .insert((std::cmp::Reverse(last), format!("{label}（{}）", post_name(h))));
+            let last = h
+                .seen
+                .iter()
+                .filter_map(|s| s.date.clone())
+                .max()
+                .unwrap_or_default();
+            leaders.entry(z.as_str()).or_default().insert((
+                std::cmp::Reverse(last),
+                format!("{label}（{}）", post_name(h)),
+            ));
         }
         let post = match &h.zone {
             Some(z) => format!("{}·{}", facts.zone_name(z), post_name(h)),
@@ -59,7 +64,9 @@ fn render(facts: &crate::analyze::Facts, reports: usize, q: &str) -> String {
     let zones: Vec<(&String, &crate::analyze::facts::Zone)> = facts
         .zones
         .iter()
-        .filter(|(_, z)| q.is_empty() || z.name.contains(q) || z.aliases.iter().any(|a| a.contains(q)))
+        .filter(|(_, z)| {
+            q.is_empty() || z.name.contains(q) || z.aliases.iter().any(|a| a.contains(q))
+        })
         .collect();
     let officials: BTreeMap<&String, &String> = facts
         .officials
@@ -100,7 +107,10 @@ fn render(facts: &crate::analyze::Facts, reports: usize, q: &str) -> String {
         }
         if let Some(ls) = leaders.get(iri.as_str()) {
             let names: Vec<String> = ls.iter().take(4).map(|(_, l)| escape(l)).collect();
-            item.push_str(&format!("<br><span class=\"muted\">{}</span>", names.join("；")));
+            item.push_str(&format!(
+                "<br><span class=\"muted\">{}</span>",
+                names.join("；")
+            ));
         }
         item.push_str("</li>");
         body.push_str(&item);

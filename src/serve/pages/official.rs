@@ -27,9 +27,11 @@ pub async fn handle(State(app): State<Arc<App>>, Path(name): Path<String>) -> Re
             "找不到官员",
             &format!("知识库中没有名为“{asked}”的官员。"),
         ),
-        Ok(Err(e)) => {
-            html::error_page(StatusCode::INTERNAL_SERVER_ERROR, "读取失败", &e.to_string())
-        }
+        Ok(Err(e)) => html::error_page(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "读取失败",
+            &e.to_string(),
+        ),
         Err(e) => super::exec_failure(e),
     }
 }
@@ -37,7 +39,10 @@ pub async fn handle(State(app): State<Arc<App>>, Path(name): Path<String>) -> Re
 fn render(asked: &str, people: &[Person]) -> String {
     let mut body = format!("<h1>{}</h1>", escape(asked));
     if people.len() > 1 {
-        let links: Vec<String> = people.iter().map(|p| html::official_link(&p.label)).collect();
+        let links: Vec<String> = people
+            .iter()
+            .map(|p| html::official_link(&p.label))
+            .collect();
         body.push_str(&format!(
             "<p class=\"note\">知识库中有 {} 位名为“{}”的官员，分属不同区域，可能是同一人，\
              也可能不是；系统不合并，请核对：{}</p>",
@@ -48,10 +53,16 @@ fn render(asked: &str, people: &[Person]) -> String {
     }
     for p in people {
         if people.len() > 1 {
-            body.push_str(&format!("<h2 class=\"person\">{}</h2>", html::official_link(&p.label)));
+            body.push_str(&format!(
+                "<h2 class=\"person\">{}</h2>",
+                html::official_link(&p.label)
+            ));
         }
         if let Some(z) = &p.zone {
-            body.push_str(&format!("<p class=\"muted\">所属区域：{}</p>", html::zone_link(z)));
+            body.push_str(&format!(
+                "<p class=\"muted\">所属区域：{}</p>",
+                html::zone_link(z)
+            ));
         }
         body.push_str(&format!("<h3>任职经历（{}）</h3>", p.posts.len()));
         let rows: Vec<Vec<String>> = p
@@ -59,7 +70,10 @@ fn render(asked: &str, people: &[Person]) -> String {
             .iter()
             .map(|r| {
                 vec![
-                    r.zone.as_deref().map(html::zone_link).unwrap_or_else(|| "—".into()),
+                    r.zone
+                        .as_deref()
+                        .map(html::zone_link)
+                        .unwrap_or_else(|| "—".into()),
                     escape(&r.post),
                     escape(r.first_seen.as_deref().unwrap_or("—")),
                     escape(r.last_seen.as_deref().unwrap_or("—")),
@@ -95,7 +109,10 @@ fn render(asked: &str, people: &[Person]) -> String {
                             &mt.source.report
                         )
                     ),
-                    m.zone.as_deref().map(html::zone_link).unwrap_or_else(|| "—".into()),
+                    m.zone
+                        .as_deref()
+                        .map(html::zone_link)
+                        .unwrap_or_else(|| "—".into()),
                     role_name(m.role).to_string(),
                 ]
             })

@@ -44,7 +44,11 @@ pub async fn handle(State(app): State<Arc<App>>, Path(name): Path<String>) -> Re
             );
             html::respond(StatusCode::OK, html::page(&asked, &body))
         }
-        Ok(Err(e)) => html::error_page(StatusCode::INTERNAL_SERVER_ERROR, "读取失败", &e.to_string()),
+        Ok(Err(e)) => html::error_page(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "读取失败",
+            &e.to_string(),
+        ),
         Err(e) => super::exec_failure(e),
     }
 }
@@ -65,12 +69,17 @@ pub fn reason_zh(reason: &str) -> String {
         return "未见该指标当年的结果".into();
     }
     if let Some(rest) = reason.strip_prefix("only a partial-year result ") {
-        return format!("仅有部分年度的结果{}", rest.replace('(', "（").replace(')', "）"));
+        return format!(
+            "仅有部分年度的结果{}",
+            rest.replace('(', "（").replace(')', "）")
+        );
     }
     if let Some(rest) = reason.strip_prefix("units differ ") {
         return format!(
             "单位不同{}",
-            rest.replace(" vs ", " 与 ").replace('(', "（").replace(')', "）")
+            rest.replace(" vs ", " 与 ")
+                .replace('(', "（")
+                .replace(')', "）")
         );
     }
     match reason {
@@ -131,7 +140,10 @@ fn render(z: &ZoneProfile) -> String {
                 ]
             })
             .collect();
-        body.push_str(&table(&["序", "姓名", "首次见于", "最近见于", "出处"], &rows));
+        body.push_str(&table(
+            &["序", "姓名", "首次见于", "最近见于", "出处"],
+            &rows,
+        ));
     }
     if !z.other_posts.is_empty() {
         body.push_str("<h2>其他职务</h2>");
@@ -207,10 +219,16 @@ fn render(z: &ZoneProfile) -> String {
         })
         .collect();
     if !rows.is_empty() {
-        body.push_str(&table(&["年份", "指标", "目标", "后来报告的结果", "判定"], &rows));
+        body.push_str(&table(
+            &["年份", "指标", "目标", "后来报告的结果", "判定"],
+            &rows,
+        ));
     }
     if !z.other_results.is_empty() {
-        body.push_str(&format!("<h2>其他已报告结果（{}）</h2>", z.other_results.len()));
+        body.push_str(&format!(
+            "<h2>其他已报告结果（{}）</h2>",
+            z.other_results.len()
+        ));
         let rows: Vec<Vec<String>> = z
             .other_results
             .iter()
@@ -250,4 +268,3 @@ fn render(z: &ZoneProfile) -> String {
     }
     html::page(&z.name, &body)
 }
-
