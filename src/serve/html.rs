@@ -111,8 +111,8 @@ pub fn error_page(status: StatusCode, title: &str, message: &str) -> Response {
     respond(status, page(title, &body))
 }
 
-/// A table: `head` cells are escaped, `rows` cells are HTML as is. Wrapped so that it
-/// scrolls sideways on a narrow screen.
+/// A table: `head` cells are escaped, `rows` cells are HTML as is. On a narrow screen
+/// each row becomes a card of labelled cells (see style.css).
 pub fn table(head: &[&str], rows: &[Vec<String>]) -> String {
     let mut s = String::from("<div class=\"scroll\"><table><thead><tr>");
     for h in head {
@@ -121,8 +121,10 @@ pub fn table(head: &[&str], rows: &[Vec<String>]) -> String {
     s.push_str("</tr></thead><tbody>");
     for row in rows {
         s.push_str("<tr>");
-        for cell in row {
-            s.push_str(&format!("<td>{cell}</td>"));
+        for (i, cell) in row.iter().enumerate() {
+            // the column's name, which a phone shows beside each cell (see style.css)
+            let label = head.get(i).map(|h| escape(h)).unwrap_or_default();
+            s.push_str(&format!("<td data-label=\"{label}\">{cell}</td>"));
         }
         s.push_str("</tr>");
     }

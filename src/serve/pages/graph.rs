@@ -76,8 +76,9 @@ fn pick(g: &KgGraph, focus: Option<NodeIndex>) -> (Vec<NodeIndex>, bool) {
     (ranked, cut)
 }
 
-/// Fruchterman–Reingold in the unit square, from a deterministic start (a spiral), so
-/// that one graph is always drawn the same.
+/// Fruchterman–Reingold from a deterministic start (a spiral), with a pull towards the
+/// centre that keeps separate components near each other; the result is scaled into the
+/// unit square. One graph is always drawn the same.
 pub fn layout(n: usize, edges: &[(usize, usize, f64)]) -> Vec<(f64, f64)> {
     let mut pos: Vec<(f64, f64)> = (0..n)
         .map(|i| {
@@ -89,10 +90,10 @@ pub fn layout(n: usize, edges: &[(usize, usize, f64)]) -> Vec<(f64, f64)> {
     if n < 2 {
         return pos;
     }
-    let k = (1.0 / n as f64).sqrt();
-    let iterations = 300;
+    let k = 0.9 * (1.0 / n as f64).sqrt();
+    let iterations = 400;
     for step in 0..iterations {
-        let temperature = 0.1 * (1.0 - step as f64 / iterations as f64) + 0.002;
+        let temperature = 0.05 * (1.0 - step as f64 / iterations as f64) + 0.001;
         let mut shift = vec![(0.0f64, 0.0f64); n];
         for i in 0..n {
             for j in (i + 1)..n {
@@ -114,14 +115,24 @@ pub fn layout(n: usize, edges: &[(usize, usize, f64)]) -> Vec<(f64, f64)> {
             shift[b].0 += dx / d * f;
             shift[b].1 += dy / d * f;
         }
-        for (p, s) in pos.iter_mut().zip(&shift) {
+        for (p, s) in pos.iter_mut().zip(shift.iter_mut()) {
+            s.0 -= (p.0 - 0.5) * 1.5 * k;
+            s.1 -= (p.1 - 0.5) * 1.5 * k;
             let len = (s.0 * s.0 + s.1 * s.1).sqrt().max(1e-9);
             let moved = len.min(temperature);
-            p.0 = (p.0 + s.0 / len * moved).clamp(0.02, 0.98);
-            p.1 = (p.1 + s.1 / len * moved).clamp(0.02, 0.98);
+            p.0 += s.0 / len * moved;
+            p.1 += s.1 / len * moved;
         }
     }
-    pos
+    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for p in &pos {
+        (x0, x1, y0, y1) = (x0.min(p.0), x1.max(p.0), y0.min(p.1), y1.max(p.1));
+    }
+    let (w, h) = ((x1 - x0).max(1e-9), (y1 - y0).max(1e-9));
+    // room on the right for the last labels
+    pos.iter()
+        .map(|p| (0.03 + 0.8 * (p.0 - x0) / w, 0.04 + 0.92 * (p.1 - y0) / h))
+        .collect()
 }
 
 fn render(facts: &crate::analyze::Facts, params: &Params) -> String {
