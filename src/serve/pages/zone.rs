@@ -20,12 +20,7 @@ pub async fn handle(State(app): State<Arc<App>>, Path(name): Path<String>) -> Re
     let built = app
         .on_worker(move || {
             let facts = worker.facts()?;
-            Ok::<_, ExploreError>(explore::zone(
-                worker.kg.store(),
-                &facts,
-                &name,
-                worker.config.timeout,
-            )?)
+            explore::zone(worker.kg.store(), &facts, &name, worker.config.timeout)
         })
         .await;
     match built {
