@@ -124,7 +124,10 @@ pub fn table(head: &[&str], rows: &[Vec<String>]) -> String {
         for (i, cell) in row.iter().enumerate() {
             // the column's name, which a phone shows beside each cell (see style.css)
             let label = head.get(i).map(|h| escape(h)).unwrap_or_default();
-            s.push_str(&format!("<td data-label=\"{label}\">{cell}</td>"));
+            // a date stays on one line
+            let date = cell.len() == 10 && cell.bytes().filter(|b| *b == b'-').count() == 2;
+            let class = if date { " class=\"nowrap\"" } else { "" };
+            s.push_str(&format!("<td{class} data-label=\"{label}\">{cell}</td>"));
         }
         s.push_str("</tr>");
     }
