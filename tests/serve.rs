@@ -136,6 +136,11 @@ fn construct_and_describe_come_as_turtle_n_triples_and_json_ld() {
             r.body.contains("岚溪高新技术产业开发区"),
             "{accept} lacks a zone's label"
         );
+        assert_eq!(
+            rdflib_count(&r.body, accept),
+            triples.len(),
+            "rdflib reads {accept} otherwise"
+        );
         counts.push(triples.len());
     }
     assert!(counts[0] > 5);
@@ -157,6 +162,26 @@ fn construct_and_describe_come_as_turtle_n_triples_and_json_ld() {
     let described = sparql_get(&server, &format!("DESCRIBE <{zone}>"), "text/turtle");
     assert_eq!(described.status, 200);
     assert!(described.body.contains("rdfs:label") || described.body.contains("label"));
+}
+
+/// How many triples rdflib (an independent parser) reads from `body`.
+fn rdflib_count(body: &str, media: &str) -> usize {
+    let dir = common::temp_dir();
+    let file = dir.path().join("graph");
+    std::fs::write(&file, body).unwrap();
+    let format = match media {
+        "text/turtle" => "turtle",
+        "application/n-triples" => "nt",
+        _ => "json-ld",
+    };
+    let script = "import rdflib, sys\ng = rdflib.Graph()\ng.parse(sys.argv[1], format=sys.argv[2])\nprint(len(g))";
+    let out = run_ok(
+        std::process::Command::new("python3")
+            .args(["-c", script])
+            .arg(&file)
+            .arg(format),
+    );
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
 }
 
 #[test]

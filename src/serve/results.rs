@@ -1,6 +1,6 @@
 //! Answers written in the SPARQL results formats (JSON, XML, CSV, TSV) and, for graphs,
 //! in Turtle, N-Triples, JSON-LD and RDF/XML, with oxigraph's serializers. Turtle and
-//! JSON-LD use the vocabulary prefixes.
+//! RDF/XML use the vocabulary prefixes.
 
 use super::negotiate::Format;
 use crate::query::Answer;
@@ -31,7 +31,7 @@ pub fn write(answer: &Answer, format: Format) -> std::io::Result<Vec<u8>> {
         }
         Answer::Graph(triples) => {
             let mut serializer = RdfSerializer::from_format(rdf_format(format));
-            if matches!(format, Format::Turtle | Format::JsonLd | Format::RdfXml) {
+            if matches!(format, Format::Turtle | Format::RdfXml) {
                 for (prefix, ns) in PREFIXES {
                     serializer = serializer
                         .with_prefix(*prefix, *ns)
