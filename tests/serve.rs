@@ -102,6 +102,20 @@ fn select_by_get_post_form_and_post_body_agree_in_every_results_format() {
     let ask = sparql_get(&server, "ASK { ?p a foaf:Person }", "application/json");
     assert_eq!(ask.json()["boolean"], true);
 
+    // a page of another origin (a YASGUI page) may read query answers
+    assert_eq!(json.header("access-control-allow-origin"), Some("*"));
+    let preflight = reply(
+        client()
+            .options(server.url("/sparql"))
+            .header("Origin", "https://yasgui.example")
+            .header("Access-Control-Request-Method", "POST")
+            .call(),
+    );
+    assert_eq!(preflight.status, 204);
+    assert!(preflight
+        .header("access-control-allow-methods")
+        .is_some_and(|m| m.contains("POST")));
+
     let refused = sparql_get(&server, LEADERS, "image/png");
     assert_eq!(refused.status, 406, "{}", refused.body);
 }
@@ -264,6 +278,7 @@ fn updates_are_refused_unless_allowed() {
             .send(insert),
     );
     assert_eq!(done.status, 204, "{}", done.body);
+    assert_eq!(done.header("access-control-allow-origin"), None);
     let ask = sparql_get(
         &writable,
         "ASK { <urn:x> rdfs:label \"x\" }",

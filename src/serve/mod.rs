@@ -108,7 +108,12 @@ pub fn router(app: Arc<exec::App>) -> Router {
         .route("/official/{name}", get(pages::official::handle))
         .route("/graph", get(pages::graph::handle))
         .route("/evidence", get(pages::evidence::handle))
-        .route("/sparql", get(sparql::handle).post(sparql::handle))
+        .route(
+            "/sparql",
+            get(sparql::handle)
+                .post(sparql::handle)
+                .options(sparql::preflight),
+        )
         .route("/assets/{file}", get(html::asset))
         .fallback(pages::not_found)
         .with_state(app)

@@ -215,8 +215,50 @@ fn wants_html(headers: &HeaderMap, format: Option<&str>) -> bool {
     negotiate::choose(accept.as_deref(), format, negotiate::SOLUTION_FORMATS) == Some(Format::Html)
 }
 
-/// The `/sparql` handler, for GET and POST.
+/// Marks the response to an update: it is not shared with other origins.
+#[derive(Debug, Clone, Copy)]
+struct UpdateAnswer;
+
+/// The `/sparql` handler, for GET and POST. Answers to queries may be read by pages of
+/// any origin (a YASGUI page, a notebook in a browser), as public SPARQL endpoints
+/// allow; answers to updates may not.
 pub async fn handle(
+    state: State<Arc<App>>,
+    method: axum::http::Method,
+    headers: HeaderMap,
+    raw_query: RawQuery,
+    body: Bytes,
+) -> Response {
+    let mut response = answer(state, method, headers, raw_query, body).await;
+    if response.extensions().get::<UpdateAnswer>().is_none() {
+        response.headers_mut().insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+    }
+    response
+}
+
+/// `OPTIONS /sparql`: a browser asking whether another origin may send a query with a
+/// body type of the protocol's. A server that accepts updates says no: a page of
+/// another site must not write to the store.
+pub async fn preflight(State(app): State<Arc<App>>) -> Response {
+    if app.config.allow_update {
+        return StatusCode::NO_CONTENT.into_response();
+    }
+    (
+        StatusCode::NO_CONTENT,
+        [
+            (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
+            (header::ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS"),
+            (header::ACCESS_CONTROL_ALLOW_HEADERS, "Accept, Content-Type"),
+            (header::ACCESS_CONTROL_MAX_AGE, "3600"),
+        ],
+    )
+        .into_response()
+}
+
+async fn answer(
     State(app): State<Arc<App>>,
     method: axum::http::Method,
     headers: HeaderMap,
@@ -236,26 +278,10 @@ pub async fn handle(
         Err(f) => return failure(&headers, None, f),
     };
     let html = wants_html(&headers, request.format.as_deref());
-    if let Some(update) = &request.update {
-        if request.query.is_some() || request.canned.is_some() {
-            let f = Failure::new(
-                StatusCode::BAD_REQUEST,
-                "give a query or an update, not both",
-            );
-            return failure(&headers, None, f);
-        }
-        if !app.config.allow_update {
-            let f = Failure::new(
-                StatusCode::FORBIDDEN,
-                "updates are refused: this server is read-only (start it with --allow-update \
-                 to accept them)",
-            );
-            return failure(&headers, None, f);
-        }
-        return match app.update(update.clone()).await {
-            Ok(()) => StatusCode::NO_CONTENT.into_response(),
-            Err(e) => failure(&headers, None, e.into()),
-        };
+    if request.update.is_some() {
+        let mut response = update(&app, &headers, &request).await;
+        response.extensions_mut().insert(UpdateAnswer);
+        return response;
     }
     let text = match request.query_text() {
         Ok(Some(text)) => text,
@@ -311,6 +337,30 @@ pub async fn handle(
             None,
             Failure::new(StatusCode::INTERNAL_SERVER_ERROR, "cannot write the answer"),
         ),
+    }
+}
+
+/// An update: refused unless the server was started with `--allow-update`.
+async fn update(app: &Arc<App>, headers: &HeaderMap, request: &Request) -> Response {
+    let update = request.update.as_ref().expect("an update");
+    if request.query.is_some() || request.canned.is_some() {
+        let f = Failure::new(
+            StatusCode::BAD_REQUEST,
+            "give a query or an update, not both",
+        );
+        return failure(headers, None, f);
+    }
+    if !app.config.allow_update {
+        let f = Failure::new(
+            StatusCode::FORBIDDEN,
+            "updates are refused: this server is read-only (start it with --allow-update \
+             to accept them)",
+        );
+        return failure(headers, None, f);
+    }
+    match app.update(update.clone()).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => failure(headers, None, e.into()),
     }
 }
 
