@@ -23,6 +23,7 @@ pub mod normalize;
 pub mod query;
 pub mod rdf;
 pub mod segment;
+pub mod serve;
 pub mod source;
 pub mod store;
 pub mod synth;

@@ -76,6 +76,8 @@ pub enum QueryError {
     Evaluation(QueryEvaluationError),
     #[error("query cancelled after the {0:?} timeout")]
     Timeout(Duration),
+    #[error("update failed: {0}")]
+    Update(String),
     #[error("parameter `{0}`: the query has no ?_{0} placeholder")]
     UnknownParameter(String),
     #[error("parameter `{0}`: expected NAME=VALUE")]
@@ -216,27 +218,136 @@ pub enum Answer {
 
 /// Parses and runs `text` on `store`, giving up after `timeout`.
 ///
-/// The query runs on its own thread: some plans (a large aggregate, a cross product)
-/// check the cancellation token rarely, so the caller stops waiting when time is up
-/// rather than when evaluation notices; the abandoned evaluation is cancelled and given
-/// [`CANCEL_GRACE`] to end.
+/// The query runs on its own thread (see [`start`]): some plans (a large aggregate, a
+/// cross product) check the cancellation token rarely, so the caller stops waiting when
+/// time is up rather than when evaluation notices; the abandoned evaluation is cancelled
+/// and given [`CANCEL_GRACE`] to end.
 ///
 /// The worker is always joined when it ends: RocksDB's thread-local state is torn down as
 /// the thread exits, and a process that exits meanwhile destroys the mutexes that
 /// teardown takes (`pthread lock: Invalid argument`, abort).
 pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, QueryError> {
+    let limits = Limits {
+        timeout,
+        max_rows: None,
+    };
+    match start(store, text, limits, &Dataset::default())?.wait() {
+        Waited::Done(answer) => answer.map(|a| a.answer),
+        Waited::TimedOut(straggler) => {
+            straggler.join_within(CANCEL_GRACE).ok();
+            Err(QueryError::Timeout(timeout))
+        }
+    }
+}
+
+/// What one query may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Evaluation is cancelled after this long.
+    pub timeout: Duration,
+    /// Rows (or triples) beyond this many are not read.
+    pub max_rows: Option<usize>,
+}
+
+/// The graphs a query reads, as the SPARQL protocol's `default-graph-uri` and
+/// `named-graph-uri` give them. Empty lists keep zonekg's default: the union of all
+/// graphs as the default graph, every named graph available.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dataset {
+    pub default_graphs: Vec<NamedNode>,
+    pub named_graphs: Vec<NamedNode>,
+}
+
+/// An answer read up to [`Limits::max_rows`].
+#[derive(Debug)]
+pub struct LimitedAnswer {
+    pub answer: Answer,
+    /// Whether rows (or triples) were left unread because of the limit.
+    pub truncated: bool,
+}
+
+/// A query evaluating on its own thread; [`Running::wait`] collects it.
+pub struct Running {
+    token: CancellationToken,
+    worker: std::thread::JoinHandle<()>,
+    receive: mpsc::Receiver<Result<LimitedAnswer, QueryError>>,
+    timeout: Duration,
+}
+
+/// What waiting for a [`Running`] query gave.
+pub enum Waited {
+    /// The query ended (its worker is joined): its answer or its error.
+    Done(Result<LimitedAnswer, QueryError>),
+    /// Time ran out and the query was cancelled; its worker may still be running.
+    TimedOut(Straggler),
+}
+
+/// The worker of a cancelled query that has not ended yet. Whoever holds it must join it
+/// before the process exits (see [`run`]).
+pub struct Straggler {
+    worker: std::thread::JoinHandle<()>,
+}
+
+impl Straggler {
+    /// Whether the worker has ended (joining it then does not block).
+    pub fn is_finished(&self) -> bool {
+        self.worker.is_finished()
+    }
+
+    /// Waits for the worker to end.
+    pub fn join(self) {
+        self.worker.join().ok();
+    }
+
+    /// Waits at most `grace` for the worker to end; gives it back if it has not.
+    pub fn join_within(self, grace: Duration) -> Result<(), Straggler> {
+        let given_up = std::time::Instant::now() + grace;
+        while !self.worker.is_finished() && std::time::Instant::now() < given_up {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        if self.worker.is_finished() {
+            self.join();
+            Ok(())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+/// Parses `text` (a syntax error is returned at once) and starts evaluating it on a
+/// thread of its own, reading at most `limits.max_rows` rows.
+pub fn start(
+    store: &Store,
+    text: &str,
+    limits: Limits,
+    dataset: &Dataset,
+) -> Result<Running, QueryError> {
     let token = CancellationToken::new();
-    let prepared = prepare(
+    let mut prepared = prepare(
         SparqlEvaluator::new().with_cancellation_token(token.clone()),
         text,
     )?;
+    if !dataset.default_graphs.is_empty() {
+        let graphs = dataset.default_graphs.iter().cloned().map(Into::into);
+        prepared.dataset_mut().set_default_graph(graphs.collect());
+    }
+    if !dataset.named_graphs.is_empty() {
+        let graphs = dataset.named_graphs.iter().cloned().map(Into::into);
+        prepared
+            .dataset_mut()
+            .set_available_named_graphs(graphs.collect());
+    }
     let store = store.clone();
     let (send, receive) = mpsc::channel();
+    let Limits { timeout, max_rows } = limits;
     let worker = std::thread::spawn(move || {
         let cancelled = |e: QueryEvaluationError| match e {
             QueryEvaluationError::Cancelled => QueryError::Timeout(timeout),
             e => QueryError::Evaluation(e),
         };
+        // One more than the limit is read, to tell a cut answer from one that fits.
+        let take = max_rows.map_or(usize::MAX, |m| m.saturating_add(1));
+        let cut = |len: usize| max_rows.is_some_and(|m| len > m);
         let answer = (|| {
             Ok(
                 match prepared.on_store(&store).execute().map_err(cancelled)? {
@@ -246,14 +357,32 @@ pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, Query
                             .iter()
                             .map(|v| v.as_str().to_string())
                             .collect();
-                        let rows = solutions
+                        let mut rows = solutions
+                            .take(take)
                             .collect::<Result<Vec<_>, _>>()
                             .map_err(cancelled)?;
-                        Answer::Solutions { variables, rows }
+                        let truncated = cut(rows.len());
+                        rows.truncate(max_rows.unwrap_or(usize::MAX));
+                        LimitedAnswer {
+                            answer: Answer::Solutions { variables, rows },
+                            truncated,
+                        }
                     }
-                    QueryResults::Boolean(b) => Answer::Boolean(b),
+                    QueryResults::Boolean(b) => LimitedAnswer {
+                        answer: Answer::Boolean(b),
+                        truncated: false,
+                    },
                     QueryResults::Graph(triples) => {
-                        Answer::Graph(triples.collect::<Result<Vec<_>, _>>().map_err(cancelled)?)
+                        let mut triples = triples
+                            .take(take)
+                            .collect::<Result<Vec<_>, _>>()
+                            .map_err(cancelled)?;
+                        let truncated = cut(triples.len());
+                        triples.truncate(max_rows.unwrap_or(usize::MAX));
+                        LimitedAnswer {
+                            answer: Answer::Graph(triples),
+                            truncated,
+                        }
                     }
                 },
             )
@@ -261,23 +390,81 @@ pub fn run(store: &Store, text: &str, timeout: Duration) -> Result<Answer, Query
         // The caller may have stopped waiting; then nobody needs the answer.
         send.send(answer).ok();
     });
-    match receive.recv_timeout(timeout) {
-        Ok(answer) => {
-            worker.join().ok();
-            answer
-        }
-        Err(_) => {
-            token.cancel();
-            let given_up = std::time::Instant::now() + CANCEL_GRACE;
-            while !worker.is_finished() && std::time::Instant::now() < given_up {
-                std::thread::sleep(Duration::from_millis(5));
+    Ok(Running {
+        token,
+        worker,
+        receive,
+        timeout,
+    })
+}
+
+impl Running {
+    /// Waits until the query ends or its timeout has passed since this call; in the
+    /// second case cancels it without waiting for the worker.
+    pub fn wait(self) -> Waited {
+        match self.receive.recv_timeout(self.timeout) {
+            Ok(answer) => {
+                self.worker.join().ok();
+                Waited::Done(answer)
             }
-            if worker.is_finished() {
-                worker.join().ok();
+            Err(_) => {
+                self.token.cancel();
+                Waited::TimedOut(Straggler {
+                    worker: self.worker,
+                })
             }
-            Err(QueryError::Timeout(timeout))
         }
     }
+}
+
+/// Parses `text` as a SPARQL update (with the vocabulary prefixes declared) and applies
+/// it to `store` on a thread of its own, cancelled after `timeout`. Unlike a query, the
+/// update is always waited for to the end, so that what is answered is what happened: a
+/// cancelled update is rolled back.
+pub fn update(store: &Store, text: &str, timeout: Duration) -> Result<(), QueryError> {
+    let token = CancellationToken::new();
+    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
+    for (prefix, ns) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*prefix, *ns)
+            .expect("vocabulary namespaces are valid IRIs");
+    }
+    let prepared = evaluator.parse_update(text)?;
+    let store = store.clone();
+    let worker = std::thread::spawn(move || prepared.on_store(&store).execute());
+    let deadline = std::time::Instant::now() + timeout;
+    let mut cancelled = false;
+    while !worker.is_finished() {
+        if !cancelled && std::time::Instant::now() >= deadline {
+            token.cancel();
+            cancelled = true;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    match worker.join() {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(_)) if cancelled => Err(QueryError::Timeout(timeout)),
+        Ok(Err(e)) => Err(QueryError::Update(e.to_string())),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// The placeholders (`?_NAME`) of a query, in order of first mention, without the `_`:
+/// the parameters a canned query takes.
+pub fn placeholders(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
+        for (i, _) in line.match_indices(['?', '$']) {
+            let Some(rest) = line[i + 1..].strip_prefix('_') else {
+                continue;
+            };
+            let name: String = rest.chars().take_while(|c| is_var_char(*c)).collect();
+            if !name.is_empty() && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 /// How long a timed-out query may take to notice its cancellation before the caller

@@ -23,6 +23,10 @@ pub struct Source {
     /// sentence would dominate the load on a large store, and an answer shows only a few.
     /// [`Facts::fill_sentence`] looks one up.
     pub sentence: Option<String>,
+    /// The sentence's IRI (`…/sentence/{start}-{end}`), read with its text: what a link
+    /// to the evidence names.
+    #[serde(skip)]
+    pub sentence_iri: Option<String>,
     /// What to look the sentence up by.
     #[serde(skip)]
     pub evidence: Evidence,
@@ -126,13 +130,13 @@ const SAME_AS: &str = "SELECT ?a ?b WHERE { GRAPH ?g { ?a owl:sameAs ?b } }";
 /// The sentence behind a post held in one report, for [`Evidence::Post`]; `VALUES ?p`
 /// is filled with every IRI folded into the person. (oxigraph binds only variables the
 /// query selects, hence `?report ?title`.)
-const POST_SENTENCE: &str = "SELECT ?text ?report ?title WHERE { VALUES_PERSON
+const POST_SENTENCE: &str = "SELECT ?text ?s ?report ?title WHERE { VALUES_PERSON
     GRAPH ?g { ?g zk:sourceName ?report . ?h org:member ?p ; zk:post ?post .
       ?post zk:title ?title . ?h prov:wasDerivedFrom ?s . ?s zk:text ?text } } LIMIT 1";
 
 /// The sentence behind a meeting, for [`Evidence::Meeting`].
 const MEETING_SENTENCE: &str =
-    "SELECT ?text ?m WHERE { GRAPH ?g { ?m prov:wasDerivedFrom ?s . ?s zk:text ?text } } LIMIT 1";
+    "SELECT ?text ?s ?m WHERE { GRAPH ?g { ?m prov:wasDerivedFrom ?s . ?s zk:text ?text } } LIMIT 1";
 
 const ZONES: &str = "SELECT ?z ?label ?alt WHERE {
     { SELECT ?g ?z WHERE { GRAPH ?g { ?z a zk:Zone } } }
@@ -171,7 +175,7 @@ const PARTICIPANTS: &str = "SELECT ?m ?person ?role WHERE {
 /// optional and one step from a bound node ("" stands for a missing one): oxigraph then
 /// looks each up per fact instead of scanning the whole store.
 const INDICATORS: &str = "SELECT ?class ?zone ?year ?indicator ?value ?unit ?kind ?cv ?cu
-    ?period ?text ?sentence ?source ?issued WHERE {
+    ?period ?text ?s ?sentence ?source ?issued WHERE {
     VALUES_ZONE
     VALUES ?class { zk:Goal zk:Achievement }
     GRAPH ?g { ?f a ?class }
@@ -375,6 +379,7 @@ impl Facts {
                 source: Source {
                     report: get(s, "source").unwrap_or_default(),
                     sentence: get(s, "sentence"),
+                    sentence_iri: get(s, "sentence").and(get(s, "s")),
                     evidence: Evidence::Unknown,
                 },
             };
@@ -394,7 +399,7 @@ impl Facts {
             return Ok(());
         }
         let mut found = None;
-        let mut keep = |s: &QuerySolution| found = get(s, "text");
+        let mut keep = |s: &QuerySolution| found = get(s, "text").zip(get(s, "s"));
         match &source.evidence {
             Evidence::Unknown => {}
             Evidence::Post { person, title } => {
@@ -419,7 +424,7 @@ impl Facts {
                 select_bound(store, MEETING_SENTENCE, bindings, &mut keep)?;
             }
         }
-        source.sentence = found;
+        (source.sentence, source.sentence_iri) = found.unzip();
         Ok(())
     }
 
@@ -529,6 +534,7 @@ fn read_holdings(store: &Store, canon: &Canon<'_>) -> Result<Vec<Holding>, Analy
             source: Source {
                 report: get(s, "source").unwrap_or_default(),
                 sentence: None,
+                sentence_iri: None,
                 evidence: Evidence::Post {
                     person: person.clone(),
                     title: title.clone(),
@@ -571,6 +577,7 @@ fn read_meetings(store: &Store, canon: &Canon<'_>) -> Result<Vec<Meeting>, Analy
             source: Source {
                 report: get(s, "source").unwrap_or_default(),
                 sentence: None,
+                sentence_iri: None,
                 evidence: Evidence::Meeting(m.clone()),
             },
             key: m,

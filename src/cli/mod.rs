@@ -8,6 +8,7 @@ mod extract;
 mod ingest;
 mod leaders;
 mod query;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -34,6 +35,7 @@ enum Command {
     Leaders(leaders::Args),
     Export(export::Args),
     Analyze(analyze::Args),
+    Serve(serve::Args),
 }
 
 /// Runs the chosen subcommand. `Ok` carries the exit code (1 when some input failed);
@@ -47,6 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Leaders(args) => leaders::run(args),
         Command::Export(args) => export::run(args),
         Command::Analyze(args) => analyze::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

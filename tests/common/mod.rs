@@ -8,6 +8,8 @@
 // Each test crate uses only some of these helpers.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
