@@ -423,6 +423,7 @@ pub fn ordinal_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
 /// [`ordinal_lists`], and beside them the lone first items no second item follows
 /// (`(一)…` on a page cut off before `(二)`), each as a list of one, for the caller to
 /// weigh: an ordinal alone enumerates something only where the text says a list comes.
+/// Of the lone first items of one family in one paragraph, only the last is one.
 pub fn ordinal_lists_and_lone_items(
     text: &str,
     segments: &Segments,
@@ -458,7 +459,19 @@ pub fn ordinal_lists_and_lone_items(
     let (mut lists, mut lone): (Vec<ItemList>, Vec<ItemList>) =
         lists.into_iter().partition(|l| l.items.len() >= 2);
     // a lone first item of a family whose second item stands elsewhere is no cut list
-    lone.retain(|l| l.family != Family::HeadCn && !lists.iter().any(|o| o.family == l.family));
+    let listed: std::collections::HashSet<Family> = lists.iter().map(|l| l.family).collect();
+    lone.retain(|l| l.family != Family::HeadCn && !listed.contains(&l.family));
+    // nor is one another first item of its family follows in its paragraph (`一是…;
+    // 一是…`): a paragraph of 100,000 of them holds no lists to weigh
+    let mut last_of: std::collections::HashMap<(Family, usize), usize> = Default::default();
+    for (i, l) in lone.iter().enumerate() {
+        last_of.insert((l.family, l.items[0].marker.paragraph), i);
+    }
+    let mut i = 0;
+    lone.retain(|l| {
+        i += 1;
+        last_of[&(l.family, l.items[0].marker.paragraph)] == i - 1
+    });
     for list in lists.iter_mut().chain(lone.iter_mut()) {
         set_item_ends(list, segments);
     }

@@ -35,6 +35,7 @@ pub(crate) fn strings_of(pieces: &[&str], up_to: usize) -> Vec<String> {
     strings
 }
 
+use crate::limits::Cut;
 use crate::model::{Evidence, Report, Zone};
 use crate::normalize::Document;
 use crate::segment::{segment, Segments};
@@ -246,7 +247,17 @@ pub fn extractors() -> &'static [&'static dyn Extractor] {
 
 /// Runs every extractor over a normalized document.
 pub fn extract(doc: &Document, source: &str) -> Report {
+    extract_bounded(doc, source).0
+}
+
+/// [`extract`], saying which sentences were too long to read as one.
+pub fn extract_bounded(doc: &Document, source: &str) -> (Report, Option<Cut>) {
     let cx = Context::new(doc);
+    let long = cx.segments.long;
+    let cut = (long.count > 0).then_some(Cut::LongSentences {
+        count: long.count,
+        longest: long.longest,
+    });
     let mut report = Report {
         source: source.to_string(),
         title: doc.title.clone(),
@@ -257,7 +268,7 @@ pub fn extract(doc: &Document, source: &str) -> Report {
         extractor.extract(&cx, &mut report);
     }
     zones::drop_unreferenced_places(&mut report);
-    report
+    (report, cut)
 }
 
 impl Context<'_> {

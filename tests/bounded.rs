@@ -1,0 +1,175 @@
+//! Inputs whose cost once grew with the square of their size (issue 11), scaled down:
+//! what they state must still be read, and what was cut to bound them must be said.
+//! Their time and memory at full size are measured by `scripts/pathological measure`;
+//! the inputs the fuzz targets found (`tests/fixtures/fuzz/`) are read here too.
+
+use std::path::Path;
+use zonekg::limits::{MAX_HTML_DEPTH, MAX_SENTENCE_BYTES};
+use zonekg::{Cut, Limits, Processed};
+
+fn process(text: &str, name: &str) -> Processed {
+    zonekg::process_limited(text.as_bytes(), name, &Limits::default()).expect("readable")
+}
+
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁";
+const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍";
+
+/// `count` different three-char names.
+fn names(count: usize) -> Vec<String> {
+    let s: Vec<char> = SURNAMES.chars().collect();
+    let g: Vec<char> = GIVEN.chars().collect();
+    (0..count)
+        .map(|i| {
+            let (a, b, c) = (
+                i % s.len(),
+                i / s.len() % g.len(),
+                i / s.len() / g.len() % g.len(),
+            );
+            format!("{}{}{}", s[a], g[b], g[c])
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_list_of_titled_names_keeps_every_official() {
+    let names = names(3000);
+    let list: Vec<String> = names.iter().map(|n| format!("党工委委员{n}")).collect();
+    let text = format!(
+        "某某高新区党工委召开会议。出席会议的有{}。\n",
+        list.join("、")
+    );
+    let p = process(&text, "names.txt");
+    let found: std::collections::HashSet<&str> =
+        p.report.officials.iter().map(|o| o.name.as_str()).collect();
+    // a name cut in two where the sentence is split may be lost, no more
+    let pieces = text.len() / (MAX_SENTENCE_BYTES / 2);
+    let missing = names.iter().filter(|n| !found.contains(n.as_str())).count();
+    assert!(
+        missing <= pieces,
+        "{missing} of {} names missing",
+        names.len()
+    );
+    assert!(p
+        .report
+        .evidence()
+        .all(|e| e.sentence.len() <= MAX_SENTENCE_BYTES));
+    assert!(
+        matches!(p.cuts.as_slice(), [Cut::LongSentences { count: 1, .. }]),
+        "{:?}",
+        p.cuts
+    );
+}
+
+#[test]
+fn a_sentence_nested_deeper_than_the_limit_is_still_read() {
+    let depth = MAX_HTML_DEPTH * 20;
+    let page = format!(
+        "<html><head><meta charset=\"utf-8\"></head><body>{}\
+         2024年,某某高新区实现地区生产总值441.8亿元,同比增长6.8%。{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let p = process(&page, "deep.html");
+    let a = &p.report.achievements;
+    assert!(
+        a.iter()
+            .any(|a| a.indicator == "地区生产总值" && a.value == 441.8),
+        "{a:?}"
+    );
+    let ignored = 2 * (depth - MAX_HTML_DEPTH);
+    assert!(
+        p.cuts.iter().any(|c| *c == Cut::DeepHtml { tags: ignored }),
+        "{:?}",
+        p.cuts
+    );
+}
+
+#[test]
+fn unclosed_paragraphs_and_items_are_no_nesting() {
+    let body = "<p>园区召开推进会。<li>项目建设有序推进。".repeat(2 * MAX_HTML_DEPTH);
+    let page = format!("<html><body><div class=\"content\">{body}</div></body></html>");
+    let p = process(&page, "flat.html");
+    assert!(p.cuts.is_empty(), "{:?}", p.cuts);
+}
+
+#[test]
+fn a_run_of_figures_without_punctuation_is_read_in_pieces() {
+    let units = ["亿元", "万元", "%", "个", "家", "增长", "达到", "同比增长"];
+    let mut text = String::new();
+    let mut x: u32 = 7;
+    while text.len() < 200_000 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        if x % 3 == 0 {
+            text.push_str(&(x % 100_000).to_string());
+        } else {
+            text.push_str(units[(x as usize >> 8) % units.len()]);
+        }
+    }
+    let p = process(&text, "figures.txt");
+    assert!(p
+        .report
+        .evidence()
+        .all(|e| e.sentence.len() <= MAX_SENTENCE_BYTES));
+    assert!(matches!(p.cuts.as_slice(), [Cut::LongSentences { .. }]));
+}
+
+#[test]
+fn many_enumerated_items_in_one_paragraph_are_read() {
+    let items: String = (0..20_000)
+        .map(|i| format!("{}是加快推进重点项目建设;", ["一", "二", "三"][i % 3]))
+        .collect();
+    let text = format!("2025年,某某高新区重点抓好以下工作:{items}\n");
+    let p = process(&text, "items.txt");
+    assert!(!p.report.tasks.is_empty());
+}
+
+#[test]
+fn a_report_over_the_size_limit_is_cut_at_a_line_end() {
+    let line = "2024年,某某高新区实现地区生产总值441.8亿元,同比增长6.8%。\n";
+    let text = line.repeat(1000);
+    let limits = Limits {
+        max_report_bytes: 100 * line.len() + 10,
+    };
+    let p = zonekg::process_limited(text.as_bytes(), "big.txt", &limits).unwrap();
+    assert_eq!(
+        p.cuts,
+        vec![Cut::Report {
+            size: text.len(),
+            kept: 100 * line.len()
+        }]
+    );
+    assert_eq!(
+        p.report.achievements.len(),
+        2,
+        "{:?}",
+        p.report.achievements
+    );
+}
+
+/// Inputs the fuzz targets found to panic or to cost too much, kept after the fix: each
+/// file is read as its target read it (`html-…` as a page, the others as text).
+#[test]
+fn fuzz_findings_are_read() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut read = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/fixtures/fuzz") {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let source = if name.starts_with("html-") {
+            "fuzz.html"
+        } else {
+            "fuzz.txt"
+        };
+        if let Ok(p) = zonekg::process_limited(&bytes, source, &Limits::default()) {
+            for e in p.report.evidence() {
+                assert!(e.raw_end <= bytes.len(), "{name}: {e:?}");
+            }
+        }
+        read += 1;
+    }
+    assert!(read > 0, "no findings in {}", dir.display());
+}
