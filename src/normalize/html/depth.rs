@@ -351,7 +351,7 @@ mod tests {
         let (out, blanked) = blank_deep_tags(&page).unwrap();
         assert_eq!(out.len(), page.len());
         assert_eq!(blanked, 2 * 10);
-        let kept = format!("{}", "<div>".repeat(MAX_HTML_DEPTH));
+        let kept = "<div>".repeat(MAX_HTML_DEPTH);
         assert!(out.starts_with(&kept));
         assert_eq!(out.matches("<div>").count(), MAX_HTML_DEPTH);
         assert_eq!(out.matches("</div>").count(), MAX_HTML_DEPTH);
