@@ -9,7 +9,8 @@
 //!   otherwise: `--max-report-bytes`), cut at the last line end before the limit;
 //! - a sentence longer than [`MAX_SENTENCE_BYTES`] is read in pieces, split at the last
 //!   clause break (`;`, `,`, `、`) before the limit;
-//! - HTML tags nested deeper than [`MAX_HTML_DEPTH`] are read as if they were not there.
+//! - HTML tags nested deeper than [`MAX_HTML_DEPTH`] are read as if they were not there;
+//! - of more than [`MAX_LISTS`] enumerated lists, the first are weighed as tasks.
 //!
 //! Each cut is a [`Cut`], returned with the report by [`crate::process_limited`]; the
 //! commands print it on stderr.
@@ -29,6 +30,10 @@ use std::fmt;
 /// fact keeps its sentence, so this also bounds the output: a list of 20,000 titled
 /// names in one sentence would otherwise repeat that sentence 20,000 times.
 pub const MAX_SENTENCE_BYTES: usize = 4 * 1024;
+
+/// The most enumerated lists (`一是…二是…`, `(一)…(二)…`) of a report weighed as
+/// tasks, in reading order. Real reports hold a few dozen.
+pub const MAX_LISTS: usize = 2_000;
 
 /// The deepest nesting of HTML elements read as such. Real pages nest a few dozen
 /// deep; deeper tags are blanked out before parsing (their text stays).
@@ -92,6 +97,9 @@ pub enum Cut {
     LongSentences { count: usize, longest: usize },
     /// `tags` HTML tags stood deeper than [`MAX_HTML_DEPTH`] and were ignored.
     DeepHtml { tags: usize },
+    /// The report held `count` enumerated lists: only the first `read` were weighed as
+    /// tasks ([`MAX_LISTS`]).
+    Lists { count: usize, read: usize },
 }
 
 impl fmt::Display for Cut {
@@ -107,6 +115,11 @@ impl fmt::Display for Cut {
                 f,
                 "{count} sentence(s) longer than {MAX_SENTENCE_BYTES} bytes (the longest \
                  {longest}) read in pieces of at most {MAX_SENTENCE_BYTES}"
+            ),
+            Cut::Lists { count, read } => write!(
+                f,
+                "{count} enumerated lists: the first {read} read for tasks, the other {} not",
+                count - read
             ),
             Cut::DeepHtml { tags } => write!(
                 f,

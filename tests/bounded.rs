@@ -3,7 +3,7 @@
 //! Their time and memory at full size are measured by `scripts/pathological measure`.
 //! Inputs the fuzz targets (`fuzz/`) find are kept here once fixed.
 
-use zonekg::limits::{MAX_HTML_DEPTH, MAX_SENTENCE_BYTES};
+use zonekg::limits::{MAX_HTML_DEPTH, MAX_LISTS, MAX_SENTENCE_BYTES};
 use zonekg::{Cut, Limits, Processed};
 
 fn process(text: &str, name: &str) -> Processed {
@@ -141,4 +141,22 @@ fn a_report_over_the_size_limit_is_cut_at_a_line_end() {
     );
     let values: Vec<f64> = p.report.achievements.iter().map(|a| a.value).collect();
     assert_eq!(values, (100..200).map(f64::from).collect::<Vec<_>>());
+}
+
+#[test]
+fn lists_beyond_the_most_weighed_are_said_to_be_cut() {
+    let items: String = (0..3 * MAX_LISTS)
+        .map(|i| format!("一是加快推进项目{i};二是持续优化环境{i};"))
+        .collect();
+    let text = format!("2025年,某某高新区重点抓好以下工作:{items}\n");
+    let p = process(&text, "pairs.txt");
+    assert!(!p.report.tasks.is_empty());
+    assert!(
+        p.cuts.contains(&Cut::Lists {
+            count: 3 * MAX_LISTS,
+            read: MAX_LISTS
+        }),
+        "{:?}",
+        p.cuts
+    );
 }

@@ -40,8 +40,9 @@ pub struct LimitArgs {
     /// Read at most this many bytes of each report (a number, or with a K, M or G suffix
     /// for KiB, MiB, GiB). A longer report is cut at the last line end before the limit
     /// and the cut is named on stderr. Fixed bounds no real report reaches are named
-    /// there too: a sentence over 4 KiB is read in pieces split at clause breaks, and
-    /// HTML tags nested over 256 deep are read as if absent.
+    /// there too: a sentence over 4 KiB is read in pieces split at clause breaks, HTML
+    /// tags nested over 256 deep are read as if absent, and of more than 2,000
+    /// enumerated lists the first 2,000 are weighed as tasks.
     #[arg(long, value_name = "BYTES", default_value = "16M", value_parser = parse_size)]
     pub max_report_bytes: usize,
 }

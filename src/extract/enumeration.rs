@@ -339,10 +339,14 @@ fn may_open_ordinal_at(text: &str, at: usize) -> bool {
     }
 }
 
-/// Whether `at` opens its line (only blanks before it on the line).
+/// Whether `at` opens its line (only blanks before it on the line). Looks back over
+/// the blanks only: a line of 100,000 ordinals is not searched to its start for each.
 fn opens_line(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..at].trim().is_empty()
+    text[..at]
+        .chars()
+        .rev()
+        .find(|c| *c == '\n' || !c.is_whitespace())
+        .is_none_or(|c| c == '\n')
 }
 
 fn paragraph_of(segments: &Segments, at: usize) -> usize {
@@ -564,6 +568,16 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn an_ordinal_opens_its_line_after_blanks_only() {
+        let text = "甲\n \u{3000}一、乙 二、丙";
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(opens_line(text, 0));
+        assert!(opens_line(text, at("一")));
+        assert!(!opens_line(text, at("二")));
+        assert!(opens_line(" 一、", 1));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::enumeration::{self, Family, Item, ItemList};
 use super::words::WordsByChar;
 use super::{dates, Context, Extractor};
 use crate::lexicon;
-use crate::limits::MAX_SENTENCE_BYTES;
+use crate::limits::{Cut, MAX_LISTS, MAX_SENTENCE_BYTES};
 use crate::model::{Report, Task};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -38,6 +38,15 @@ impl Extractor for Tasks {
             return;
         }
         lists.sort_by_key(ItemList::start);
+        if lists.len() > MAX_LISTS {
+            // each list is weighed against the words around it: no real report holds
+            // this many, and a page of 100,000 `一是…二是…` would cost minutes
+            cx.note_cut(Cut::Lists {
+                count: lists.len(),
+                read: MAX_LISTS,
+            });
+            lists.truncate(MAX_LISTS);
+        }
         let default_year = plan_year(cx);
         let zone = report.zones.first().map(|z| z.name.clone());
         let mut names: Vec<&str> = report.officials.iter().map(|o| o.name.as_str()).collect();
