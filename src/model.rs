@@ -93,6 +93,11 @@ pub struct Zone {
     /// The kind word the name ends with (`高新区`, `经济技术开发区`, `区`, `市` …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// For a zone the text names only by a generic word (`开发区`): the division of the
+    /// national table the text places it in (`通辽市`), which tells it apart from other
+    /// reports' `开发区`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub located_in: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
 }

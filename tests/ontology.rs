@@ -50,6 +50,7 @@ fn everything() -> Report {
                 aliases: vec![format!("简称{i}")],
                 level: Some(*l),
                 kind: Some("区".into()),
+                located_in: None,
                 evidence: ev(i),
             })
             .collect(),

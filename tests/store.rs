@@ -21,6 +21,7 @@ fn zone(name: &str, alias: &str) -> Zone {
         aliases: vec![alias.into()],
         level: Some(Level::Zone),
         kind: Some("开发区".into()),
+        located_in: None,
         evidence: None,
     }
 }

@@ -279,7 +279,7 @@ pub fn extract_bounded(doc: &Document, source: &str) -> (Report, Vec<Cut>) {
     for extractor in extractors() {
         extractor.extract(&cx, &mut report);
     }
-    zones::drop_unreferenced_places(&mut report);
+    zones::drop_unreferenced_places(&mut report, cx.text);
     cuts.append(&mut cx.cuts.borrow_mut());
     (report, cuts)
 }

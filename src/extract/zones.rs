@@ -31,12 +31,42 @@ impl Extractor for Zones {
         // the title and breadcrumb trail name the zone too, and may not be in the text
         let scanned = format!("{title}\n{}\n{}", cx.doc.trail.join("\n"), cx.text);
         report.zones = find_zones(&scanned, title);
+        if report.zones.iter().any(|z| is_generic_name(&z.name)) {
+            let place = division_named_most(&scanned);
+            for z in report.zones.iter_mut().filter(|z| is_generic_name(&z.name)) {
+                z.located_in = place.clone();
+            }
+        }
         if let Some(first) = report.zones.first_mut() {
             if let Some(i) = cx.text.find(first.name.as_str()) {
                 first.evidence = cx.sentence_at(i).map(|s| cx.evidence(s));
             }
         }
     }
+}
+
+/// The division the text names most by its full name, the finest level first
+/// (a county over its city, a city over its province): where a report that calls its
+/// zone only `开发区` places it.
+fn division_named_most(text: &str) -> Option<String> {
+    let g = gazetteer::get();
+    let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::new(); // rank, n, first
+    for (at, len) in g.forms_in(text) {
+        let form = &text[at..at + len];
+        let Some(&i) = g.named(form).first() else {
+            continue;
+        };
+        let rank = match g.division(i).level {
+            DivisionLevel::County => 3,
+            DivisionLevel::Prefecture => 2,
+            DivisionLevel::Province => 1,
+        };
+        counts.entry(form).or_insert((rank, 0, at)).1 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(form, (rank, n, at))| (rank, n, std::cmp::Reverse(at), form))
+        .map(|(form, _)| form.to_string())
 }
 
 /// A kind word of a place name.
@@ -152,6 +182,19 @@ static LOOSE_KINDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../../data/lexicon/zone_kinds_loose.txt")).collect()
 });
 
+/// Kind words that make a zone only with a zone's body right after them (`某某园管委会`).
+static GOVERNED_KINDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lexicon::entries(include_str!("../../data/lexicon/zone_kinds_governed.txt")).collect()
+});
+
+/// Words that end an institution's name (`…大学`): a zone word after one names no zone.
+static INSTITUTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lexicon::entries(include_str!(
+        "../../data/lexicon/zone_prefix_institutions.txt"
+    ))
+    .collect()
+});
+
 /// Words of a body or post (`某某区委`, `副区长`): a prefix holding one names no place.
 const BARRIERS: &[&str] = &["委", "政府", "党", "部门", "副", "常务"];
 
@@ -226,7 +269,18 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
         {
             continue;
         }
-        match place_before(text, m.start, kind) {
+        if GOVERNED_KINDS.contains(&kind.word)
+            && !["党工委", "管委会", "管委", "工委", "管理委员会"]
+                .iter()
+                .any(|b| after.starts_with(b))
+        {
+            continue;
+        }
+        // `园区办`, `片区办`: an office for parks, not a park
+        if LOOSE_KINDS.contains(&kind.word) && after.starts_with('办') {
+            continue;
+        }
+        match place_before(text, m.start, kind).or_else(|| one_char_division(text, m.start, kind)) {
             Some(p) => mentions.push(Mention {
                 at: m.start - p.text.len(),
                 prefix: p.text,
@@ -328,6 +382,7 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
                         aliases: Vec::new(),
                         level: Some(kind.level),
                         kind: Some(kind.word.to_string()),
+                        located_in: None,
                         evidence: None,
                     },
                     0,
@@ -435,7 +490,7 @@ fn place_before<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>
         }
     }
     // every prefix ends alike, so one bad last char rules them all out
-    if !plausible_tail(&text[..end]) {
+    if !plausible_tail(&text[..end]) || INSTITUTIONS.iter().any(|w| text[..end].ends_with(w)) {
         return None;
     }
     let run_start = starts.last().copied().unwrap_or(end);
@@ -510,7 +565,35 @@ fn place_before<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>
             _ => {}
         }
     }
+    // a park known by its body (`某某村某某园管委会`) is named in full, even where a
+    // division's name stands inside its name
+    if GOVERNED_KINDS.contains(&kind.word) && best.is_some_and(|b| b.strong) {
+        return best;
+    }
     anchored.or(best)
+}
+
+/// A division whose name has a one-char prefix (`城区`, `郊区`: real districts, but also
+/// common nouns) is one only where it opens a clause and its body or action follows
+/// (`，城区召开…`, `城区人民政府`).
+fn one_char_division<'t>(text: &'t str, end: usize, kind: &Kind) -> Option<Prefix<'t>> {
+    if !matches!(kind.level, Level::County | Level::District) {
+        return None;
+    }
+    let mut before = text[..end].char_indices().rev();
+    let (at, c) = before.next()?;
+    if !is_han(c) || before.next().is_some_and(|(_, p)| is_han(p)) {
+        return None;
+    }
+    let prefix = &text[at..end];
+    let after = &text[end + kind.word.len()..];
+    (gazetteer::get().is_name(&format!("{prefix}{}", kind.word))
+        && GOVERNANCE.iter().any(|g| after.starts_with(g)))
+    .then_some(Prefix {
+        text: prefix,
+        strong: true,
+        anchored: true,
+    })
 }
 
 /// Whether `name` is followed somewhere by one of its departments (`…高新区商务局`).
@@ -606,6 +689,10 @@ fn standalone_short(text: &str, start: usize, _end: usize) -> bool {
     if prev.is_some_and(|c| matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ' | '×' | '*' | '＊')) {
         return false;
     }
+    // `省级工业园`, `国家级开发区`: a rank of zone, not the zone
+    if prev == Some('级') {
+        return false;
+    }
     !prev.is_some_and(is_han) || {
         let k = &*KINDS;
         k.boundaries.ends(&text[..start])
@@ -659,6 +746,7 @@ fn add_short_named_places(zones: &mut Vec<(Zone, usize, usize)>, text: &str) {
                     aliases: Vec::new(),
                     level: Some(level),
                     kind: None,
+                    located_in: None,
                     evidence: None,
                 },
                 n,
@@ -760,9 +848,20 @@ fn push_alias(z: &mut Zone, alias: String) {
 /// uses them.
 fn add_aliases(zones: &mut [(Zone, usize, usize)], text: &str) {
     let k = &*KINDS;
+    // divisions of the report (`天津市`): their short forms are theirs, not their zones'
+    let divisions: Vec<String> = zones
+        .iter()
+        .filter(|(z, _, _)| z.level.is_some_and(|l| l != Level::Zone))
+        .map(|(z, _, _)| z.name.clone())
+        .collect();
     for (z, count, _) in zones.iter_mut() {
         let Some(kind) = z.kind.clone() else { continue };
         let prefix = z.name[..z.name.len() - kind.len()].to_string();
+        let division_form = z.level == Some(Level::Zone)
+            && divisions.iter().any(|d| {
+                d.strip_prefix(prefix.as_str())
+                    .is_some_and(|r| r.chars().count() == 1)
+            });
         if let Some(kd) = k.kinds.iter().find(|x| x.word == kind) {
             for s in &kd.short {
                 let form = format!("{prefix}{s}");
@@ -784,7 +883,7 @@ fn add_aliases(zones: &mut [(Zone, usize, usize)], text: &str) {
         }
         // a prefix that is a place of its own (`某某县` of `某某县工业园区`) is no alias
         let own_place = prefix.ends_with(['省', '市', '区', '县', '镇', '州']);
-        if alone > 0 && prefix.chars().count() >= 2 && !own_place {
+        if alone > 0 && prefix.chars().count() >= 2 && !own_place && !division_form {
             *count += alone;
             push_alias(z, prefix);
         }
@@ -821,6 +920,8 @@ fn attach_bare_short_forms(
                     || k.kinds
                         .iter()
                         .any(|kd| kd.word == kind && kd.short.contains(&form))
+                    // `平凉工业园区` also called `平凉高新区`: a bare `高新区` is it too
+                    || z.aliases.iter().any(|a| a.ends_with(form) && a.len() > form.len())
             });
         match owner {
             Some((z, count, _)) => {
@@ -832,9 +933,11 @@ fn attach_bare_short_forms(
             // (once is enough where a body of it is named: `经开区党工委`; a report that
             // names no place at all may speak of its zone only by the word: `示范区规上工业…`
             // three times over)
+            // (not `园区` or `片区` alone: any park, any part of one, never a zone's name)
             None if (is_named_short_form(form) || no_zone)
+                && !matches!(form, "园区" | "片区")
                 && (n >= 2 && (is_named_short_form(form) || governed(text, form))
-                    || n >= 1 && governed(text, form)
+                    || n >= 1 && (governed(text, form) || names_zone_bodies(text))
                     || n >= 3 && no_place) =>
             {
                 zones.push((
@@ -843,6 +946,7 @@ fn attach_bare_short_forms(
                         aliases: Vec::new(),
                         level: Some(Level::Zone),
                         kind: Some(form.to_string()),
+                        located_in: None,
                         evidence: None,
                     },
                     n,
@@ -852,6 +956,12 @@ fn attach_bare_short_forms(
             None => {}
         }
     }
+}
+
+/// Whether the text speaks of a development zone's own bodies (`区党工委`, `管委会`),
+/// which only a zone has: a generic zone word used once then names that zone.
+fn names_zone_bodies(text: &str) -> bool {
+    ["区党工委", "管委会"].iter().any(|b| text.contains(b))
 }
 
 /// Whether a body of the zone follows `form` somewhere (`开发区党工委`, `新区管委会`).
@@ -871,7 +981,7 @@ fn is_named_short_form(form: &str) -> bool {
 /// Drops the cities, counties, districts and towns that no post, meeting or figure of
 /// the report belongs to: a report names many places in passing (`落实某某市部署`), and
 /// only those it is about are its zones. Development zones stay.
-pub fn drop_unreferenced_places(report: &mut Report) {
+pub fn drop_unreferenced_places(report: &mut Report, text: &str) {
     let mut used: HashSet<&str> = HashSet::new();
     let officials = report.officials.iter().flat_map(|o| &o.posts);
     used.extend(officials.filter_map(|p| p.zone.as_deref()));
@@ -882,12 +992,46 @@ pub fn drop_unreferenced_places(report: &mut Report) {
     let keep: Vec<bool> = report
         .zones
         .iter()
-        .map(|z| {
-            z.level == Some(Level::Zone) || z.level.is_none() || used.contains(z.name.as_str())
+        .enumerate()
+        .map(|(i, z)| {
+            used.contains(z.name.as_str())
+                || z.level.is_none()
+                || z.level == Some(Level::Zone) && (i == 0 || !only_passed_on(z, text))
         })
         .collect();
     let mut keep = keep.into_iter();
     report.zones.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Whether the text names `zone` only inside what it passes on from elsewhere
+/// (`传达…广州开发区…会议精神`, `落实某某新区…相关部署`): another place's meeting or plan,
+/// so not a zone of this report.
+fn only_passed_on(zone: &Zone, text: &str) -> bool {
+    const CUES: [&str; 4] = ["传达", "学习", "落实", "贯彻"];
+    const ENDS: [&str; 2] = ["精神", "部署"];
+    let mut seen = false;
+    for form in std::iter::once(&zone.name).chain(&zone.aliases) {
+        if form.chars().count() < 3 {
+            continue;
+        }
+        for (i, _) in text.match_indices(form.as_str()) {
+            seen = true;
+            let stops = |c: char| matches!(c, '。' | '！' | '？' | '\n');
+            let start = text[..i]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| stops(c))
+                .map_or(0, |(j, c)| j + c.len_utf8());
+            let rest = &text[i + form.len()..];
+            let before = &text[start..i];
+            let after = &rest[..rest.find(stops).unwrap_or(rest.len())];
+            if !(CUES.iter().any(|c| before.contains(c)) && ENDS.iter().any(|e| after.contains(e)))
+            {
+                return false;
+            }
+        }
+    }
+    seen
 }
 
 /// Whether `name` is only a generic word for a kind of zone (`高新区`, `开发区`,
@@ -1035,5 +1179,72 @@ mod tests {
         let names: Vec<String> = find_zones(text, "").into_iter().map(|z| z.name).collect();
         assert!(!names.iter().any(|n| n.ends_with("地区")), "{names:?}");
         assert!(!names.iter().any(|n| n.ends_with("区区")), "{names:?}");
+    }
+
+    #[test]
+    fn a_park_is_known_by_its_bodies() {
+        let z = names("近日,翠岭园党工委书记主持会议。翠岭园上下要鼓足干劲。走进美丽家园。");
+        assert_eq!(z.len(), 1, "{z:?}");
+        assert_eq!(z[0].0, "翠岭园");
+    }
+
+    #[test]
+    fn no_zone_after_an_institution_or_a_quality_word() {
+        let z = names("拜访某某大学自贸区研究院。要建设高水平园区。");
+        assert!(z.is_empty(), "{z:?}");
+    }
+
+    #[test]
+    fn a_park_office_is_no_park() {
+        let z = names("拜会自治区园区办主任,双方交流。自治区园区办有关处室出席。");
+        assert!(!z.iter().any(|(n, _)| n.ends_with("园区")), "{z:?}");
+    }
+
+    #[test]
+    fn a_one_char_district_opens_a_clause_with_its_action() {
+        let z = names("10月9日,城区召开经济运行分析会。区委副书记、区长主持会议。");
+        assert_eq!(z[0].0, "城区");
+        assert!(names("推进城区改造,城区面貌一新。").is_empty());
+    }
+
+    #[test]
+    fn a_generic_zone_is_placed_in_the_division_named_most() {
+        let text = "传达宁波市会议精神。开发区党工委召开会议。开发区上下要奋进。";
+        assert_eq!(division_named_most(text).as_deref(), Some("宁波市"));
+        assert_eq!(division_named_most("开发区党工委召开会议。"), None);
+    }
+
+    #[test]
+    fn a_zone_named_only_in_what_is_passed_on_is_dropped() {
+        let zone = |name: &str| Zone {
+            name: name.into(),
+            level: Some(Level::Zone),
+            ..Zone::default()
+        };
+        let text = "翠岭园召开会议,传达学习青溪新区工作会议精神。翠岭园上下要奋进。";
+        assert!(only_passed_on(&zone("青溪新区"), text));
+        assert!(!only_passed_on(
+            &zone("青溪新区"),
+            &format!("{text}青溪新区管委会主任出席。")
+        ));
+        let mut report = Report {
+            zones: vec![zone("翠岭园"), zone("青溪新区")],
+            ..Report::default()
+        };
+        drop_unreferenced_places(&mut report, text);
+        let names: Vec<&str> = report.zones.iter().map(|z| z.name.as_str()).collect();
+        assert_eq!(names, ["翠岭园"]);
+    }
+
+    #[test]
+    fn a_bare_short_kind_joins_the_zone_that_goes_by_it() {
+        let z = names("青溪工业园区(高新区)召开大会。青溪工业园区上下奋进。高新区党工委书记讲话。");
+        assert_eq!(z.len(), 1, "{z:?}");
+        assert!(z[0].1.contains(&"高新区".to_string()), "{z:?}");
+    }
+
+    #[test]
+    fn a_rank_of_zone_names_no_zone() {
+        assert!(names("省级工业园党工委书记在总结大会上的讲话").is_empty());
     }
 }

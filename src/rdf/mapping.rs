@@ -170,9 +170,26 @@ impl<'a> Mapper<'a> {
         let z = iri::zone(&self.zone_key(name));
         if self.zones_seen.insert(name.to_string()) {
             self.add_type(&z, zk::ZONE);
-            self.add_str(&z, rdfs::LABEL, name);
+            match self.located_in(name) {
+                // `开发区（通辽市）`: the label tells it from other places' `开发区`
+                Some(place) => {
+                    self.add_str(&z, rdfs::LABEL, &format!("{name}（{place}）"));
+                    self.add_str(&z, skos::ALT_LABEL, name);
+                }
+                None => self.add_str(&z, rdfs::LABEL, name),
+            }
         }
         z
+    }
+
+    /// Where the text places a zone it names only generically (see [`crate::model::Zone::located_in`]).
+    fn located_in(&self, name: &str) -> Option<&'a str> {
+        let report: &'a Report = self.report;
+        report
+            .zones
+            .iter()
+            .find(|z| z.name == name)
+            .and_then(|z| z.located_in.as_deref())
     }
 
     fn zones(&mut self) {
@@ -197,11 +214,22 @@ impl<'a> Mapper<'a> {
     /// What identifies a zone across reports: its name, or for a zone named only by a
     /// generic word (`高新区`) its name in this report, since every report that writes
     /// just `高新区` may mean another zone.
+    /// Placed in a city or county, such a zone is that place's `高新区` in every report
+    /// that places it there; placed only in a province, or nowhere, it stays the report's.
     fn zone_key(&self, name: &str) -> String {
-        if crate::extract::zones::is_generic_name(name) {
-            format!("{name}@{}", self.meta.location)
-        } else {
-            name.to_string()
+        if !crate::extract::zones::is_generic_name(name) {
+            return name.to_string();
+        }
+        let g = crate::gazetteer::get();
+        match self.located_in(name) {
+            Some(place)
+                if g.named(place)
+                    .iter()
+                    .any(|&i| g.division(i).level != crate::gazetteer::DivisionLevel::Province) =>
+            {
+                format!("{name}@{place}")
+            }
+            _ => format!("{name}@{}", self.meta.location),
         }
     }
 
@@ -570,6 +598,44 @@ mod tests {
         assert!(has(zk::OBSERVED_ON, "2023-04-05"));
         assert!(has(zk::TEXT, "林晓舟讲话"));
         assert!(has(skos::ALT_LABEL, "青禾高新区"));
+    }
+
+    /// A zone named only `开发区` is labelled with the place the text puts it in, and
+    /// that place's `开发区` is one node across reports; an unplaced one stays the
+    /// report's own.
+    #[test]
+    fn generic_zone_is_labelled_and_keyed_by_its_place() {
+        let generic = |located_in: Option<&str>, location: &str| {
+            let report = Report {
+                zones: vec![Zone {
+                    name: "开发区".into(),
+                    level: Some(Level::Zone),
+                    located_in: located_in.map(String::from),
+                    ..Zone::default()
+                }],
+                ..Report::default()
+            };
+            let meta = ReportMeta {
+                location: location.into(),
+                ..meta()
+            };
+            map_report(&report, &meta)
+        };
+        let zone_node = |quads: &[Quad]| {
+            quads
+                .iter()
+                .find(|q| q.predicate == rdfs::LABEL)
+                .map(|q| (q.subject.to_string(), q.object.to_string()))
+                .expect("a labelled zone")
+        };
+        let (a, label) = zone_node(&generic(Some("宁波市"), "甲.txt"));
+        assert!(label.contains("开发区（宁波市）"), "{label}");
+        let (b, _) = zone_node(&generic(Some("宁波市"), "乙.txt"));
+        assert_eq!(a, b);
+        let (c, label) = zone_node(&generic(None, "甲.txt"));
+        let (d, _) = zone_node(&generic(None, "乙.txt"));
+        assert!(label.ends_with("\"开发区\""), "{label}");
+        assert_ne!(c, d);
     }
 
     #[test]
