@@ -13,4 +13,7 @@ pub enum ReadError {
     Binary(&'static str),
     #[error("not decodable as text in any supported encoding")]
     Undecodable,
+    /// A bug met on this input (a panic, caught): the input is skipped, not the batch.
+    #[error("internal error while extracting: {0} (please report this input)")]
+    Internal(String),
 }

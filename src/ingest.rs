@@ -6,6 +6,7 @@
 //! atomic commits ([`KgStore::write_reports`]), so a crash leaves only whole reports. When every input is done the
 //! links graph is recomputed.
 
+use crate::limits::{Cut, Limits};
 use crate::rdf::{map_report, ReportMeta};
 use crate::source::Input;
 use crate::store::{KgStore, LinkStats, MappedReport, StoreError, WriteOutcome};
@@ -77,13 +78,15 @@ impl From<SyntheticReport> for MemoryInput {
     }
 }
 
-/// How reports are grouped into batches, each written by one writer call.
+/// How reports are read and grouped into batches, each written by one writer call.
 #[derive(Debug, Clone, Copy)]
 pub struct IngestOptions {
     /// At most this many reports per batch.
     pub batch_reports: usize,
     /// A batch is written once it holds this many quads.
     pub batch_quads: usize,
+    /// What one report may cost.
+    pub limits: Limits,
 }
 
 impl Default for IngestOptions {
@@ -93,6 +96,7 @@ impl Default for IngestOptions {
         IngestOptions {
             batch_reports: 1_000,
             batch_quads: 200_000,
+            limits: Limits::default(),
         }
     }
 }
@@ -103,6 +107,8 @@ pub enum Event<'a> {
     Stored {
         location: &'a str,
         outcome: WriteOutcome,
+        /// What was cut to keep the report within its limits.
+        cuts: &'a [Cut],
     },
     Failed {
         location: &'a str,
@@ -128,12 +134,12 @@ pub struct IngestSummary {
 
 /// A worker's result for one input.
 enum Prepared {
-    Mapped(MappedReport),
+    Mapped(MappedReport, Vec<Cut>),
     Unchanged(String),
     Failed(String, String),
 }
 
-fn prepare(kg: &KgStore, input: &dyn ReportInput) -> Prepared {
+fn prepare(kg: &KgStore, input: &dyn ReportInput, limits: &Limits) -> Prepared {
     let location = input.location();
     let bytes = match input.read() {
         Ok(b) => b,
@@ -148,17 +154,15 @@ fn prepare(kg: &KgStore, input: &dyn ReportInput) -> Prepared {
     // An extractor bug on one report must not take the batch down with it: the report
     // is named and skipped like any other failure.
     let name = input.source_name();
-    let extracted = std::panic::catch_unwind(|| crate::process(&bytes, &name));
-    match extracted {
-        Ok(Ok(report)) => Prepared::Mapped(MappedReport {
-            quads: map_report(&report, &meta),
-            meta,
-        }),
-        Ok(Err(e)) => Prepared::Failed(location, e.to_string()),
-        Err(panic) => Prepared::Failed(
-            location,
-            format!("extraction failed: {}", panic_message(&panic)),
+    match crate::process_caught(&bytes, &name, limits) {
+        Ok(processed) => Prepared::Mapped(
+            MappedReport {
+                quads: map_report(&processed.report, &meta),
+                meta,
+            },
+            processed.cuts,
         ),
+        Err(e) => Prepared::Failed(location, e.to_string()),
     }
 }
 
@@ -178,12 +182,13 @@ pub fn ingest<T: ReportInput>(
         let producer = scope.spawn(move || {
             inputs
                 .par_iter()
-                .try_for_each_with(tx, |tx, input| tx.send(prepare(kg, input)))
+                .try_for_each_with(tx, |tx, input| tx.send(prepare(kg, input, &options.limits)))
                 .ok();
         });
-        let mut batch: Vec<MappedReport> = Vec::new();
+        // the reports of a batch, and what was cut from each
+        let mut batch: (Vec<MappedReport>, Vec<Vec<Cut>>) = Default::default();
         let mut batch_quads = 0;
-        let flush = |batch: &mut Vec<MappedReport>,
+        let flush = |(batch, batch_cuts): &mut (Vec<MappedReport>, Vec<Vec<Cut>>),
                      summary: &mut IngestSummary,
                      on_event: &mut dyn FnMut(Event<'_>)|
          -> Result<(), StoreError> {
@@ -193,7 +198,7 @@ pub fn ingest<T: ReportInput>(
             let started = Instant::now();
             let outcomes = kg.write_reports(batch)?;
             summary.writing += started.elapsed();
-            for (report, outcome) in batch.iter().zip(outcomes) {
+            for ((report, cuts), outcome) in batch.iter().zip(batch_cuts.iter()).zip(outcomes) {
                 match outcome {
                     WriteOutcome::Added => summary.added += 1,
                     WriteOutcome::Replaced => summary.replaced += 1,
@@ -205,18 +210,22 @@ pub fn ingest<T: ReportInput>(
                 on_event(Event::Stored {
                     location: &report.meta.location,
                     outcome,
+                    cuts,
                 });
             }
             batch.clear();
+            batch_cuts.clear();
             Ok(())
         };
         let mut result = Ok(());
         for prepared in rx.iter() {
             match prepared {
-                Prepared::Mapped(report) => {
+                Prepared::Mapped(report, cuts) => {
                     batch_quads += report.quads.len();
-                    batch.push(report);
-                    if batch.len() >= options.batch_reports || batch_quads >= options.batch_quads {
+                    batch.0.push(report);
+                    batch.1.push(cuts);
+                    if batch.0.len() >= options.batch_reports || batch_quads >= options.batch_quads
+                    {
                         result = flush(&mut batch, &mut summary, &mut on_event);
                         batch_quads = 0;
                     }
@@ -226,6 +235,7 @@ pub fn ingest<T: ReportInput>(
                     on_event(Event::Stored {
                         location: &location,
                         outcome: WriteOutcome::Unchanged,
+                        cuts: &[],
                     });
                 }
                 Prepared::Failed(location, reason) => {
@@ -251,12 +261,4 @@ pub fn ingest<T: ReportInput>(
     kg.flush()?;
     summary.linking = started.elapsed();
     Ok(summary)
-}
-
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
-    panic
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("internal error")
 }

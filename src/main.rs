@@ -7,17 +7,15 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
-        // `zonekg … | head` closes the pipe early: that is the reader's choice, not an
-        // error (`println!` panics on it), so stop quietly as other Unix tools do.
-        if info.to_string().contains("Broken pipe") {
-            std::process::exit(0);
-        }
         // one line per internal error; batch commands catch the panic and carry on
         eprintln!("zonekg: internal error: {info}")
     }));
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(code) => code,
+        // `zonekg … | head` closes the pipe early: that is the reader's choice, not an
+        // error, so stop quietly as other Unix tools do. Output is written with
+        // `write!`, never `print!`, so the error reaches here instead of panicking.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("zonekg: {e:#}");

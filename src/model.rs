@@ -44,6 +44,29 @@ pub struct Report {
     pub tasks: Vec<Task>,
 }
 
+impl Report {
+    /// The evidence of every fact: zones, officials and their posts, meetings, goals,
+    /// achievements, tasks.
+    pub fn evidence(&self) -> impl Iterator<Item = &Evidence> {
+        let zones = self.zones.iter().map(|z| &z.evidence);
+        let officials = self
+            .officials
+            .iter()
+            .flat_map(|o| std::iter::once(&o.evidence).chain(o.posts.iter().map(|p| &p.evidence)));
+        let meetings = self.meetings.iter().map(|m| &m.evidence);
+        let goals = self.goals.iter().map(|g| &g.evidence);
+        let achievements = self.achievements.iter().map(|a| &a.evidence);
+        let tasks = self.tasks.iter().map(|t| &t.evidence);
+        zones
+            .chain(officials)
+            .chain(meetings)
+            .chain(goals)
+            .chain(achievements)
+            .chain(tasks)
+            .flatten()
+    }
+}
+
 /// Jurisdiction level of a zone or administrative area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -2,8 +2,10 @@
 //!
 //! Extractors read sentence by sentence; a fact's evidence is its sentence's span.
 //! Sentences end at `。！？!?` (with any closing quote or bracket that follows) and at line
-//! ends; a line is a paragraph.
+//! ends; a line is a paragraph. A sentence longer than [`MAX_SENTENCE_BYTES`] (no real
+//! report has one) is read in pieces, split at clause breaks: see [`crate::limits`].
 
+use crate::limits::MAX_SENTENCE_BYTES;
 use std::ops::Range;
 
 /// One sentence of the normalized text.
@@ -34,6 +36,16 @@ pub struct Paragraph {
 pub struct Segments {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
+    /// The sentences longer than [`MAX_SENTENCE_BYTES`], read in pieces.
+    pub long: LongSentences,
+}
+
+/// How many sentences were too long to read as one, and the length of the longest.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LongSentences {
+    pub count: usize,
+    /// Bytes.
+    pub longest: usize,
 }
 
 fn is_terminal(c: char) -> bool {
@@ -51,6 +63,7 @@ pub fn segment(text: &str) -> Segments {
     let mut out = Segments {
         paragraphs: Vec::with_capacity(text.len() / 256 + 4),
         sentences: Vec::with_capacity(text.len() / 64 + 8),
+        long: LongSentences::default(),
     };
     let mut line_start = 0;
     let lines = memchr::memchr_iter(b'\n', text.as_bytes())
@@ -66,7 +79,13 @@ pub fn segment(text: &str) -> Segments {
         if !kept.is_empty() {
             let first = out.sentences.len();
             let paragraph = out.paragraphs.len();
-            split_sentences(body, line_start, paragraph, &mut out.sentences);
+            let mut sink = Sink {
+                offset: line_start,
+                paragraph,
+                sentences: &mut out.sentences,
+                long: &mut out.long,
+            };
+            split_sentences(body, &mut sink);
             out.paragraphs.push(Paragraph {
                 span: line_start + kept.start..line_start + kept.end,
                 sentences: first..out.sentences.len(),
@@ -77,7 +96,16 @@ pub fn segment(text: &str) -> Segments {
     out
 }
 
-fn split_sentences(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+/// Where the sentences of one line go.
+struct Sink<'a> {
+    /// Byte offset of the line in the text.
+    offset: usize,
+    paragraph: usize,
+    sentences: &'a mut Vec<Sentence>,
+    long: &'a mut LongSentences,
+}
+
+fn split_sentences(line: &str, out: &mut Sink) {
     let mut start = 0;
     let mut at = 0;
     while let Some(i) = next_terminal(line, at) {
@@ -91,11 +119,11 @@ fn split_sentences(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Se
                 break;
             }
         }
-        push_trimmed(line, start..end, offset, paragraph, out);
+        push_sentence(line, start..end, out);
         start = end;
         at = end;
     }
-    push_trimmed(line, start..line.len(), offset, paragraph, out);
+    push_sentence(line, start..line.len(), out);
 }
 
 /// Byte offset of the first sentence terminal at or after `from`. Looks at bytes, not
@@ -117,21 +145,46 @@ fn next_terminal(line: &str, from: usize) -> Option<usize> {
     }
 }
 
-fn push_trimmed(
-    line: &str,
-    r: Range<usize>,
-    offset: usize,
-    paragraph: usize,
-    out: &mut Vec<Sentence>,
-) {
+/// Pushes the sentence `r` of `line`, in pieces if it is too long.
+fn push_sentence(line: &str, r: Range<usize>, out: &mut Sink) {
+    let kept = trimmed(&line[r.clone()]);
+    let (mut start, end) = (r.start + kept.start, r.start + kept.end);
+    if end - start > MAX_SENTENCE_BYTES {
+        out.long.count += 1;
+        out.long.longest = out.long.longest.max(end - start);
+        while end - start > MAX_SENTENCE_BYTES {
+            let split = start + piece_end(&line[start..end]);
+            push_trimmed(line, start..split, out);
+            start = split;
+        }
+    }
+    push_trimmed(line, start..end, out);
+}
+
+/// Where the first piece of an over-long sentence ends: after the last clause break
+/// within [`MAX_SENTENCE_BYTES`], or at the limit (on a char boundary) if there is none
+/// in its second half.
+fn piece_end(sentence: &str) -> usize {
+    let mut limit = MAX_SENTENCE_BYTES;
+    while !sentence.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let head = &sentence[..limit];
+    match head.rfind([';', '；', ',', '，', '、', ' ', '\u{3000}']) {
+        Some(i) if i >= limit / 2 => i + head[i..].chars().next().map_or(1, char::len_utf8),
+        _ => limit,
+    }
+}
+
+fn push_trimmed(line: &str, r: Range<usize>, out: &mut Sink) {
     let kept = trimmed(&line[r.clone()]);
     if kept.is_empty() {
         return;
     }
-    let base = offset + r.start;
-    out.push(Sentence {
+    let base = out.offset + r.start;
+    out.sentences.push(Sentence {
         span: base + kept.start..base + kept.end,
-        paragraph,
+        paragraph: out.paragraph,
     });
 }
 
@@ -189,6 +242,30 @@ mod tests {
                 assert_eq!(r.start, lead, "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn an_overlong_sentence_is_read_in_pieces_at_clause_breaks() {
+        let item = "党工委书记王某某、";
+        let text = format!("{}。\n短句。", item.repeat(2000));
+        let seg = segment(&text);
+        let sents: Vec<&str> = seg.sentences.iter().map(|s| s.text(&text)).collect();
+        assert!(sents.len() > 2);
+        assert_eq!(sents.concat(), text.replace('\n', ""));
+        for s in &sents[..sents.len() - 1] {
+            assert!(s.len() <= MAX_SENTENCE_BYTES);
+        }
+        // every piece but the last of the long one ends after a clause break
+        for s in &sents[..sents.len() - 2] {
+            assert!(s.ends_with('、'), "{s}");
+        }
+        assert_eq!(seg.long.count, 1);
+        assert_eq!(seg.long.longest, item.len() * 2000 + "。".len());
+        // no break at all: pieces end at the limit, on char boundaries
+        let run = "甲".repeat(5000);
+        let seg = segment(&run);
+        assert_eq!(seg.sentences.len(), 4);
+        assert_eq!(seg.sentences[0].span, 0..MAX_SENTENCE_BYTES - 1);
     }
 
     #[test]

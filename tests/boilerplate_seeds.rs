@@ -3,35 +3,27 @@
 //! no pinyin annotation or annotation debris survives the pipeline.
 //!
 //! Set `ZONEKG_DUMP=1` to print each seed's normalized text.
+//!
+//! Like every test on `../shared`, these fail when it is missing (see `tests/common`).
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use regex::Regex;
 use serde_json::Value;
 use zonekg::normalize::{self, Document};
 
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
-
-/// Each seed's name, raw bytes and gold report.
+/// Each seed's name, raw bytes and gold report; every seed has a gold report.
 fn seeds() -> Vec<(String, Vec<u8>, Value)> {
-    let mut out = Vec::new();
-    let Ok(dir) = std::fs::read_dir(shared().join("seeds")) else {
-        return out;
-    };
-    let mut paths: Vec<PathBuf> = dir.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-        let gold_path = shared().join("gold").join(format!("{stem}.json"));
-        let (Ok(bytes), Ok(gold)) = (std::fs::read(&path), std::fs::read_to_string(&gold_path))
-        else {
-            continue;
-        };
-        out.push((stem, bytes, serde_json::from_str(&gold).expect("gold json")));
-    }
-    out
+    common::seed_files()
+        .into_iter()
+        .map(|path| {
+            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+            let gold = common::read_json(&common::gold_dir().join(format!("{stem}.json")));
+            let bytes = std::fs::read(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            (stem, bytes, gold)
+        })
+        .collect()
 }
 
 /// The document after every stage but boilerplate, and after all of them.
@@ -78,7 +70,6 @@ fn fact_strings(gold: &Value) -> Vec<String> {
 #[test]
 fn lines_with_gold_facts_survive_boilerplate_removal() {
     let seeds = seeds();
-    assert!(!seeds.is_empty(), "no seeds under {}", shared().display());
     let mut checked = 0;
     for (name, bytes, gold) in &seeds {
         let (before, after) = before_and_after(bytes, name);

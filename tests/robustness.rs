@@ -69,8 +69,21 @@ fn write_bad_inputs(dir: &Path, with_huge: bool) -> Vec<(&'static str, bool)> {
     bad
 }
 
+/// The failure lines naming `file`; notices of what was cut (`FILE: cut: …`) are no
+/// failures.
 fn stderr_lines_naming<'a>(stderr: &'a str, file: &str) -> Vec<&'a str> {
-    stderr.lines().filter(|l| l.contains(file)).collect()
+    stderr
+        .lines()
+        .filter(|l| l.contains(file) && !l.contains(": cut: "))
+        .collect()
+}
+
+/// The lines saying what was cut from `file`.
+fn cut_lines<'a>(stderr: &'a str, file: &str) -> Vec<&'a str> {
+    stderr
+        .lines()
+        .filter(|l| l.contains(file) && l.contains(": cut: "))
+        .collect()
 }
 
 /// The reason after the file name on a failure line.
@@ -126,6 +139,15 @@ fn bad_inputs_are_named_and_the_good_one_is_still_written() {
                 assert_eq!(report.source, *file);
                 if *file == "scripts_only.html" {
                     assert_eq!(facts(&report), 0, "facts read from scripts: {json}");
+                }
+                if *file == "huge_line.txt" {
+                    // over the default --max-report-bytes (16 MiB), on one line: cut at
+                    // the limit, and said so
+                    let cuts = cut_lines(&stderr, file);
+                    assert!(
+                        cuts.iter().any(|l| l.contains("--max-report-bytes")),
+                        "{stderr}"
+                    );
                 }
             }
             many => panic!("{file} named on {} stderr lines: {many:?}", many.len()),

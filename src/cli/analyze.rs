@@ -144,7 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             print(
                 common.format,
-                Some(&head),
+                Some(head.line()),
                 &[t],
                 &Out {
                     head: head.clone(),
@@ -225,7 +225,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             print(
                 common.format,
-                Some(&head),
+                Some(head.line()),
                 &[t],
                 &Out {
                     head: head.clone(),
@@ -291,10 +291,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         .unwrap_or_default(),
                 ]);
             }
-            if common.format == Format::Table {
-                println!("{}", tl.zone);
-            }
-            print(common.format, None, &[posts, goals], &tl)
+            print(common.format, Some(tl.zone.clone()), &[posts, goals], &tl)
         }
         Command::Bridges { common } => {
             let facts = load(&common)?;
@@ -333,6 +330,18 @@ struct GraphHead {
 }
 
 impl GraphHead {
+    /// What a table of the graph is headed with, and a blank line.
+    fn line(&self) -> String {
+        let modularity = self
+            .modularity
+            .map(|q| format!(", modularity {q:.4}"))
+            .unwrap_or_default();
+        format!(
+            "{} graph: {} nodes, {} edges{modularity}\n",
+            self.graph, self.nodes, self.edges
+        )
+    }
+
     fn of(kind: GraphKind, g: &zonekg::analyze::KgGraph) -> Self {
         GraphHead {
             graph: kind.as_str(),
@@ -343,10 +352,11 @@ impl GraphHead {
     }
 }
 
-/// Prints `tables` (table or CSV; several are separated by a blank line) or `json`.
+/// Prints `tables` (table or CSV; several are separated by a blank line, and a table
+/// is headed by `heading` where given) or `json`.
 fn print(
     format: Format,
-    head: Option<&GraphHead>,
+    heading: Option<String>,
     tables: &[Table],
     json: &impl Serialize,
 ) -> anyhow::Result<ExitCode> {
@@ -358,16 +368,8 @@ fn print(
             writeln!(out)?;
         }
         Format::Table | Format::Csv => {
-            if let (Some(h), Format::Table) = (head, format) {
-                write!(
-                    out,
-                    "{} graph: {} nodes, {} edges",
-                    h.graph, h.nodes, h.edges
-                )?;
-                if let Some(q) = h.modularity {
-                    write!(out, ", modularity {q:.4}")?;
-                }
-                writeln!(out, "\n")?;
+            if let (Some(h), Format::Table) = (heading, format) {
+                writeln!(out, "{h}")?;
             }
             for (i, t) in tables.iter().enumerate() {
                 if i > 0 {

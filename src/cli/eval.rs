@@ -62,6 +62,9 @@ pub struct Args {
     #[arg(long)]
     per_doc: bool,
 
+    #[command(flatten)]
+    limits: super::extract::LimitArgs,
+
     /// Add the strict zones tier of `score.py --zones` (and count it in `all`): a zone
     /// is right only when its name is a gold zone's name or alias, so a name with words
     /// glued on (`不断夯实开发区`) is wrong.
@@ -76,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let (mut predictions, failed) = match &args.pred {
         Some(dir) => read_predictions(dir, &gold),
-        None => extract_predictions(&args.inputs, &gold)?,
+        None => extract_predictions(&args.inputs, &gold, &args.limits.limits())?,
     };
     let pairs = gold.into_iter().map(|(name, gold)| {
         let predicted = predictions
@@ -156,21 +159,17 @@ fn without_path(e: &EvalError, path: &Path) -> String {
 fn extract_predictions(
     inputs: &[PathBuf],
     gold: &[(String, Value)],
+    limits: &zonekg::Limits,
 ) -> anyhow::Result<(HashMap<String, Value>, bool)> {
     let (inputs, missing) = source::collect(inputs);
     let mut failed = !missing.is_empty();
     for (path, e) in &missing {
         super::report_failure(path, e);
     }
-    let results: Vec<(&Input, Result<zonekg::Report, String>)> = inputs
+    // a panicking input is named and scored as empty, as `extract` and `ingest` do
+    let results: Vec<(&Input, Result<zonekg::Processed, String>)> = inputs
         .par_iter()
-        .map(|input| {
-            let report = input
-                .read()
-                .map_err(|e| e.to_string())
-                .and_then(|b| zonekg::process(&b, &input.source_name()).map_err(|e| e.to_string()));
-            (input, report)
-        })
+        .map(|input| (input, super::extract::extract_one(input, limits)))
         .collect();
 
     let gold_names: std::collections::HashSet<&str> =
@@ -193,8 +192,9 @@ fn extract_predictions(
             continue;
         }
         match result {
-            Ok(report) => {
-                predictions.insert(stem, eval::report_to_value(&report)?);
+            Ok(processed) => {
+                super::extract::report_cuts(&input.path, &processed.cuts);
+                predictions.insert(stem, eval::report_to_value(&processed.report)?);
             }
             Err(reason) => {
                 super::report_failure(&input.path, &format!("{reason}; scored as empty"));

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use zonekg::source::{self, Input};
-use zonekg::Report;
+use zonekg::{Cut, Limits, Report};
 
 /// Extract the facts each report states, as Report JSON.
 ///
@@ -29,6 +29,59 @@ pub struct Args {
     /// instead of printing to stdout.
     #[arg(long, value_name = "DIR")]
     out_dir: Option<PathBuf>,
+
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// How much of a report is read; shared by the commands that extract.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LimitArgs {
+    /// Read at most this many bytes of each report (a number, or with a K, M or G suffix
+    /// for KiB, MiB, GiB). A longer report is cut at the last line end before the limit
+    /// and the cut is named on stderr. Fixed bounds no real report reaches are named
+    /// there too: a sentence over 4 KiB is read in pieces split at clause breaks, HTML
+    /// tags nested over 256 deep are read as if absent, and of more than 2,000
+    /// enumerated lists the first 2,000 are weighed as tasks.
+    #[arg(long, value_name = "BYTES", default_value = "16M", value_parser = parse_size)]
+    pub max_report_bytes: usize,
+}
+
+impl LimitArgs {
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_report_bytes: self.max_report_bytes,
+        }
+    }
+}
+
+/// `16777216`, `64K`, `16M`, `1G` (binary multiples; `KiB`, `MiB`, `GiB` too).
+fn parse_size(s: &str) -> Result<usize, String> {
+    let s = s.trim();
+    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (number, unit) = s.split_at(digits);
+    let number: usize = number
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size: a number of bytes, maybe with K, M or G"))?;
+    let shift = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("unknown unit `{unit}`: use K, M or G")),
+    };
+    match number.checked_mul(1 << shift) {
+        Some(0) => Err("the limit must be at least one byte".to_string()),
+        Some(n) => Ok(n),
+        None => Err(format!("`{s}` is too large")),
+    }
+}
+
+/// Names on stderr what was cut from one input, a line each.
+pub(crate) fn report_cuts(path: &std::path::Path, cuts: &[Cut]) {
+    for cut in cuts {
+        eprintln!("zonekg: {}: cut: {cut}", path.display());
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -47,13 +100,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output directory {}", dir.display()))?;
     }
-    let results: Vec<(&Input, Result<Report, String>)> = inputs
+    let limits = args.limits.limits();
+    let results: Vec<(&Input, Result<zonekg::Processed, String>)> = inputs
         .par_iter()
-        .map(|input| (input, extract_one(input)))
+        .map(|input| (input, extract_one(input, &limits)))
         .collect();
 
     let mut reports = Vec::new();
     for (input, result) in results {
+        let result = result.map(|processed| {
+            report_cuts(&input.path, &processed.cuts);
+            processed.report
+        });
         match result {
             Ok(report) => match &args.out_dir {
                 Some(dir) => {
@@ -86,12 +144,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn extract_one(input: &Input) -> Result<Report, String> {
+/// Reads and extracts one input; a failure is its reason. Shared with `eval`.
+pub(crate) fn extract_one(input: &Input, limits: &Limits) -> Result<zonekg::Processed, String> {
     let bytes = input.read().map_err(|e| e.to_string())?;
     // a bug on one odd input must not cost the user the rest of the batch
-    std::panic::catch_unwind(|| zonekg::process(&bytes, &input.source_name()))
-        .map_err(|_| "internal error while extracting (please report this input)".to_string())?
-        .map_err(|e| e.to_string())
+    zonekg::process_caught(&bytes, &input.source_name(), limits).map_err(|e| e.to_string())
 }
 
 fn print_reports(reports: &[Report], format: Format, single: bool) -> anyhow::Result<()> {

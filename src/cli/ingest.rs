@@ -1,7 +1,7 @@
 //! `zonekg ingest`: reports in, knowledge graph out.
 
 use indicatif::{ProgressBar, ProgressStyle};
-use std::io::IsTerminal as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zonekg::ingest::{self, Event, IngestOptions};
@@ -39,6 +39,9 @@ pub struct Args {
     #[arg(long)]
     no_leaders: bool,
 
+    #[command(flatten)]
+    limits: super::extract::LimitArgs,
+
     /// Print at most N rows of the leaders table at the end (0: all of them). A large
     /// store has thousands; `zonekg leaders` lists and filters them.
     #[arg(long, value_name = "N", default_value_t = 20)]
@@ -63,31 +66,44 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
-    let summary = ingest::ingest(&kg, &inputs, IngestOptions::default(), |event| {
-        if let Event::Failed { location, reason } = &event {
-            bar.suspend(|| super::report_failure(Path::new(location), reason));
+    let options = IngestOptions {
+        limits: args.limits.limits(),
+        ..IngestOptions::default()
+    };
+    let summary = ingest::ingest(&kg, &inputs, options, |event| {
+        match &event {
+            Event::Failed { location, reason } => {
+                bar.suspend(|| super::report_failure(Path::new(location), reason))
+            }
+            Event::Stored { location, cuts, .. } if !cuts.is_empty() => {
+                bar.suspend(|| super::extract::report_cuts(Path::new(location), cuts))
+            }
+            Event::Stored { .. } => {}
         }
         bar.inc(1);
     })?;
     bar.finish_and_clear();
     failed |= summary.failed > 0;
 
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "reports: {} in store ({} added, {} replaced, {} unchanged, {} failed)",
         kg.report_count()?,
         summary.added,
         summary.replaced,
         summary.unchanged,
         summary.failed
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "quads: {} in store ({} written); zones: {}; officials: {} ({} names in several zones)",
         kg.quad_count()?,
         summary.quads_written,
         summary.links.zones,
         summary.links.officials,
         summary.links.duplicate_groups
-    );
+    )?;
     if !args.no_leaders {
         let leaders = query::canned("leaders").expect("leaders is a canned query");
         let text = query::bind_params(leaders.text, &[])?;
@@ -100,13 +116,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             _ => 0,
         };
-        println!();
-        query::write_answer(&answer, OutputFormat::Table, &mut std::io::stdout().lock())?;
+        writeln!(out)?;
+        query::write_answer(&answer, OutputFormat::Table, &mut out)?;
         if left_out > 0 {
-            println!(
+            writeln!(
+                out,
                 "… and {left_out} more ({} in all): `zonekg leaders` lists them",
                 left_out + args.leaders_rows
-            );
+            )?;
         }
     }
     Ok(if failed {

@@ -339,10 +339,14 @@ fn may_open_ordinal_at(text: &str, at: usize) -> bool {
     }
 }
 
-/// Whether `at` opens its line (only blanks before it on the line).
+/// Whether `at` opens its line (only blanks before it on the line). Looks back over
+/// the blanks only: a line of 100,000 ordinals is not searched to its start for each.
 fn opens_line(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..at].trim().is_empty()
+    text[..at]
+        .chars()
+        .rev()
+        .find(|c| *c == '\n' || !c.is_whitespace())
+        .is_none_or(|c| c == '\n')
 }
 
 fn paragraph_of(segments: &Segments, at: usize) -> usize {
@@ -423,6 +427,7 @@ pub fn ordinal_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
 /// [`ordinal_lists`], and beside them the lone first items no second item follows
 /// (`(一)…` on a page cut off before `(二)`), each as a list of one, for the caller to
 /// weigh: an ordinal alone enumerates something only where the text says a list comes.
+/// Of the lone first items of one family in one paragraph, only the last is one.
 pub fn ordinal_lists_and_lone_items(
     text: &str,
     segments: &Segments,
@@ -458,7 +463,19 @@ pub fn ordinal_lists_and_lone_items(
     let (mut lists, mut lone): (Vec<ItemList>, Vec<ItemList>) =
         lists.into_iter().partition(|l| l.items.len() >= 2);
     // a lone first item of a family whose second item stands elsewhere is no cut list
-    lone.retain(|l| l.family != Family::HeadCn && !lists.iter().any(|o| o.family == l.family));
+    let listed: std::collections::HashSet<Family> = lists.iter().map(|l| l.family).collect();
+    lone.retain(|l| l.family != Family::HeadCn && !listed.contains(&l.family));
+    // nor is one another first item of its family follows in its paragraph (`一是…;
+    // 一是…`): a paragraph of 100,000 of them holds no lists to weigh
+    let mut last_of: std::collections::HashMap<(Family, usize), usize> = Default::default();
+    for (i, l) in lone.iter().enumerate() {
+        last_of.insert((l.family, l.items[0].marker.paragraph), i);
+    }
+    let mut i = 0;
+    lone.retain(|l| {
+        i += 1;
+        last_of[&(l.family, l.items[0].marker.paragraph)] == i - 1
+    });
     for list in lists.iter_mut().chain(lone.iter_mut()) {
         set_item_ends(list, segments);
     }
@@ -551,6 +568,16 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn an_ordinal_opens_its_line_after_blanks_only() {
+        let text = "甲\n \u{3000}一、乙 二、丙";
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(opens_line(text, 0));
+        assert!(opens_line(text, at("一")));
+        assert!(!opens_line(text, at("二")));
+        assert!(opens_line(" 一、", 1));
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub(crate) fn strings_of(pieces: &[&str], up_to: usize) -> Vec<String> {
     strings
 }
 
+use crate::limits::Cut;
 use crate::model::{Evidence, Report, Zone};
 use crate::normalize::Document;
 use crate::segment::{segment, Segments};
@@ -60,6 +61,8 @@ pub struct Context<'a> {
     /// What several extractors read alike, computed once (see [`Context::mentions`] and
     /// [`statements::statements`]).
     memo: Memo,
+    /// What extractors left out to keep within the report's bounds.
+    cuts: RefCell<Vec<Cut>>,
 }
 
 /// Results shared between extractors, each with the zones it was read against: later
@@ -113,6 +116,7 @@ impl<'a> Context<'a> {
             published,
             doc_year: std::cell::OnceCell::new(),
             memo: Memo::default(),
+            cuts: RefCell::default(),
         }
     }
 
@@ -163,6 +167,11 @@ impl<'a> Context<'a> {
         read: impl FnOnce() -> Vec<statements::Statement>,
     ) -> Rc<Vec<statements::Statement>> {
         memoized(&self.memo.statements, &report.zones, read)
+    }
+
+    /// Records that an extractor left something out to bound its cost.
+    pub fn note_cut(&self, cut: Cut) {
+        self.cuts.borrow_mut().push(cut);
     }
 
     /// The text of sentence `i`.
@@ -246,7 +255,21 @@ pub fn extractors() -> &'static [&'static dyn Extractor] {
 
 /// Runs every extractor over a normalized document.
 pub fn extract(doc: &Document, source: &str) -> Report {
+    extract_bounded(doc, source).0
+}
+
+/// [`extract`], saying what was cut to bound its cost: sentences too long to read as
+/// one, lists beyond the most weighed.
+pub fn extract_bounded(doc: &Document, source: &str) -> (Report, Vec<Cut>) {
     let cx = Context::new(doc);
+    let long = cx.segments.long;
+    let mut cuts: Vec<Cut> = (long.count > 0)
+        .then_some(Cut::LongSentences {
+            count: long.count,
+            longest: long.longest,
+        })
+        .into_iter()
+        .collect();
     let mut report = Report {
         source: source.to_string(),
         title: doc.title.clone(),
@@ -257,7 +280,8 @@ pub fn extract(doc: &Document, source: &str) -> Report {
         extractor.extract(&cx, &mut report);
     }
     zones::drop_unreferenced_places(&mut report, cx.text);
-    report
+    cuts.append(&mut cx.cuts.borrow_mut());
+    (report, cuts)
 }
 
 impl Context<'_> {

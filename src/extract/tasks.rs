@@ -13,6 +13,7 @@ use super::enumeration::{self, Family, Item, ItemList};
 use super::words::WordsByChar;
 use super::{dates, Context, Extractor};
 use crate::lexicon;
+use crate::limits::{Cut, MAX_LISTS, MAX_SENTENCE_BYTES};
 use crate::model::{Report, Task};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -37,6 +38,15 @@ impl Extractor for Tasks {
             return;
         }
         lists.sort_by_key(ItemList::start);
+        if lists.len() > MAX_LISTS {
+            // each list is weighed against the words around it: no real report holds
+            // this many, and a page of 100,000 `一是…二是…` would cost minutes
+            cx.note_cut(Cut::Lists {
+                count: lists.len(),
+                read: MAX_LISTS,
+            });
+            lists.truncate(MAX_LISTS);
+        }
         let default_year = plan_year(cx);
         let zone = report.zones.first().map(|z| z.name.clone());
         let mut names: Vec<&str> = report.officials.iter().map(|o| o.name.as_str()).collect();
@@ -45,6 +55,8 @@ impl Extractor for Tasks {
         let headings = SectionHeadings::of(cx);
         let mut verdicts: Vec<Option<bool>> = Vec::with_capacity(lists.len());
         let mut tasks: Vec<(usize, Task)> = Vec::new();
+        // (year, text) of the tasks kept: one task is kept once
+        let mut kept: std::collections::HashSet<(Option<i32>, String)> = Default::default();
         let mut heads: Vec<&str> = Vec::new();
         for (i, list) in lists.iter().enumerate() {
             if sub_items(&lists, list) {
@@ -69,10 +81,11 @@ impl Extractor for Tasks {
             let by = setter(cx, list, &names);
             for (item, head) in list.items.iter().zip(&heads) {
                 let head = &without_modal(head);
-                let seen = tasks.iter().any(|(_, t)| t.year == year && t.text == *head);
+                let seen = kept.contains(&(year, head.to_string()));
                 if seen || !worth_keeping(head) || states_targets(head) {
                     continue;
                 }
+                kept.insert((year, head.to_string()));
                 let task = Task {
                     zone: zone.clone(),
                     year,
@@ -120,10 +133,13 @@ fn lone_item_stands(cx: &Context, list: &ItemList) -> bool {
         list.family,
         Family::ParenCn | Family::Shi | Family::Yao | Family::Di | Family::Arabic
     );
+    if !family_ok {
+        return false;
+    }
     let near = introduction(cx, list);
-    family_ok
+    // the cheap tests first: a document may hold thousands of lone items
+    (ANNOUNCES_LIST.is_match(near) || cut_off_in(cx, item.paragraph))
         && CONTEXT_CUES.count(near).1 == 0
-        && (ANNOUNCES_LIST.is_match(near) || cut_off_in(cx, item.paragraph))
 }
 
 /// Whether the text breaks off in paragraph `p`: it is the last, and its last sentence
@@ -455,9 +471,23 @@ fn introduction<'a>(cx: &Context<'a>, list: &ItemList) -> &'a str {
     let paras = &cx.segments.paragraphs;
     let before = &cx.text[paras[first.paragraph].span.start..first.start];
     if before.trim().chars().nth(1).is_some() || first.paragraph == 0 {
-        return last_sentences(before, 2);
+        return last_sentences(two_sentences_at_most(before), 2);
     }
-    last_sentences(&cx.text[paras[first.paragraph - 1].span.clone()], 2)
+    last_sentences(
+        two_sentences_at_most(&cx.text[paras[first.paragraph - 1].span.clone()]),
+        2,
+    )
+}
+
+/// The end of `s` that two sentences can span: a sentence longer than
+/// [`MAX_SENTENCE_BYTES`] is read in pieces of that length. (A list item in a paragraph
+/// of 100,000 items looks back this far, not to the paragraph's start.)
+fn two_sentences_at_most(s: &str) -> &str {
+    let mut start = s.len().saturating_sub(2 * MAX_SENTENCE_BYTES);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
 }
 
 /// The last `n` sentences of `s` (a trailing unfinished one counts).

@@ -7,12 +7,15 @@
 //! readability port `dom_smoothie`; failing that, from the whole body. Scripts, styles,
 //! navigation, headers, footers and forms never reach the text. A page with nothing
 //! readable yields empty text. Every emitted char keeps the raw offset of the source
-//! it was found at ([`align`]).
+//! it was found at ([`align`]). Tags nested deeper than any real page nests are blanked
+//! out before parsing ([`depth`]), as the parser's cost grows with the nesting squared.
 
 mod align;
+mod depth;
 mod page_meta;
 
 use super::{meta, Document, MappedText, MappedTextBuilder, Normalizer};
+use crate::limits::Cut;
 use align::Aligner;
 use scraper::node::Element;
 use scraper::{ElementRef, Node};
@@ -28,18 +31,29 @@ impl Normalizer for Html {
         if !doc.is_html {
             return;
         }
-        let page = scraper::Html::parse_document(doc.text.as_str());
+        // tags nested absurdly deep are blanked out first: the parser's cost grows with
+        // the square of the nesting
+        let shallow;
+        let (source, deep) = match depth::blank_deep_tags(doc.text.as_str()) {
+            Some((text, tags)) => {
+                doc.cuts.push(Cut::DeepHtml { tags });
+                shallow = doc.text.with_text(text);
+                (&shallow, true)
+            }
+            None => (&doc.text, false),
+        };
+        let page = scraper::Html::parse_document(source.as_str());
         let tags = page_meta::read(&page);
         let mut published = tags.published;
         let mut title = tags.title;
         if published.is_none() || title.is_none() {
             // The information line (`发布时间:…`) often sits outside the content
             // container, so read it from all the visible text.
-            let visible = walk(&doc.text, page.root_element(), Drop::Invisible).into_string();
+            let visible = walk(source, page.root_element(), Drop::Invisible).into_string();
             published = published.or_else(|| meta::published_in(&visible));
             title = title.or_else(|| meta::title_in(&visible));
         }
-        let text = main_text(&doc.text, &page);
+        let text = main_text(source, &page, !deep);
         doc.title = doc.title.take().or(title);
         doc.published = doc.published.take().or(published.map(|d| d.iso()));
         doc.text = text;
@@ -51,12 +65,14 @@ const MIN_ARTICLE_HAN: usize = 50;
 /// A container inside the best one replaces it when it holds this share of its text.
 const NESTED_SHARE: f64 = 0.7;
 
-/// The page's main text: the best content container, else readability, else the body.
-fn main_text(source: &MappedText, page: &scraper::Html) -> MappedText {
+/// The page's main text: the best content container, else readability (where asked
+/// for), else the body. Readability weighs every element by the text under it, a cost
+/// that grows with the nesting: a page nested too deep to parse as it is skips it.
+fn main_text(source: &MappedText, page: &scraper::Html, readability: bool) -> MappedText {
     if let Some(container) = content_container(page) {
         return walk(source, container, Drop::Boilerplate);
     }
-    if let Some(text) = readability_text(source) {
+    if let Some(text) = readability.then(|| readability_text(source)).flatten() {
         return text;
     }
     walk(source, page.root_element(), Drop::Boilerplate)

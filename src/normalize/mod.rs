@@ -38,6 +38,8 @@ pub struct Document {
     /// Items of the page's breadcrumb trail (`首页 > 专题 > 某某高新区`), kept because they
     /// often name the zone a report is about while the trail itself is dropped.
     pub trail: Vec<String>,
+    /// What the stages left out to keep the document within its bounds.
+    pub cuts: Vec<crate::limits::Cut>,
 }
 
 /// One normalization stage.

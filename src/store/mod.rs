@@ -36,6 +36,8 @@ pub enum StoreError {
     },
     #[error("no store at {0} (run `zonekg ingest` first, or pass --store)")]
     Missing(PathBuf),
+    #[error("this zonekg was built without its on-disk store (the `rocksdb` feature)")]
+    NoDiskStore,
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error("the shipped ontology does not parse")]
@@ -75,10 +77,7 @@ impl KgStore {
     /// sure it holds the current ontology. Only one process may hold it open this way.
     pub fn open(dir: impl AsRef<Path>) -> Result<Self, StoreError> {
         let path = dir.as_ref().to_path_buf();
-        let store = Store::open(&path).map_err(|source| StoreError::Open {
-            path: path.clone(),
-            source,
-        })?;
+        let store = disk::open(&path, false)?;
         let kg = KgStore { store, path };
         kg.load_ontology()?;
         Ok(kg)
@@ -91,10 +90,7 @@ impl KgStore {
         if !path.join("CURRENT").exists() {
             return Err(StoreError::Missing(path));
         }
-        let store = Store::open_read_only(&path).map_err(|source| StoreError::Open {
-            path: path.clone(),
-            source,
-        })?;
+        let store = disk::open(&path, true)?;
         Ok(KgStore { store, path })
     }
 
@@ -265,7 +261,43 @@ impl KgStore {
 
     /// Makes sure everything written is on disk.
     pub fn flush(&self) -> Result<(), StoreError> {
-        Ok(self.store.flush()?)
+        disk::flush(&self.store)
+    }
+}
+
+/// The store on disk: RocksDB, when built with it (the default `rocksdb` feature).
+#[cfg(feature = "rocksdb")]
+mod disk {
+    use super::{Path, Store, StoreError};
+
+    pub fn open(path: &Path, read_only: bool) -> Result<Store, StoreError> {
+        let opened = if read_only {
+            Store::open_read_only(path)
+        } else {
+            Store::open(path)
+        };
+        opened.map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    pub fn flush(store: &Store) -> Result<(), StoreError> {
+        Ok(store.flush()?)
+    }
+}
+
+/// Without RocksDB there is no store on disk to open or flush.
+#[cfg(not(feature = "rocksdb"))]
+mod disk {
+    use super::{Path, Store, StoreError};
+
+    pub fn open(_path: &Path, _read_only: bool) -> Result<Store, StoreError> {
+        Err(StoreError::NoDiskStore)
+    }
+
+    pub fn flush(_store: &Store) -> Result<(), StoreError> {
+        Ok(())
     }
 }
 
