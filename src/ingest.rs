@@ -4,7 +4,10 @@
 //! that content from this extractor, and otherwise extract and map it to quads. One writer
 //! (the calling thread) collects whole reports into batches and writes each batch with
 //! atomic commits ([`KgStore::write_reports`]), so a crash leaves only whole reports. When every input is done the
-//! links graph is recomputed.
+//! links graph is recomputed. Reports from URLs are fetched and extracted by the fetch
+//! workers of [`web`] and written by the same writer.
+
+pub mod web;
 
 use crate::rdf::{map_report, ReportMeta};
 use crate::source::Input;
@@ -25,12 +28,19 @@ pub trait ReportInput: Sync {
     /// The name facts are attributed to (file name).
     fn source_name(&self) -> String;
     fn read(&self) -> std::io::Result<Vec<u8>>;
+    /// The charset a transport (an HTTP header) declared for the bytes, if any.
+    fn charset(&self) -> Option<String> {
+        None
+    }
 }
 
 impl ReportInput for Input {
     /// The absolute path, so that the same file ingested from another directory is the
-    /// same report.
+    /// same report; for a page saved by `zonekg fetch`, its URL.
     fn location(&self) -> String {
+        if let Some(saved) = &self.saved {
+            return saved.url.clone();
+        }
         std::fs::canonicalize(&self.path)
             .unwrap_or_else(|_| self.path.clone())
             .to_string_lossy()
@@ -43,6 +53,10 @@ impl ReportInput for Input {
 
     fn read(&self) -> std::io::Result<Vec<u8>> {
         Input::read(self)
+    }
+
+    fn charset(&self) -> Option<String> {
+        self.saved.as_ref().and_then(|s| s.charset.clone())
     }
 }
 
@@ -148,7 +162,10 @@ fn prepare(kg: &KgStore, input: &dyn ReportInput) -> Prepared {
     // An extractor bug on one report must not take the batch down with it: the report
     // is named and skipped like any other failure.
     let name = input.source_name();
-    let extracted = std::panic::catch_unwind(|| crate::process(&bytes, &name));
+    let charset = input.charset();
+    let extracted = std::panic::catch_unwind(|| {
+        crate::process_with_charset(&bytes, &name, charset.as_deref())
+    });
     match extracted {
         Ok(Ok(report)) => Prepared::Mapped(MappedReport {
             quads: map_report(&report, &meta),
@@ -169,18 +186,29 @@ pub fn ingest<T: ReportInput>(
     kg: &KgStore,
     inputs: &[T],
     options: IngestOptions,
+    on_event: impl FnMut(Event<'_>),
+) -> Result<IngestSummary, StoreError> {
+    ingest_prepared(kg, options, on_event, |tx| {
+        inputs
+            .par_iter()
+            .try_for_each_with(tx, |tx, input| tx.send(prepare(kg, input)))
+            .ok();
+    })
+}
+
+/// Runs `produce` on its own thread, sending each input's [`Prepared`] result, and
+/// writes them as they come; then refreshes the links graph.
+fn ingest_prepared(
+    kg: &KgStore,
+    options: IngestOptions,
     mut on_event: impl FnMut(Event<'_>),
+    produce: impl FnOnce(mpsc::SyncSender<Prepared>) + Send,
 ) -> Result<IngestSummary, StoreError> {
     let mut summary = IngestSummary::default();
     // Bounded so extraction cannot run far ahead of the writer and fill memory.
     let (tx, rx) = mpsc::sync_channel::<Prepared>(QUEUE_REPORTS);
     std::thread::scope(|scope| -> Result<(), StoreError> {
-        let producer = scope.spawn(move || {
-            inputs
-                .par_iter()
-                .try_for_each_with(tx, |tx, input| tx.send(prepare(kg, input)))
-                .ok();
-        });
+        let producer = scope.spawn(move || produce(tx));
         let mut batch: Vec<MappedReport> = Vec::new();
         let mut batch_quads = 0;
         let flush = |batch: &mut Vec<MappedReport>,

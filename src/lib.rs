@@ -22,6 +22,7 @@ pub mod model;
 pub mod normalize;
 pub mod query;
 pub mod rdf;
+pub mod remote;
 pub mod segment;
 pub mod source;
 pub mod store;
@@ -33,6 +34,16 @@ pub use model::Report;
 /// Reads raw bytes (any supported encoding, text or HTML) and extracts a report.
 /// `source` is the name the report is known by (file name or URL).
 pub fn process(bytes: &[u8], source: &str) -> Result<Report, ReadError> {
-    let doc = normalize::normalize(bytes, source)?;
+    process_with_charset(bytes, source, None)
+}
+
+/// [`process`] for a page whose HTTP header declared `charset` (it outranks the page's
+/// own `<meta>`).
+pub fn process_with_charset(
+    bytes: &[u8],
+    source: &str,
+    charset: Option<&str>,
+) -> Result<Report, ReadError> {
+    let doc = normalize::normalize_with_charset(bytes, source, charset)?;
     Ok(extract::extract(&doc, source))
 }

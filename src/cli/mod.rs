@@ -5,8 +5,10 @@ mod analyze;
 mod eval;
 mod export;
 mod extract;
+mod fetch;
 mod ingest;
 mod leaders;
+mod push;
 mod query;
 
 use clap::{Parser, Subcommand};
@@ -34,6 +36,8 @@ enum Command {
     Leaders(leaders::Args),
     Export(export::Args),
     Analyze(analyze::Args),
+    Fetch(fetch::Args),
+    Push(push::Args),
 }
 
 /// Runs the chosen subcommand. `Ok` carries the exit code (1 when some input failed);
@@ -47,6 +51,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Leaders(args) => leaders::run(args),
         Command::Export(args) => export::run(args),
         Command::Analyze(args) => analyze::run(args),
+        Command::Fetch(args) => fetch::run(args),
+        Command::Push(args) => push::run(args),
     }
 }
 
