@@ -163,9 +163,8 @@ fn prepare(kg: &KgStore, input: &dyn ReportInput) -> Prepared {
     // is named and skipped like any other failure.
     let name = input.source_name();
     let charset = input.charset();
-    let extracted = std::panic::catch_unwind(|| {
-        crate::process_with_charset(&bytes, &name, charset.as_deref())
-    });
+    let extracted =
+        std::panic::catch_unwind(|| crate::process_with_charset(&bytes, &name, charset.as_deref()));
     match extracted {
         Ok(Ok(report)) => Prepared::Mapped(MappedReport {
             quads: map_report(&report, &meta),

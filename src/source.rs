@@ -97,7 +97,13 @@ fn push_file(path: PathBuf, inputs: &mut Vec<Input>, errors: &mut Vec<(PathBuf, 
 
 /// Command-line arguments split into URLs to fetch and paths to read; an argument
 /// naming another scheme (`ftp://…`) or a malformed URL is returned as an error.
-pub fn split_urls(args: &[PathBuf]) -> (Vec<reqwest::Url>, Vec<PathBuf>, Vec<(String, web::FetchError)>) {
+pub fn split_urls(
+    args: &[PathBuf],
+) -> (
+    Vec<reqwest::Url>,
+    Vec<PathBuf>,
+    Vec<(String, web::FetchError)>,
+) {
     let (mut urls, mut paths, mut errors) = (Vec::new(), Vec::new(), Vec::new());
     for arg in args {
         match arg.to_str().and_then(web::parse_url) {

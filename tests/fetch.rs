@@ -43,7 +43,12 @@ fn without_evidence(v: &Value) -> Value {
 }
 
 fn extract_files(files: &[&Path]) -> std::collections::BTreeMap<String, Value> {
-    let out = run_ok(zonekg().arg("extract").args(files).args(["--format", "jsonl"]));
+    let out = run_ok(
+        zonekg()
+            .arg("extract")
+            .args(files)
+            .args(["--format", "jsonl"]),
+    );
     reports_by_source(&out.stdout)
 }
 
@@ -97,7 +102,11 @@ fn every_failure_is_named_with_its_reason_and_the_batch_goes_on() {
         site.url(paths::BUSY),
     ];
     expected.sort();
-    assert_eq!(sources, expected.iter().collect::<Vec<_>>(), "a report's source is its final URL");
+    assert_eq!(
+        sources,
+        expected.iter().collect::<Vec<_>>(),
+        "a report's source is its final URL"
+    );
     for (source, report) in &reports {
         assert!(
             !report["officials"].as_array().unwrap().is_empty(),
@@ -135,11 +144,13 @@ fn facts_from_pages_equal_facts_from_the_same_files_on_disk() {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
     let urls: Vec<String> = on_disk.iter().map(|(p, ..)| site.url(p)).collect();
-    let out = run_ok(zonekg()
-        .arg("extract")
-        .args(&urls)
-        .args(["--format", "jsonl"])
-        .args(FETCH_FLAGS));
+    let out = run_ok(
+        zonekg()
+            .arg("extract")
+            .args(&urls)
+            .args(["--format", "jsonl"])
+            .args(FETCH_FLAGS),
+    );
     let from_web = reports_by_source(&out.stdout);
     let files: Vec<_> = on_disk.iter().map(|(_, n, _)| dir.path().join(n)).collect();
     let from_disk = extract_files(&files.iter().map(|p| p.as_path()).collect::<Vec<_>>());
@@ -159,7 +170,9 @@ fn facts_from_pages_equal_facts_from_the_same_files_on_disk() {
             without_evidence(&from_originals[original]),
             "{path} read otherwise than its UTF-8 original {original}"
         );
-        assert!(web["achievements"].as_array().is_some_and(|a| !a.is_empty()));
+        assert!(web["achievements"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty()));
     }
 }
 
@@ -188,7 +201,11 @@ fn saved_pages_keep_their_url_and_header_charset() {
         .arg(&saved)
         .args(FETCH_FLAGS));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "the 404 fails the run: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the 404 fails the run: {stderr}"
+    );
     assert!(stderr.contains(&site.url(paths::MISSING)), "{stderr}");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("charset GBK from the header"), "{stdout}");
@@ -211,7 +228,13 @@ fn saved_pages_keep_their_url_and_header_charset() {
 
     // read back, the saved pages are the pages: same sources, same facts
     let from_saved = reports_by_source(
-        &run_ok(zonekg().arg("extract").arg(&saved).args(["--format", "jsonl"])).stdout,
+        &run_ok(
+            zonekg()
+                .arg("extract")
+                .arg(&saved)
+                .args(["--format", "jsonl"]),
+        )
+        .stdout,
     );
     let urls = [
         site.url(paths::GBK_HEADER),
@@ -219,11 +242,13 @@ fn saved_pages_keep_their_url_and_header_charset() {
         site.url(paths::UTF8),
     ];
     let from_web = reports_by_source(
-        &run_ok(zonekg()
-            .arg("extract")
-            .args(urls)
-            .args(["--format", "jsonl"])
-            .args(FETCH_FLAGS))
+        &run_ok(
+            zonekg()
+                .arg("extract")
+                .args(urls)
+                .args(["--format", "jsonl"])
+                .args(FETCH_FLAGS),
+        )
         .stdout,
     );
     assert_eq!(from_saved, from_web);
@@ -260,18 +285,26 @@ fn ingested_pages_are_located_at_their_final_url_and_unchanged_pages_change_noth
     let first = ingest(&[site.url(paths::MISSING)]);
     let stderr = String::from_utf8_lossy(&first.stderr);
     assert_eq!(first.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains(&format!("{}: HTTP 404", site.url(paths::MISSING))), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}: HTTP 404", site.url(paths::MISSING))),
+        "{stderr}"
+    );
     assert_eq!(
         summary(&first.stdout),
         "reports: 3 in store (3 added, 0 replaced, 0 unchanged, 1 failed)"
     );
-    let locations = run_ok(zonekg()
-        .arg("query")
-        .arg("SELECT ?l WHERE { GRAPH ?g { ?g zk:location ?l } } ORDER BY ?l")
-        .args(["--format", "csv", "--store"])
-        .arg(&store));
+    let locations = run_ok(
+        zonekg()
+            .arg("query")
+            .arg("SELECT ?l WHERE { GRAPH ?g { ?g zk:location ?l } } ORDER BY ?l")
+            .args(["--format", "csv", "--store"])
+            .arg(&store),
+    );
     let locations = String::from_utf8_lossy(&locations.stdout);
-    assert!(locations.contains(&site.url(paths::CHAIN_FINAL)), "{locations}");
+    assert!(
+        locations.contains(&site.url(paths::CHAIN_FINAL)),
+        "{locations}"
+    );
     assert!(!locations.contains(&site.url(paths::CHAIN)), "{locations}");
     let quads = |out: &std::process::Output| {
         String::from_utf8_lossy(&out.stdout)
@@ -297,18 +330,22 @@ fn ingested_pages_are_located_at_their_final_url_and_unchanged_pages_change_noth
 
     // pages saved by `fetch` and ingested from disk are the same reports
     let saved = dir.path().join("saved");
-    run_ok(zonekg()
-        .arg("fetch")
-        .args(urls)
-        .arg("--out-dir")
-        .arg(&saved)
-        .args(FETCH_FLAGS));
-    let third = run_ok(zonekg()
-        .arg("ingest")
-        .arg(&saved)
-        .arg("--store")
-        .arg(&store)
-        .arg("--no-leaders"));
+    run_ok(
+        zonekg()
+            .arg("fetch")
+            .args(urls)
+            .arg("--out-dir")
+            .arg(&saved)
+            .args(FETCH_FLAGS),
+    );
+    let third = run_ok(
+        zonekg()
+            .arg("ingest")
+            .arg(&saved)
+            .arg("--store")
+            .arg(&store)
+            .arg("--no-leaders"),
+    );
     assert_eq!(
         summary(&third.stdout),
         "reports: 3 in store (0 added, 0 replaced, 3 unchanged, 0 failed)"

@@ -42,16 +42,25 @@ fn to_push(stdout: &[u8]) -> usize {
         .lines()
         .find(|l| l.contains(" to push"))
         .unwrap_or_else(|| panic!("no plan line in:\n{text}"));
-    line.split(": ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap()
+    line.split(": ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 fn push(store: &Path, remote: &RunningStore) -> std::process::Output {
-    run_ok(zonekg()
-        .arg("push")
-        .args(["--graph-store", &remote.graph_store])
-        .args(["--endpoint", &remote.endpoint])
-        .arg("--store")
-        .arg(store))
+    run_ok(
+        zonekg()
+            .arg("push")
+            .args(["--graph-store", &remote.graph_store])
+            .args(["--endpoint", &remote.endpoint])
+            .arg("--store")
+            .arg(store),
+    )
 }
 
 fn query(store: &Path, args: &[&str], endpoint: Option<&str>) -> String {
@@ -72,13 +81,15 @@ fn local_store(dir: &Path) -> (PathBuf, PathBuf) {
         std::fs::copy(&f, reports.join(f.file_name().unwrap())).unwrap();
     }
     let store = dir.join("store");
-    run_ok(zonekg()
-        .arg("ingest")
-        .arg(common::seeds_dir())
-        .arg(&reports)
-        .arg("--no-leaders")
-        .arg("--store")
-        .arg(&store));
+    run_ok(
+        zonekg()
+            .arg("ingest")
+            .arg(common::seeds_dir())
+            .arg(&reports)
+            .arg("--no-leaders")
+            .arg("--store")
+            .arg(&store),
+    );
     (store, reports)
 }
 
@@ -100,14 +111,22 @@ fn round_trip(remote: RunningStore, queries: &[&[&str]]) {
         "{}: {stdout}",
         remote.name
     );
-    assert_eq!(per_graph(&store, Some(&remote.endpoint)), local, "{}", remote.name);
+    assert_eq!(
+        per_graph(&store, Some(&remote.endpoint)),
+        local,
+        "{}",
+        remote.name
+    );
 
     // second push: nothing to send
     let second = push(&store, &remote);
     assert_eq!(to_push(&second.stdout), 0, "{}", remote.name);
 
     // the same canned queries, the same rows
-    let leaders: &[&[&str]] = &[&["leaders"], &["leaders", "--zone", "青禾高新区", "--at", "2024"]];
+    let leaders: &[&[&str]] = &[
+        &["leaders"],
+        &["leaders", "--zone", "青禾高新区", "--at", "2024"],
+    ];
     for args in leaders.iter().chain(queries) {
         let here = query(&store, args, None);
         let there = query(&store, args, Some(&remote.endpoint));
@@ -121,12 +140,14 @@ fn round_trip(remote: RunningStore, queries: &[&[&str]]) {
     let mut text = std::fs::read_to_string(&changed).unwrap();
     text.push_str("\n会议还明确，2024年石川经开区新签约亿元以上项目力争达到36个。\n");
     std::fs::write(&changed, text).unwrap();
-    run_ok(zonekg()
-        .arg("ingest")
-        .arg(&reports)
-        .arg("--no-leaders")
-        .arg("--store")
-        .arg(&store));
+    run_ok(
+        zonekg()
+            .arg("ingest")
+            .arg(&reports)
+            .arg("--no-leaders")
+            .arg("--store")
+            .arg(&store),
+    );
     let after = per_graph(&store, None);
     let differing: Vec<&String> = after
         .keys()
@@ -140,7 +161,12 @@ fn round_trip(remote: RunningStore, queries: &[&[&str]]) {
         "{}: only the report's graph and the links graph may go; {sent} went",
         remote.name
     );
-    assert_eq!(per_graph(&store, Some(&remote.endpoint)), after, "{}", remote.name);
+    assert_eq!(
+        per_graph(&store, Some(&remote.endpoint)),
+        after,
+        "{}",
+        remote.name
+    );
     let leaders = query(&store, &["leaders"], None);
     assert_eq!(query(&store, &["leaders"], Some(&remote.endpoint)), leaders);
 }
@@ -175,12 +201,14 @@ fn a_failing_store_is_named_and_the_push_exits_1() {
         .local_addr()
         .unwrap()
         .port();
-    let out = common::run(zonekg()
-        .arg("push")
-        .args(["--graph-store", &format!("http://127.0.0.1:{port}/store")])
-        .args(["--remote-retries", "1"])
-        .arg("--store")
-        .arg(&store));
+    let out = common::run(
+        zonekg()
+            .arg("push")
+            .args(["--graph-store", &format!("http://127.0.0.1:{port}/store")])
+            .args(["--remote-retries", "1"])
+            .arg("--store")
+            .arg(&store),
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("https://w3id.org/zonekg/"), "{stderr}");

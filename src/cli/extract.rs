@@ -71,22 +71,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .collect();
     if !urls.is_empty() {
         let fetcher = args.fetch.fetcher()?;
-        let fetched: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..urls.len()).map(|_| None).collect());
-        fetcher.fetch_each(&urls, |_| None, |url, result| {
-            let outcome = match result {
-                Ok(Fetched::Page(page)) => {
-                    let stem = saved::file_name(&page.saved());
-                    let stem = stem.rsplit_once('.').map_or(stem.as_str(), |(s, _)| s);
-                    (url.to_string(), stem.to_string(), extract_page(&page))
+        let fetched: Mutex<Vec<Option<Outcome>>> =
+            Mutex::new((0..urls.len()).map(|_| None).collect());
+        fetcher.fetch_each(
+            &urls,
+            |_| None,
+            |url, result| {
+                let outcome = match result {
+                    Ok(Fetched::Page(page)) => {
+                        let stem = saved::file_name(&page.saved());
+                        let stem = stem.rsplit_once('.').map_or(stem.as_str(), |(s, _)| s);
+                        (url.to_string(), stem.to_string(), extract_page(&page))
+                    }
+                    Ok(Fetched::NotModified { .. }) => unreachable!("extract asks unconditionally"),
+                    Err(e) => (url.to_string(), String::new(), Err(e.to_string())),
+                };
+                let at = urls.iter().position(|u| std::ptr::eq(u, url));
+                if let Some(at) = at {
+                    fetched.lock().unwrap_or_else(|e| e.into_inner())[at] = Some(outcome);
                 }
-                Ok(Fetched::NotModified { .. }) => unreachable!("extract asks unconditionally"),
-                Err(e) => (url.to_string(), String::new(), Err(e.to_string())),
-            };
-            let at = urls.iter().position(|u| std::ptr::eq(u, url));
-            if let Some(at) = at {
-                fetched.lock().unwrap_or_else(|e| e.into_inner())[at] = Some(outcome);
-            }
-        });
+            },
+        );
         let fetched = fetched.into_inner().unwrap_or_else(|e| e.into_inner());
         results.extend(fetched.into_iter().flatten());
     }

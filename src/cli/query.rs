@@ -125,8 +125,8 @@ pub fn execute(
         .map_err(|_| anyhow::anyhow!("--timeout must be a positive number of seconds"))?;
     let answer = match &endpoint.endpoint {
         Some(url) => {
-            let url = reqwest::Url::parse(url)
-                .map_err(|e| anyhow::anyhow!("--endpoint {url}: {e}"))?;
+            let url =
+                reqwest::Url::parse(url).map_err(|e| anyhow::anyhow!("--endpoint {url}: {e}"))?;
             let remote = endpoint.remote.remote(timeout)?;
             zonekg::remote::sparql::run(&remote, &url, &text)?
         }

@@ -618,10 +618,15 @@ mod tests {
         assert_eq!(doc.text.as_str(), REPORT);
         assert_offsets_exact(&doc, &raw, GB18030);
         // the header over a page's <meta>
-        let page = format!("<html><head><meta charset=\"big5\"></head><body><p>{REPORT}</p></body></html>");
+        let page = format!(
+            "<html><head><meta charset=\"big5\"></head><body><p>{REPORT}</p></body></html>"
+        );
         let (raw, _, _) = GBK.encode(&page);
         let doc = decode_with_charset(&raw, "a.html", Some("GBK")).unwrap();
-        assert_eq!((doc.encoding, doc.text.as_str()), (GBK.name(), page.as_str()));
+        assert_eq!(
+            (doc.encoding, doc.text.as_str()),
+            (GBK.name(), page.as_str())
+        );
         // a header the bytes contradict, a single-byte one or an unknown one is passed over
         let (raw, _, _) = GBK.encode(REPORT);
         for label in ["utf-8", "iso-8859-1", "nonsense"] {

@@ -130,7 +130,11 @@ impl Remote {
                 return Err(error);
             }
             let backoff = self.options.retry_wait.saturating_mul(1 << attempt.min(16));
-            std::thread::sleep(wait.unwrap_or_default().max(backoff).min(Duration::from_secs(60)));
+            std::thread::sleep(
+                wait.unwrap_or_default()
+                    .max(backoff)
+                    .min(Duration::from_secs(60)),
+            );
             attempt += 1;
         }
     }

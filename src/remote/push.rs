@@ -262,7 +262,12 @@ pub fn push(
 ) -> Result<PushSummary, RemoteError> {
     let started = Instant::now();
     let mut state = PushState::load(kg.path())?;
-    let record = Mutex::new(state.stores.remove(graph_store.as_str()).unwrap_or_default());
+    let record = Mutex::new(
+        state
+            .stores
+            .remove(graph_store.as_str())
+            .unwrap_or_default(),
+    );
     let summary = Mutex::new(PushSummary {
         graphs: plan.graphs,
         unchanged: plan.unchanged,

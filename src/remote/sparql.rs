@@ -143,11 +143,11 @@ mod tests {
 
     #[test]
     fn json_results_become_rows() {
-        let body = br#"{"head":{"vars":["official","reports"]},"results":{"bindings":[
+        let body = r#"{"head":{"vars":["official","reports"]},"results":{"bindings":[
             {"official":{"type":"literal","value":"林晓舟"},
              "reports":{"type":"literal","datatype":"http://www.w3.org/2001/XMLSchema#integer","value":"2"}}]}}"#;
         let Answer::Solutions { variables, rows } =
-            parse_answer("application/sparql-results+json", body).unwrap()
+            parse_answer("application/sparql-results+json", body.as_bytes()).unwrap()
         else {
             panic!("solutions expected")
         };

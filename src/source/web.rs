@@ -146,14 +146,21 @@ impl Page {
 pub enum Fetched {
     Page(Page),
     /// The server says the page is unchanged since the validators given.
-    NotModified { requested: Url, url: Url },
+    NotModified {
+        requested: Url,
+        url: Url,
+    },
 }
 
 /// Parses a command-line argument as a URL to fetch, if it is one: `http://` and
 /// `https://` are fetched; another `scheme://` is refused; anything else is a path.
 pub fn parse_url(arg: &str) -> Option<Result<Url, FetchError>> {
     let (scheme, _) = arg.split_once("://")?;
-    if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || c == '+') {
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '+')
+    {
         return None;
     }
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
@@ -265,7 +272,7 @@ impl Fetcher {
         }
         let headers = response.headers().clone();
         let bytes = self.read_body(response).map_err(|e| (e, None))?;
-        let text = |name| {
+        let text = |name: header::HeaderName| {
             headers
                 .get(name)
                 .and_then(|v| v.to_str().ok())
@@ -295,13 +302,15 @@ impl Fetcher {
         response
             .take(cap + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| match e.get_ref().and_then(|e| e.downcast_ref::<reqwest::Error>()) {
-                Some(re) => classify(re),
-                None if e.kind() == std::io::ErrorKind::TimedOut => {
-                    FetchError::Timeout("reading the body".into())
-                }
-                None => FetchError::Http(format!("reading the body: {e}")),
-            })?;
+            .map_err(
+                |e| match e.get_ref().and_then(|e| e.downcast_ref::<reqwest::Error>()) {
+                    Some(re) => classify(re),
+                    None if e.kind() == std::io::ErrorKind::TimedOut => {
+                        FetchError::Timeout("reading the body".into())
+                    }
+                    None => FetchError::Http(format!("reading the body: {e}")),
+                },
+            )?;
         if bytes.len() as u64 > cap {
             return Err(FetchError::TooLarge(cap));
         }

@@ -104,9 +104,13 @@ pub fn start_oxigraph() -> RunningStore {
         .arg("--bind")
         .arg(format!("127.0.0.1:{port}"))
         .stdout(Stdio::from(std::fs::File::create(&log).unwrap()))
-        .stderr(Stdio::from(std::fs::File::create(dir.path().join("server.err")).unwrap()))
+        .stderr(Stdio::from(
+            std::fs::File::create(dir.path().join("server.err")).unwrap(),
+        ))
         .spawn()
-        .expect("cannot start `oxigraph serve` (pip install oxigraph; scripts/setup --tests does it)");
+        .expect(
+            "cannot start `oxigraph serve` (pip install oxigraph; scripts/setup --tests does it)",
+        );
     let base = format!("http://127.0.0.1:{port}");
     wait_until_up(&format!("{base}/query"), &mut child, &log, "oxigraph serve");
     RunningStore {
