@@ -133,7 +133,7 @@ fn every_failure_is_named_with_its_reason_and_the_batch_goes_on() {
 fn facts_from_pages_equal_facts_from_the_same_files_on_disk() {
     let (site, _log) = start_site();
     let dir = temp_dir();
-    let bodies = Bodies::new();
+    let bodies = Bodies::served();
     // the very bytes served, as files (no header: the GBK page is found by detection)
     let on_disk = [
         (paths::UTF8, "heyang.txt", &bodies.utf8),

@@ -33,7 +33,7 @@ pub struct Bodies {
 }
 
 impl Bodies {
-    pub fn new() -> Bodies {
+    pub fn served() -> Bodies {
         Bodies {
             utf8: fixture_text("web01_heyang_hitech_conference.txt").into_bytes(),
             gbk_header: gbk(&fixture_text("web02_songtan_edz_summary.html")),
@@ -91,7 +91,7 @@ impl Log {
 /// Starts the site; returns the server and its log.
 pub fn start_site() -> (TestServer, Arc<Log>) {
     use paths::*;
-    let bodies = Bodies::new();
+    let bodies = Bodies::served();
     let log = Arc::new(Log::default());
     let seen = log.clone();
     let flaky = AtomicUsize::new(0);
