@@ -93,7 +93,7 @@ fn every_failure_is_named_with_its_reason_and_the_batch_goes_on() {
 
     let reports = reports_by_source(&out.stdout);
     let sources: Vec<&String> = reports.keys().collect();
-    let mut expected = vec![
+    let mut expected = [
         site.url(paths::UTF8),
         site.url(paths::GBK_HEADER),
         site.url(paths::GBK_META),

@@ -49,7 +49,8 @@ pub fn with_prefixes(text: &str) -> String {
 /// Runs `text` on the SPARQL endpoint at `endpoint`.
 pub fn run(remote: &Remote, endpoint: &Url, text: &str) -> Result<Answer, RemoteQueryError> {
     let text = with_prefixes(text);
-    SparqlEvaluator::new()
+    // a syntax error is told with its line and column here, before any request
+    let _parsed = SparqlEvaluator::new()
         .parse_query(&text)
         .map_err(QueryError::from)?;
     let response = remote.send(|client| {
