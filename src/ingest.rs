@@ -4,7 +4,10 @@
 //! that content from this extractor, and otherwise extract and map it to quads. One writer
 //! (the calling thread) collects whole reports into batches and writes each batch with
 //! atomic commits ([`KgStore::write_reports`]), so a crash leaves only whole reports. When every input is done the
-//! links graph is recomputed.
+//! links graph is recomputed. Reports from URLs are fetched and extracted by the fetch
+//! workers of [`web`] and written by the same writer.
+
+pub mod web;
 
 use crate::limits::{Cut, Limits};
 use crate::rdf::{map_report, ReportMeta};
@@ -26,12 +29,19 @@ pub trait ReportInput: Sync {
     /// The name facts are attributed to (file name).
     fn source_name(&self) -> String;
     fn read(&self) -> std::io::Result<Vec<u8>>;
+    /// The charset a transport (an HTTP header) declared for the bytes, if any.
+    fn charset(&self) -> Option<String> {
+        None
+    }
 }
 
 impl ReportInput for Input {
     /// The absolute path, so that the same file ingested from another directory is the
-    /// same report.
+    /// same report; for a page saved by `zonekg fetch`, its URL.
     fn location(&self) -> String {
+        if let Some(saved) = &self.saved {
+            return saved.url.clone();
+        }
         std::fs::canonicalize(&self.path)
             .unwrap_or_else(|_| self.path.clone())
             .to_string_lossy()
@@ -44,6 +54,10 @@ impl ReportInput for Input {
 
     fn read(&self) -> std::io::Result<Vec<u8>> {
         Input::read(self)
+    }
+
+    fn charset(&self) -> Option<String> {
+        self.saved.as_ref().and_then(|s| s.charset.clone())
     }
 }
 
@@ -154,7 +168,8 @@ fn prepare(kg: &KgStore, input: &dyn ReportInput, limits: &Limits) -> Prepared {
     // An extractor bug on one report must not take the batch down with it: the report
     // is named and skipped like any other failure.
     let name = input.source_name();
-    match crate::process_caught(&bytes, &name, limits) {
+    let charset = input.charset();
+    match crate::process_caught(&bytes, &name, charset.as_deref(), limits) {
         Ok(processed) => Prepared::Mapped(
             MappedReport {
                 quads: map_report(&processed.report, &meta),
@@ -173,18 +188,30 @@ pub fn ingest<T: ReportInput>(
     kg: &KgStore,
     inputs: &[T],
     options: IngestOptions,
+    on_event: impl FnMut(Event<'_>),
+) -> Result<IngestSummary, StoreError> {
+    let limits = options.limits.clone();
+    ingest_prepared(kg, options, on_event, move |tx| {
+        inputs
+            .par_iter()
+            .try_for_each_with(tx, |tx, input| tx.send(prepare(kg, input, &limits)))
+            .ok();
+    })
+}
+
+/// Runs `produce` on its own thread, sending each input's [`Prepared`] result, and
+/// writes them as they come; then refreshes the links graph.
+fn ingest_prepared(
+    kg: &KgStore,
+    options: IngestOptions,
     mut on_event: impl FnMut(Event<'_>),
+    produce: impl FnOnce(mpsc::SyncSender<Prepared>) + Send,
 ) -> Result<IngestSummary, StoreError> {
     let mut summary = IngestSummary::default();
     // Bounded so extraction cannot run far ahead of the writer and fill memory.
     let (tx, rx) = mpsc::sync_channel::<Prepared>(QUEUE_REPORTS);
     std::thread::scope(|scope| -> Result<(), StoreError> {
-        let producer = scope.spawn(move || {
-            inputs
-                .par_iter()
-                .try_for_each_with(tx, |tx, input| tx.send(prepare(kg, input, &options.limits)))
-                .ok();
-        });
+        let producer = scope.spawn(move || produce(tx));
         // the reports of a batch, and what was cut from each
         let mut batch: (Vec<MappedReport>, Vec<Vec<Cut>>) = Default::default();
         let mut batch_quads = 0;

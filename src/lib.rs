@@ -23,6 +23,7 @@ pub mod model;
 pub mod normalize;
 pub mod query;
 pub mod rdf;
+pub mod remote;
 pub mod segment;
 pub mod serve;
 pub mod source;
@@ -39,6 +40,16 @@ pub fn process(bytes: &[u8], source: &str) -> Result<Report, ReadError> {
     process_limited(bytes, source, &Limits::default()).map(|p| p.report)
 }
 
+/// [`process`] for a page whose HTTP header declared `charset` (it outranks the page's
+/// own `<meta>`).
+pub fn process_with_charset(
+    bytes: &[u8],
+    source: &str,
+    charset: Option<&str>,
+) -> Result<Report, ReadError> {
+    process_page(bytes, source, charset, &Limits::default()).map(|p| p.report)
+}
+
 /// A report and what was cut to keep it within its [`Limits`].
 #[derive(Debug, Clone)]
 pub struct Processed {
@@ -46,10 +57,15 @@ pub struct Processed {
     pub cuts: Vec<Cut>,
 }
 
-/// [`process_limited`], with a panic on the way (a bug some odd input sets off) caught
+/// [`process_page`], with a panic on the way (a bug some odd input sets off) caught
 /// and returned as [`ReadError::Internal`], so one input cannot stop a batch.
-pub fn process_caught(bytes: &[u8], source: &str, limits: &Limits) -> Result<Processed, ReadError> {
-    caught(|| process_limited(bytes, source, limits))
+pub fn process_caught(
+    bytes: &[u8],
+    source: &str,
+    charset: Option<&str>,
+    limits: &Limits,
+) -> Result<Processed, ReadError> {
+    caught(|| process_page(bytes, source, charset, limits))
 }
 
 /// Runs `f`, turning a panic into [`ReadError::Internal`] with the panic's message.
@@ -70,6 +86,16 @@ pub fn process_limited(
     source: &str,
     limits: &Limits,
 ) -> Result<Processed, ReadError> {
+    process_page(bytes, source, None, limits)
+}
+
+/// [`process_limited`] for a page whose HTTP header declared `charset`.
+pub fn process_page(
+    bytes: &[u8],
+    source: &str,
+    charset: Option<&str>,
+    limits: &Limits,
+) -> Result<Processed, ReadError> {
     let mut cuts = Vec::new();
     let bytes = match limits.cut(bytes) {
         Some(kept) => {
@@ -81,7 +107,7 @@ pub fn process_limited(
         }
         None => bytes,
     };
-    let mut doc = normalize::normalize(bytes, source)?;
+    let mut doc = normalize::normalize_with_charset(bytes, source, charset)?;
     cuts.append(&mut doc.cuts);
     let (report, long) = extract::extract_bounded(&doc, source);
     cuts.extend(long);

@@ -1,9 +1,15 @@
-//! Where reports come from: files and directories named on the command line.
+//! Where reports come from: files and directories named on the command line, and
+//! `http(s)://` URLs ([`web`]).
 //!
 //! A directory is walked (recursively, in sorted order) for `.txt`, `.html` and `.htm`
 //! files; a file named directly is taken whatever its extension, so that a user who
-//! names a file gets an answer about it.
+//! names a file gets an answer about it. A file saved by `zonekg fetch` carries its URL
+//! and header charset in a sidecar ([`saved`]) and is read as that page.
 
+pub mod saved;
+pub mod web;
+
+use saved::SavedPage;
 use std::path::{Path, PathBuf};
 
 /// Extensions picked up when walking a directory.
@@ -13,11 +19,22 @@ pub const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm"];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     pub path: PathBuf,
+    /// What the HTTP answer said, for a page saved by `zonekg fetch`.
+    pub saved: Option<SavedPage>,
 }
 
 impl Input {
-    /// The name facts are attributed to: the file name.
+    /// A file input, with the sidecar of a saved page read if there is one.
+    pub fn new(path: PathBuf) -> std::io::Result<Self> {
+        let saved = saved::read_sidecar(&path)?;
+        Ok(Input { path, saved })
+    }
+
+    /// The name facts are attributed to: the file name, or a saved page's URL.
     pub fn source_name(&self) -> String {
+        if let Some(saved) = &self.saved {
+            return saved.url.clone();
+        }
         self.path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -45,7 +62,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, std::io::Error)>
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut inputs, &mut errors),
-            Ok(_) => inputs.push(Input { path: p.clone() }),
+            Ok(_) => push_file(p.clone(), &mut inputs, &mut errors),
             Err(e) => errors.push((p.clone(), e)),
         }
     }
@@ -66,9 +83,36 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(PathBuf, std::io:
         if p.is_dir() {
             walk(&p, inputs, errors);
         } else if has_report_extension(&p) {
-            inputs.push(Input { path: p });
+            push_file(p, inputs, errors);
         }
     }
+}
+
+fn push_file(path: PathBuf, inputs: &mut Vec<Input>, errors: &mut Vec<(PathBuf, std::io::Error)>) {
+    match Input::new(path.clone()) {
+        Ok(input) => inputs.push(input),
+        Err(e) => errors.push((path, e)),
+    }
+}
+
+/// Command-line arguments split into URLs to fetch and paths to read; an argument
+/// naming another scheme (`ftp://…`) or a malformed URL is returned as an error.
+pub fn split_urls(
+    args: &[PathBuf],
+) -> (
+    Vec<reqwest::Url>,
+    Vec<PathBuf>,
+    Vec<(String, web::FetchError)>,
+) {
+    let (mut urls, mut paths, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+    for arg in args {
+        match arg.to_str().and_then(web::parse_url) {
+            Some(Ok(url)) => urls.push(url),
+            Some(Err(e)) => errors.push((arg.display().to_string(), e)),
+            None => paths.push(arg.clone()),
+        }
+    }
+    (urls, paths, errors)
 }
 
 fn has_report_extension(p: &Path) -> bool {

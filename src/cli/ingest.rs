@@ -19,7 +19,9 @@ pub struct StoreArgs {
 
 /// Extract the facts of each report and add them to the knowledge graph.
 ///
-/// Each INPUT is a report file or a directory (walked for .txt, .html and .htm files).
+/// Each INPUT is a report file, a directory (walked for .txt, .html and .htm files) or
+/// an http:// or https:// URL (located in the graph at its final URL; asked again
+/// conditionally, so an unchanged page is not downloaded twice).
 /// Reports are extracted in parallel and written one batch of whole reports at a time:
 /// an interrupted run leaves only whole reports in the store. A report already stored
 /// with the same content is skipped; a changed one replaces its old facts. A report that
@@ -28,8 +30,8 @@ pub struct StoreArgs {
 /// leaders` lists them all).
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Report files or directories.
-    #[arg(required = true, value_name = "INPUT")]
+    /// Report files, directories or URLs.
+    #[arg(required_unless_present = "urls", value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 
     #[command(flatten)]
@@ -46,18 +48,25 @@ pub struct Args {
     /// store has thousands; `zonekg leaders` lists and filters them.
     #[arg(long, value_name = "N", default_value_t = 20)]
     leaders_rows: usize,
+
+    #[command(flatten)]
+    fetch: super::fetch::FetchArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (inputs, missing) = source::collect(&args.inputs);
-    let mut failed = !missing.is_empty();
+    let (urls, paths, bad) = source::split_urls(&args.fetch.inputs(&args.inputs)?);
+    let (inputs, missing) = source::collect(&paths);
+    let mut failed = !missing.is_empty() || !bad.is_empty();
     for (path, e) in &missing {
         super::report_failure(path, e);
+    }
+    for (arg, e) in &bad {
+        super::report_failure(Path::new(arg), e);
     }
     let kg = KgStore::open(&args.store.dir)?;
 
     let bar = if std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(inputs.len() as u64);
+        let bar = ProgressBar::new((inputs.len() + urls.len()) as u64);
         bar.set_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} reports {per_sec} eta {eta}")
                 .expect("progress template is valid"),
@@ -70,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         limits: args.limits.limits(),
         ..IngestOptions::default()
     };
-    let summary = ingest::ingest(&kg, &inputs, options, |event| {
+    let on_event = |event: Event<'_>| {
         match &event {
             Event::Failed { location, reason } => {
                 bar.suspend(|| super::report_failure(Path::new(location), reason))
@@ -81,7 +90,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Event::Stored { .. } => {}
         }
         bar.inc(1);
-    })?;
+    };
+    let summary = if urls.is_empty() {
+        ingest::ingest(&kg, &inputs, options, on_event)?
+    } else {
+        let fetcher = args.fetch.fetcher()?;
+        ingest::web::ingest_with_urls(&kg, &inputs, &urls, &fetcher, options, on_event)?
+    };
     bar.finish_and_clear();
     failed |= summary.failed > 0;
 

@@ -26,6 +26,9 @@ pub struct Args {
 
     #[command(flatten)]
     store: super::ingest::StoreArgs,
+
+    #[command(flatten)]
+    remote: super::query::Endpoint,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -39,6 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     super::query::execute(
         &args.store,
+        &args.remote,
         leaders.text,
         &params,
         args.format,

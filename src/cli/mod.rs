@@ -5,8 +5,10 @@ mod analyze;
 mod eval;
 mod export;
 mod extract;
+mod fetch;
 mod ingest;
 mod leaders;
+mod push;
 mod query;
 mod serve;
 
@@ -36,6 +38,8 @@ enum Command {
     Export(export::Args),
     Analyze(analyze::Args),
     Serve(serve::Args),
+    Fetch(fetch::Args),
+    Push(push::Args),
 }
 
 /// Runs the chosen subcommand. `Ok` carries the exit code (1 when some input failed);
@@ -50,6 +54,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Fetch(args) => fetch::run(args),
+        Command::Push(args) => push::run(args),
     }
 }
 

@@ -13,7 +13,8 @@ use zonekg::store::KgStore;
 /// leaders, officials, posts-of, zone, meetings, goals, achievements, tasks, evidence,
 /// duplicates (`zonekg query --list` describes each and its parameters). The default
 /// graph is the union of all graphs. A syntax error is printed with its line and column
-/// and the exit status is 2.
+/// and the exit status is 2. With --endpoint, the query runs on a remote SPARQL endpoint
+/// (a store `zonekg push` filled) and prints the same way.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// SPARQL text, @FILE, or a canned query's name.
@@ -37,11 +38,26 @@ pub struct Args {
 
     /// Print oxigraph's plan for the query (as JSON, with the rows and time of each
     /// step) instead of its results: what to read when a query is slow.
-    #[arg(long, conflicts_with = "list")]
+    #[arg(long, conflicts_with_all = ["list", "endpoint"])]
     explain: bool,
 
     #[command(flatten)]
     store: super::ingest::StoreArgs,
+
+    #[command(flatten)]
+    remote: Endpoint,
+}
+
+/// A remote SPARQL endpoint to ask instead of the local store.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Endpoint {
+    /// Run the query on this SPARQL endpoint (SPARQL 1.1 Protocol) instead of the local
+    /// store: a store that `zonekg push` filled answers the canned queries the same way.
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    #[command(flatten)]
+    pub remote: super::push::RemoteArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -85,12 +101,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         writeln!(std::io::stdout().lock(), "{plan}")?;
         return Ok(ExitCode::SUCCESS);
     }
-    execute(&args.store, &text, &params, args.format, args.timeout)
+    execute(
+        &args.store,
+        &args.remote,
+        &text,
+        &params,
+        args.format,
+        args.timeout,
+    )
 }
 
 /// Binds, runs and prints a query; shared with `zonekg leaders`.
 pub fn execute(
     store: &super::ingest::StoreArgs,
+    endpoint: &Endpoint,
     text: &str,
     params: &[(String, String)],
     format: Format,
@@ -99,8 +123,18 @@ pub fn execute(
     let text = query::bind_params(text, params)?;
     let timeout = Duration::try_from_secs_f64(timeout)
         .map_err(|_| anyhow::anyhow!("--timeout must be a positive number of seconds"))?;
-    let kg = KgStore::open_read_only(&store.dir)?;
-    let answer = query::run(kg.store(), &text, timeout)?;
+    let answer = match &endpoint.endpoint {
+        Some(url) => {
+            let url =
+                reqwest::Url::parse(url).map_err(|e| anyhow::anyhow!("--endpoint {url}: {e}"))?;
+            let remote = endpoint.remote.remote(timeout)?;
+            zonekg::remote::sparql::run(&remote, &url, &text)?
+        }
+        None => {
+            let kg = KgStore::open_read_only(&store.dir)?;
+            query::run(kg.store(), &text, timeout)?
+        }
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     query::write_answer(&answer, format.into(), &mut out)?;
     out.flush()?;

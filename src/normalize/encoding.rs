@@ -1,8 +1,10 @@
 //! Raw bytes to text: the first step of normalization.
 //!
-//! The encoding is found in this order: a byte-order mark (UTF-8, UTF-16), valid UTF-8,
-//! the charset a page declares in its head, then statistical detection (`chardetng`),
-//! which tells GBK from Big5. Files that are images, PDFs or archives are refused rather
+//! The encoding is found in this order: a byte-order mark (UTF-8, UTF-16); the charset
+//! an HTTP header declared, when the bytes decode cleanly in it
+//! ([`decode_with_charset`]); valid UTF-8; the charset a page declares in its head
+//! (`<meta>`, an XML prolog); then statistical detection (`chardetng`), which tells GBK
+//! from Big5. Files that are images, PDFs or archives are refused rather
 //! than read as garbage; text that is merely damaged decodes with replacement chars.
 //!
 //! Every byte of the decoded text is mapped to the raw byte offset of the char it came
@@ -24,15 +26,32 @@ const HTML_SNIFF_LEN: usize = 4096;
 
 /// Decodes `bytes` into a [`Document`]; `name_hint` (file name or URL) helps tell HTML.
 pub fn decode(bytes: &[u8], name_hint: &str) -> Result<Document, ReadError> {
+    decode_with_charset(bytes, name_hint, None)
+}
+
+/// Decodes `bytes` as [`decode`] does, trusting first the charset `transport_charset`
+/// (the label of an HTTP `Content-Type` header) when it is UTF-8 or a Chinese legacy
+/// encoding and the bytes decode in it without error: a server's header outranks the
+/// page's own `<meta>`, as in browsers. A single-byte label (`ISO-8859-1`, a common
+/// server default) decodes anything and proves nothing, so it is not trusted.
+pub fn decode_with_charset(
+    bytes: &[u8],
+    name_hint: &str,
+    transport_charset: Option<&str>,
+) -> Result<Document, ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::Empty);
     }
     if let Some(kind) = binary_magic(bytes) {
         return Err(ReadError::Binary(kind));
     }
-    let (encoding, text) = match Encoding::for_bom(bytes) {
-        Some((enc, bom_len)) => (enc, decode_as(enc, bytes, bom_len)),
-        None => decode_unmarked(bytes)?,
+    let transport = transport_charset
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .and_then(|enc| decode_transport_declared(enc, bytes).map(|text| (enc, text)));
+    let (encoding, text) = match (Encoding::for_bom(bytes), transport) {
+        (Some((enc, bom_len)), _) => (enc, decode_as(enc, bytes, bom_len)),
+        (None, Some(declared)) => declared,
+        (None, None) => decode_unmarked(bytes)?,
     };
     if text.as_str().trim().is_empty() {
         return Err(ReadError::Empty);
@@ -94,6 +113,24 @@ fn decode_unmarked(bytes: &[u8]) -> Result<(&'static Encoding, MappedText), Read
         return Err(ReadError::Binary("data with NUL or control bytes"));
     }
     Ok(decode_legacy(bytes))
+}
+
+/// `bytes` decoded in the encoding a transport header declared, if it is one to trust
+/// (UTF-8 or Chinese legacy), the bytes look like text and decode without error.
+fn decode_transport_declared(enc: &'static Encoding, bytes: &[u8]) -> Option<MappedText> {
+    let sample = &bytes[..bytes.len().min(SAMPLE_LEN)];
+    let (nul, control) = nul_and_control_count(sample);
+    if nul > 0 || control * 20 > sample.len() {
+        return None;
+    }
+    if enc == UTF_8 {
+        return valid_utf8(bytes).map(|text| MappedText::identity(text.to_owned()));
+    }
+    if !is_chinese_legacy(enc) {
+        return None;
+    }
+    let (_, had_errors) = enc.decode_without_bom_handling(bytes);
+    (!had_errors).then(|| decode_as(enc, bytes, 0))
 }
 
 /// How many bytes of `sample` are NULs, and how many are control bytes that text files
@@ -569,6 +606,33 @@ mod tests {
         assert_eq!(doc.text.as_str(), page);
         assert_offsets_exact(&doc, &raw, GBK);
         assert_eq!(declared_charset(b"<meta charset='big5'>"), Some(BIG5));
+    }
+
+    #[test]
+    fn a_header_charset_outranks_meta_and_detection() {
+        // gb18030 from the header, where detection alone says GBK
+        let (raw, _, _) = GBK.encode(REPORT);
+        assert_eq!(decode(&raw, "a.txt").unwrap().encoding, GBK.name());
+        let doc = decode_with_charset(&raw, "a.txt", Some("gb18030")).unwrap();
+        assert_eq!(doc.encoding, GB18030.name());
+        assert_eq!(doc.text.as_str(), REPORT);
+        assert_offsets_exact(&doc, &raw, GB18030);
+        // the header over a page's <meta>
+        let page = format!(
+            "<html><head><meta charset=\"big5\"></head><body><p>{REPORT}</p></body></html>"
+        );
+        let (raw, _, _) = GBK.encode(&page);
+        let doc = decode_with_charset(&raw, "a.html", Some("GBK")).unwrap();
+        assert_eq!(
+            (doc.encoding, doc.text.as_str()),
+            (GBK.name(), page.as_str())
+        );
+        // a header the bytes contradict, a single-byte one or an unknown one is passed over
+        let (raw, _, _) = GBK.encode(REPORT);
+        for label in ["utf-8", "iso-8859-1", "nonsense"] {
+            let doc = decode_with_charset(&raw, "a.txt", Some(label)).unwrap();
+            assert_eq!(doc.text.as_str(), REPORT, "{label}");
+        }
     }
 
     #[test]

@@ -70,7 +70,17 @@ pub fn pipeline() -> &'static [&'static dyn Normalizer] {
 
 /// Decodes `bytes` and runs every stage: what extraction reads.
 pub fn normalize(bytes: &[u8], name_hint: &str) -> Result<Document, ReadError> {
-    let mut doc = encoding::decode(bytes, name_hint)?;
+    normalize_with_charset(bytes, name_hint, None)
+}
+
+/// [`normalize`], with the charset an HTTP header declared for the bytes (see
+/// [`encoding::decode_with_charset`]).
+pub fn normalize_with_charset(
+    bytes: &[u8],
+    name_hint: &str,
+    transport_charset: Option<&str>,
+) -> Result<Document, ReadError> {
+    let mut doc = encoding::decode_with_charset(bytes, name_hint, transport_charset)?;
     for stage in pipeline() {
         stage.normalize(&mut doc);
     }

@@ -44,6 +44,8 @@ pub enum StoreError {
     Ontology(#[from] RdfSyntaxError),
     #[error("reading the report graphs failed")]
     Query(#[from] oxigraph::sparql::QueryEvaluationError),
+    #[error("cannot write {0} in the store directory")]
+    Cache(&'static str, #[source] std::io::Error),
 }
 
 /// What writing one report did.

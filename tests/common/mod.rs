@@ -8,7 +8,10 @@
 // Each test crate uses only some of these helpers.
 #![allow(dead_code)]
 
+pub mod http;
 pub mod server;
+pub mod stores;
+pub mod web;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
