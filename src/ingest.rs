@@ -190,7 +190,7 @@ pub fn ingest<T: ReportInput>(
     options: IngestOptions,
     on_event: impl FnMut(Event<'_>),
 ) -> Result<IngestSummary, StoreError> {
-    let limits = options.limits.clone();
+    let limits = options.limits;
     ingest_prepared(kg, options, on_event, move |tx| {
         inputs
             .par_iter()

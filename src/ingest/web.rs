@@ -104,7 +104,7 @@ pub fn ingest_with_urls(
         };
         (current && (v.etag.is_some() || v.last_modified.is_some())).then_some(v)
     };
-    let limits = options.limits.clone();
+    let limits = options.limits;
     let settle = |url: &Url, result: Result<Fetched, FetchError>| -> Prepared {
         match result {
             Ok(Fetched::Page(page)) => {
