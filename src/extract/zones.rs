@@ -187,6 +187,9 @@ static GOVERNED_KINDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../../data/lexicon/zone_kinds_governed.txt")).collect()
 });
 
+/// A development zone's own bodies, which make a park of a governed kind a zone.
+const OWN_BODIES: [&str; 5] = ["党工委", "管委会", "管委", "工委", "管理委员会"];
+
 /// Words that end an institution's name (`…大学`): a zone word after one names no zone.
 static INSTITUTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lexicon::entries(include_str!(
@@ -269,11 +272,7 @@ pub fn find_zones(text: &str, title: &str) -> Vec<Zone> {
         {
             continue;
         }
-        if GOVERNED_KINDS.contains(&kind.word)
-            && !["党工委", "管委会", "管委", "工委", "管理委员会"]
-                .iter()
-                .any(|b| after.starts_with(b))
-        {
+        if GOVERNED_KINDS.contains(&kind.word) && !OWN_BODIES.iter().any(|b| after.starts_with(b)) {
             continue;
         }
         // `园区办`, `片区办`: an office for parks, not a park
