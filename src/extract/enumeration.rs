@@ -5,8 +5,8 @@
 //! This module only finds the items and groups them into lists; deciding which lists set
 //! future work is the task extractor's business.
 
-use super::words::WordsByChar;
 use crate::lexicon;
+use crate::lexicon::WordsByChar;
 use crate::segment::Segments;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;

@@ -9,10 +9,10 @@
 
 use super::dates::Date;
 use super::officials;
-use super::words::WordsByChar;
 use super::zones::{self, is_han};
 use super::{Context, Extractor};
 use crate::lexicon;
+use crate::lexicon::WordsByChar;
 use crate::model::{Meeting, Official, Participant, Report, Role};
 use aho_corasick::AhoCorasick;
 use memchr::memmem;

@@ -17,7 +17,6 @@ pub mod period;
 pub mod pos;
 pub mod statements;
 pub mod tasks;
-pub mod words;
 pub mod zones;
 
 /// Every string of at most `up_to` pieces, repeats allowed: tests check a hand-written

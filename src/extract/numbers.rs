@@ -382,8 +382,12 @@ pub fn parse_number(s: &str) -> Option<f64> {
 
 /// The quantity pattern: number, optional `多/余`, magnitude, unit, bound word.
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
-    let units = lexicon::alternation(include_str!("../../data/lexicon/units.txt"));
-    let time = lexicon::alternation(include_str!("../../data/lexicon/time_units.txt"));
+    let units = lexicon::alternation(lexicon::entries(include_str!(
+        "../../data/lexicon/units.txt"
+    )));
+    let time = lexicon::alternation(lexicon::entries(include_str!(
+        "../../data/lexicon/time_units.txt"
+    )));
     Regex::new(&format!(
         r"(?:百分之(?P<pct>[{CN_NUMERALS}点]+)|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERALS}]+(?:点[{CN_DIGITS}]+)?)\s*(?P<more>[多余])?(?P<mag>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<more2>[多余])?\s*(?P<unit>{time}|{units}))(?P<bound>及以上|以上|以下|以内|左右|上下|之多)?"
     ))

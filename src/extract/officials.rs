@@ -10,10 +10,10 @@
 
 pub(crate) mod appointments;
 
-use super::words::WordsByChar;
 use super::zones::{self, is_han};
 use super::{Context, Extractor};
 use crate::lexicon;
+use crate::lexicon::WordsByChar;
 use crate::model::{Level, Official, Post, Report};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashSet;

@@ -10,9 +10,9 @@
 //! `by` is the official named last before the list (a `他指出` refers back to them).
 
 use super::enumeration::{self, Family, Item, ItemList};
-use super::words::WordsByChar;
 use super::{dates, Context, Extractor};
 use crate::lexicon;
+use crate::lexicon::WordsByChar;
 use crate::limits::{Cut, MAX_LISTS, MAX_SENTENCE_BYTES};
 use crate::model::{Report, Task};
 use regex::Regex;
@@ -273,7 +273,9 @@ static RESULT_WORDS: LazyLock<WordsByChar> = LazyLock::new(|| {
 
 /// Words of a document part rather than a work item, in `一、` headings.
 static META_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    let words = lexicon::alternation(include_str!("../../data/lexicon/task_meta_headings.txt"));
+    let words = lexicon::alternation(lexicon::entries(include_str!(
+        "../../data/lexicon/task_meta_headings.txt"
+    )));
     Regex::new(&format!(r"{words}|(?:19|20)\d\d\s*年")).unwrap()
 });
 

@@ -9,10 +9,10 @@
 //! is the report's focal zone: the one it mentions most, favouring development zones and
 //! places in the title.
 
-use super::words::WordsByChar;
 use super::{pos, Context, Extractor};
 use crate::gazetteer::{self, DivisionLevel};
 use crate::lexicon;
+use crate::lexicon::WordsByChar;
 use crate::model::{Level, Report, Zone};
 use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem;

@@ -9,7 +9,7 @@ const PLAN_NOUNS: &str = include_str!("../../../data/lexicon/task_plan_nouns.txt
 /// A named plan with a count: `十项攻坚行动`, `“三大攻坚战”`; group `noun` is what it is a
 /// plan of, the word its items end with.
 static PLAN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    let nouns = lexicon::alternation(PLAN_NOUNS);
+    let nouns = lexicon::alternation(lexicon::entries(PLAN_NOUNS));
     Regex::new(&format!(
         r"(?:[一二三四五六七八九十两]+|\d+)(?:项|大|个|条|场)[\p{{Han}}“”\x22]{{0,8}}?(?P<noun>{nouns})"
     ))

@@ -179,7 +179,9 @@ pub(super) fn read_event_count(c: &str, qs: &[Quantity]) -> Option<Reading> {
     static LEAD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:其中|共有|共|计有|有)?[,，]?$").unwrap());
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        let verbs = lexicon::alternation(include_str!("../../../data/lexicon/event_verbs.txt"));
+        let verbs = lexicon::alternation(lexicon::entries(include_str!(
+            "../../../data/lexicon/event_verbs.txt"
+        )));
         Regex::new(&format!(
             r"^(\p{{Han}}{{1,6}}?)(?:现场|集中|成功|顺利|正式)?({verbs})了?[”\x22)）。!！]*$"
         ))

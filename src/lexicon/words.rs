@@ -1,5 +1,6 @@
-//! Word lists keyed by one char of each word, for the checks extractors run at every
-//! candidate: "does the text end with one of these words here", "does it start with one".
+//! [`WordSet`], the one type words are looked up with, and the char-keyed tables behind
+//! it: the checks extractors run at every candidate are "does the text end with one of
+//! these words here", "does it start with one", "does one occur in it".
 //!
 //! Looping over a whole list costs a comparison per word; an automaton costs a call set-up
 //! that dwarfs the few chars being tested. Keying the words by their first (or last) char
@@ -213,6 +214,85 @@ impl WordsByChar {
     }
 }
 
+/// A list of words to look up, in list order (the place of a word in the list is its id):
+/// keyed by first char for [`WordSet::starts`], by last char for [`WordSet::ends`],
+/// [`WordSet::occurs_in`] and [`WordSet::find_all`].
+#[derive(Debug, Clone)]
+pub struct WordSet {
+    words: Vec<&'static str>,
+    by_first: WordsByChar,
+    by_last: WordsByChar,
+}
+
+impl WordSet {
+    /// The words, in the order given (a word listed twice keeps its first place in lookups).
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
+        let words: Vec<&'static str> = words.into_iter().collect();
+        WordSet {
+            by_first: WordsByChar::by_first(words.iter().copied()),
+            by_last: WordsByChar::by_last(words.iter().copied()),
+            words,
+        }
+    }
+
+    /// The words in the order given.
+    pub fn words(&self) -> &[&'static str] {
+        &self.words
+    }
+
+    /// Whether `w` is one of the words.
+    pub fn contains(&self, w: &str) -> bool {
+        w.chars()
+            .next()
+            .is_some_and(|c| self.by_first.get(c).iter().any(|(x, _)| *x == w))
+    }
+
+    /// Whether `s` starts with one of the words.
+    pub fn starts(&self, s: &str) -> bool {
+        self.by_first.starts(s)
+    }
+
+    /// The longest word `s` starts with.
+    pub fn longest_prefix(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next()?;
+        let words = self.by_first.get(c).iter().map(|(w, _)| *w);
+        words.filter(|w| s.starts_with(w)).max_by_key(|w| w.len())
+    }
+
+    /// Whether `s` ends with one of the words.
+    pub fn ends(&self, s: &str) -> bool {
+        self.by_last.ends(s)
+    }
+
+    /// The longest word `s` ends with.
+    pub fn longest_suffix(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next_back()?;
+        let words = self.by_last.get(c).iter().map(|(w, _)| *w);
+        words.filter(|w| s.ends_with(w)).max_by_key(|w| w.len())
+    }
+
+    /// The words starting with `c`, with their ids, in list order.
+    pub fn starting_with(&self, c: char) -> &[(&'static str, usize)] {
+        self.by_first.get(c)
+    }
+
+    /// The words ending with `c`, with their ids, in list order.
+    pub fn ending_with(&self, c: char) -> &[(&'static str, usize)] {
+        self.by_last.get(c)
+    }
+
+    /// Whether one of the words occurs anywhere in `s`.
+    pub fn occurs_in(&self, s: &str) -> bool {
+        self.by_last.occurs_in(s)
+    }
+
+    /// The words found in `s` one after another as a leftmost-longest automaton finds
+    /// them, each as (byte range, id).
+    pub fn find_all(&self, s: &str) -> Vec<(Range<usize>, usize)> {
+        self.by_last.leftmost_longest(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,6 +334,17 @@ mod tests {
         let keys: Vec<(usize, char)> = first.key_chars("甲全a乙召b在😀").collect();
         assert_eq!(keys, vec![(3, '全'), (6, 'a'), (10, '召'), (14, '在')]);
         assert!(first.get('甲').is_empty());
+        let set = WordSet::new(WORDS);
+        for w in WORDS {
+            assert!(set.contains(w));
+        }
+        assert!(!set.contains("召") && !set.contains("开"));
+        assert_eq!(set.longest_prefix("全区县"), Some("全区"));
+        assert_eq!(set.longest_suffix("推进落实"), Some("落实"));
+        assert_eq!(
+            set.find_all("在全区落实"),
+            vec![(0..3, 1), (3..9, 2), (9..15, 5)]
+        );
     }
 
     #[test]
