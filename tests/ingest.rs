@@ -10,7 +10,7 @@ use common::{run, run_ok, seed_files, seeds_dir, stdout_json, temp_dir, zonekg};
 use oxigraph::io::{RdfFormat, RdfParser};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use zonekg::rdf::vocab::LEADING_TITLES;
+use zonekg::model::LEADING_TITLES;
 
 fn ingest(store: &Path, inputs: &[&Path]) -> std::process::Output {
     let mut cmd = zonekg();
