@@ -228,16 +228,8 @@ const GOVERNANCE: &[&str] = &[
     "人民",
 ];
 
-pub(crate) fn is_han(c: char) -> bool {
-    // `丨` is a CJK code point but is used as a separator bar in headlines; rare
-    // characters of names (and the simplified forms of some) lie beyond the BMP
-    matches!(c,
-        '\u{4e00}'..='\u{9fff}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{3134f}')
-        && c != '丨'
-}
+/// Extraction's Han test leaves out `丨`, a separator bar in headlines.
+pub(crate) use crate::zh::han::is_word_han as is_han;
 
 /// One place-name occurrence found in the text.
 #[derive(Debug, Clone)]
