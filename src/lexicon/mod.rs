@@ -30,7 +30,9 @@
 //! assert_eq!(file.tagged::<Sign>(), vec![("增长", Sign::Up), ("下降", Sign::Down)]);
 //! ```
 
+pub mod dates;
 pub mod files;
+pub mod normalize;
 mod words;
 
 pub use words::{CharFilter, FilteredChars, WordSet, WordsByChar};
@@ -220,7 +222,7 @@ mod tests {
     /// Each area's table module adds its `load_all` to this list.
     #[test]
     fn every_table_loads() {
-        let areas: &[fn()] = &[];
+        let areas: &[fn()] = &[dates::load_all, normalize::load_all];
         for load in areas {
             load();
         }
