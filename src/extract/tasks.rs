@@ -524,10 +524,7 @@ fn is_section_heading(t: &str) -> bool {
     let mut chars = t.trim_start().chars();
     let mut numerals = 0;
     for c in chars.by_ref() {
-        if matches!(
-            c,
-            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        ) {
+        if crate::zh::numerals::is_ordinal_numeral(c) {
             numerals += 1;
             continue;
         }
@@ -790,7 +787,7 @@ fn without_modal(head: &str) -> &str {
 /// Whether a headline says enough to be a task: some Han characters, not just a name.
 fn worth_keeping(head: &str) -> bool {
     head.chars()
-        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .filter(|&c| crate::zh::han::is_han(c))
         .nth(2)
         .is_some()
 }

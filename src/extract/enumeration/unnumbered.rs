@@ -3,6 +3,7 @@
 //! clauses of one sentence that each open with `要`.
 
 use super::*;
+use crate::zh::han::is_han;
 
 const PLAN_NOUNS: &str = include_str!("../../../data/lexicon/task_plan_nouns.txt");
 
@@ -73,10 +74,6 @@ fn alike(a: &str, b: &str) -> bool {
 /// A short line without sentence punctuation: a heading rather than a body paragraph.
 fn is_heading_line(s: &str) -> bool {
     s.chars().count() <= 30 && !s.contains(['。', ';', '；', ',', '，'])
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Lists written as parallel clauses of one sentence:
