@@ -13,6 +13,7 @@ mod reader;
 mod readings;
 mod rules;
 mod search;
+mod sentence;
 
 use super::numbers::{self, Bound, Quantity};
 use super::period::{self, SentenceTimes, YearRef, Years};
