@@ -41,6 +41,7 @@ list_files! {
     MEETING_LEAD_VERBS = "meeting_lead_verbs";
     MEETING_NOUNS = "meeting_nouns";
     MEETING_ROLES = "meeting_roles";
+    MEETING_WORDS = "meeting_words";
     NAME_BREAKERS = "name_breakers";
     NAME_CHARS = "name_chars";
     NAME_FOLLOWERS = "name_followers";

@@ -141,7 +141,8 @@ pub(crate) static OFFICIALS: LazyLock<Officials> = LazyLock::new(|| {
     }
 });
 
-/// Reads every table of this area.
+/// Reads every table of this area (the `every_table_loads` test).
+#[cfg(test)]
 pub(crate) fn load_all() {
     LazyLock::force(&OFFICIALS);
 }
