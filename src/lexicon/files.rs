@@ -24,6 +24,7 @@ macro_rules! list_files {
 list_files! {
     ACTIVITY_UNITS = "activity_units";
     ADMIN_LEVELS = "admin_levels";
+    APPOINTMENT_WORDS = "appointment_words";
     BODIES = "bodies";
     BOILERPLATE = "boilerplate";
     DIRECTED_BODIES = "directed_bodies";
