@@ -5,11 +5,7 @@
 //! This module only finds the items and groups them into lists; deciding which lists set
 //! future work is the task extractor's business.
 
-use crate::lexicon;
-use crate::lexicon::WordsByChar;
 use crate::segment::Segments;
-use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
 use std::sync::LazyLock;
 
 mod unnumbered;
@@ -524,6 +520,7 @@ mod tests {
     use super::unnumbered::clause_end;
     use super::*;
     use crate::segment::segment;
+    use regex::Regex;
 
     fn heads(text: &str) -> Vec<Vec<String>> {
         let seg = segment(text);

@@ -11,7 +11,9 @@
 mod clauses;
 mod reader;
 mod readings;
+mod rules;
 mod search;
+mod sentence;
 
 use super::numbers::{self, Bound, Quantity};
 use super::period::{self, SentenceTimes, YearRef, Years};
