@@ -9,11 +9,11 @@
 //! none inherits from the element before it.
 
 //!
-//! - [`names`]: where a name starts and ends;
-//! - [`chain`]: the elements of a title chain;
-//! - [`rules`]: the named rules an element becomes a post by, in order;
-//! - [`levels`]: the zones a level resolves to;
-//! - [`appointments`]: notices and profiles, where the name comes first.
+//! - [`names`] — where a name starts and ends;
+//! - [`chain`] — the elements of a title chain;
+//! - [`rules`] — the named rules an element becomes a post by, in order;
+//! - [`levels`] — the zones a level resolves to;
+//! - [`appointments`] — notices and profiles, where the name comes first.
 
 pub(crate) mod appointments;
 mod chain;
