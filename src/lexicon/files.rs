@@ -73,6 +73,7 @@ list_files! {
     TITLES = "titles";
     UNITS = "units";
     VALUE_LINKS = "value_links";
+    YEAR_ON_YEAR = "year_on_year";
     ZONE_KINDS = "zone_kinds";
     ZONE_KINDS_GOVERNED = "zone_kinds_governed";
     ZONE_KINDS_LOOSE = "zone_kinds_loose";

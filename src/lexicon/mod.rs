@@ -33,6 +33,7 @@
 pub mod files;
 pub(crate) mod meetings;
 pub(crate) mod officials;
+pub(crate) mod statements;
 mod words;
 
 pub use words::{CharFilter, FilteredChars, WordSet, WordsByChar};
@@ -222,7 +223,11 @@ mod tests {
     /// Each area's table module adds its `load_all` to this list.
     #[test]
     fn every_table_loads() {
-        let areas: &[fn()] = &[officials::load_all, meetings::load_all];
+        let areas: &[fn()] = &[
+            officials::load_all,
+            meetings::load_all,
+            statements::load_all,
+        ];
         for load in areas {
             load();
         }

@@ -163,9 +163,9 @@ pub(super) fn kind_of(rd: &Reading) -> GoalKind {
 }
 
 pub(super) static EVENT_MARKERS: LazyLock<Words> =
-    LazyLock::new(|| Words::of_lexicon(include_str!("../../../data/lexicon/event_markers.txt")));
+    LazyLock::new(|| Words::new(STATEMENTS.event_markers.words().to_vec()));
 pub(super) static EVENT_VERBS: LazyLock<Words> =
-    LazyLock::new(|| Words::of_lexicon(include_str!("../../../data/lexicon/event_verbs.txt")));
+    LazyLock::new(|| Words::new(STATEMENTS.event_verbs.words().to_vec()));
 
 /// Whether a sentence tells the figures of an event as held: `此次`, `现场`, `共有`
 /// with `签约`, `开工` (`此次集中开工项目32个`).
@@ -179,9 +179,7 @@ pub(super) fn read_event_count(c: &str, qs: &[Quantity]) -> Option<Reading> {
     static LEAD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:其中|共有|共|计有|有)?[,，]?$").unwrap());
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        let verbs = lexicon::alternation(lexicon::entries(include_str!(
-            "../../../data/lexicon/event_verbs.txt"
-        )));
+        let verbs = lexicon::alternation(STATEMENTS.event_verbs.words().iter().copied());
         Regex::new(&format!(
             r"^(\p{{Han}}{{1,6}}?)(?:现场|集中|成功|顺利|正式)?({verbs})了?[”\x22)）。!！]*$"
         ))

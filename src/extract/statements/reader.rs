@@ -5,17 +5,8 @@
 use super::*;
 
 /// Bases of a year-on-year comparison (`比上年增长4.3%`).
-pub(super) static YEAR_ON_YEAR: LazyLock<Words> = LazyLock::new(|| {
-    Words::new(vec![
-        "同比",
-        "比上年",
-        "较上年",
-        "比去年",
-        "较去年",
-        "比年初",
-        "较年初",
-    ])
-});
+pub(super) static YEAR_ON_YEAR: LazyLock<Words> =
+    LazyLock::new(|| Words::new(year_on_year(|_| true).collect()));
 
 /// Investment figures that name no projects of their own (`总投资1156亿元`).
 pub(super) const BARE_INVESTMENT: [&str; 6] = [

@@ -229,9 +229,10 @@ impl Reader {
 /// count since a year's start, which belongs to the figure before it.
 fn count_change(_: &Reader, clause: &Clause) -> Option<Vec<Reading>> {
     static COUNT_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:同比|(?:比|较)(?:上年末|上年底|去年底|去年末|年初|上年同期|去年同期|上年|去年))(净增|新增|增加|净减|减少|多|少)(?:签|引进|开工|认定|培育)?了?$",
-        )
+        let bases = lexicon::alternation(year_on_year(|_| true));
+        Regex::new(&format!(
+            r"^(?:{bases})(净增|新增|增加|净减|减少|多|少)(?:签|引进|开工|认定|培育)?了?$",
+        ))
         .unwrap()
     });
     let c = clause.text;

@@ -3,7 +3,6 @@
 //! char, plain scans where a string searcher would cost more to build than to run.
 
 use crate::extract::numbers::{CharMap, CjkSet};
-use crate::lexicon;
 use aho_corasick::AhoCorasick;
 use std::ops::Range;
 
@@ -61,10 +60,6 @@ impl Words {
             gate_cjk,
             automaton,
         }
-    }
-
-    pub(super) fn of_lexicon(src: &'static str) -> Self {
-        Words::new(lexicon::entries(src).collect())
     }
 
     /// Whether `s` holds one of the words.
