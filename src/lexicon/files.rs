@@ -57,6 +57,7 @@ list_files! {
     RESULT_CUES = "result_cues";
     RESULT_VERBS = "result_verbs";
     SECTION_CUES = "section_cues";
+    STATEMENT_WORDS = "statement_words";
     SURNAMES = "surnames";
     TASK_ANAPHORA_OPENERS = "task_anaphora_openers";
     TASK_CUES_FUTURE = "task_cues_future";

@@ -55,6 +55,48 @@ impl Tag for Base {
         &[("year", Base::Year), ("year_end", Base::YearEnd)];
 }
 
+/// The part a word of `statement_words.txt` plays (the file's header says each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordPart {
+    Bare,
+    Share,
+    Total,
+    Doubling,
+    TargetTail,
+    MilestoneTail,
+    BareInvestment,
+    OneProjectNot,
+    Margin,
+    Contribution,
+    RankMove,
+    Added,
+    Company,
+    WholeArea,
+    Rise,
+    Fall,
+}
+
+impl Tag for WordPart {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("bare", WordPart::Bare),
+        ("share", WordPart::Share),
+        ("total", WordPart::Total),
+        ("doubling", WordPart::Doubling),
+        ("target_tail", WordPart::TargetTail),
+        ("milestone_tail", WordPart::MilestoneTail),
+        ("bare_investment", WordPart::BareInvestment),
+        ("one_project_not", WordPart::OneProjectNot),
+        ("margin", WordPart::Margin),
+        ("contribution", WordPart::Contribution),
+        ("rank_move", WordPart::RankMove),
+        ("added", WordPart::Added),
+        ("company", WordPart::Company),
+        ("whole_area", WordPart::WholeArea),
+        ("rise", WordPart::Rise),
+        ("fall", WordPart::Fall),
+    ];
+}
+
 /// The statement reader's tables.
 pub(crate) struct Statements {
     /// Link words, in file order.
@@ -79,6 +121,16 @@ pub(crate) struct Statements {
     pub list_nouns: WordSet,
     /// Bases of a year-on-year comparison, in file order, with what they compare with.
     pub year_on_year: Vec<(&'static str, Base)>,
+    /// The words of `statement_words.txt` by their part (`WordPart as usize`), in file
+    /// order.
+    parts: Vec<WordSet>,
+}
+
+impl Statements {
+    /// The words that play `part`, in file order.
+    pub fn words(&self, part: WordPart) -> &WordSet {
+        &self.parts[part as usize]
+    }
 }
 
 /// The statement reader's tables, read once.
@@ -99,6 +151,14 @@ pub(crate) static STATEMENTS: LazyLock<Statements> = LazyLock::new(|| Statements
     event_verbs: WordSet::new(files::EVENT_VERBS.words()),
     list_nouns: WordSet::new(files::LIST_NOUNS.words()),
     year_on_year: files::YEAR_ON_YEAR.tagged(),
+    parts: {
+        let words = files::STATEMENT_WORDS.tagged::<WordPart>();
+        (WordPart::ALL.iter())
+            .map(|&(_, part)| {
+                WordSet::new(words.iter().filter(|(_, p)| *p == part).map(|(w, _)| *w))
+            })
+            .collect()
+    },
 });
 
 /// The units quantities are counted or measured in.
@@ -117,6 +177,20 @@ pub(crate) static UNITS: LazyLock<Units> = LazyLock::new(|| Units {
     time: WordSet::new(files::TIME_UNITS.words()),
     activity: WordSet::new(files::ACTIVITY_UNITS.words()),
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_part_has_its_words() {
+        for (i, &(name, part)) in WordPart::ALL.iter().enumerate() {
+            assert_eq!(part as usize, i, "{name}");
+            assert!(!STATEMENTS.words(part).words().is_empty(), "{name}");
+        }
+        assert!(STATEMENTS.words(WordPart::Fall).contains("下降"));
+    }
+}
 
 /// Reads every table of the area: a wrong tag or shape fails here.
 #[cfg(test)]

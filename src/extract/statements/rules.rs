@@ -16,7 +16,6 @@ mod tests;
 use super::*;
 use indicator_value::{
     indicator_then_value, is_milestone_tail, is_target_tail, not_its_own_figure, share_of_a_whole,
-    SHARE_WORDS,
 };
 use respectively::values_given_respectively;
 use std::cell::OnceCell;
@@ -150,7 +149,7 @@ impl<'a> Clause<'a> {
                     let (indicator, _, period) = reader.clean_indicator(head);
                     // `比重较上年提高2个百分点`: the change of the share before
                     let of_share = numbers::is_points_unit(last.unit)
-                        && SHARE_WORDS.contains(&indicator.as_str());
+                        && STATEMENTS.words(WordPart::Share).contains(&indicator);
                     if !indicator.is_empty() && !of_share {
                         change = Some(ch);
                     } else {
@@ -340,8 +339,8 @@ fn verb_value_noun(reader: &Reader, clause: &Clause) -> Option<Vec<Reading>> {
     let c = clause.text;
     for q in clause.qs.iter().filter(|q| !q.chinese) {
         let pre = c[..q.start].trim_end_matches('了');
-        let verbs = RESULT_VERBS_BY_LAST.get(pre.chars().next_back());
-        let Some(verb) = verbs.iter().find(|v| pre.ends_with(*v)) else {
+        let verbs = ending(&RESULT_VERBS, pre);
+        let Some((verb, _)) = verbs.iter().find(|(v, _)| pre.ends_with(v)) else {
             continue;
         };
         let noun = c[q.end..].trim_end_matches(['了', '等']);

@@ -5,7 +5,7 @@
 
 use super::reader::{
     has_minus_sign, is_planned_amount, is_share, names_one_project, of_another_body, shared,
-    BARE_INVESTMENT, YEAR_ON_YEAR,
+    YEAR_ON_YEAR,
 };
 use super::*;
 
@@ -346,8 +346,7 @@ fn continues_the_subject(sr: &mut SentenceRead, p: &mut Pending, _: &mut Vec<Sta
     if rd.of_subject {
         if let Some((ind, start)) = &sr.subject {
             // the total of what was added is a total of the things
-            let things = ["新增", "新引进", "新培育", "新认定", "净增"]
-                .iter()
+            let things = (STATEMENTS.words(WordPart::Added).words().iter())
                 .find_map(|v| ind.strip_prefix(v))
                 .filter(|t| t.chars().count() >= 2)
                 .unwrap_or(ind);
@@ -400,7 +399,9 @@ fn not_one_projects_investment(
     _: &mut Vec<Statement>,
 ) -> bool {
     let rd = &p.rd;
-    !(BARE_INVESTMENT.contains(&rd.indicator.as_str())
+    !(STATEMENTS
+        .words(WordPart::BareInvestment)
+        .contains(&rd.indicator)
         && (sr.rejected || names_one_project(&sr.s[..rd.span.start])))
 }
 
