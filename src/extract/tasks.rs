@@ -11,8 +11,11 @@
 
 use super::enumeration::{self, Family, Item, ItemList};
 use super::{dates, Context, Extractor};
-use crate::lexicon;
-use crate::lexicon::WordsByChar;
+use crate::lexicon::tasks::{
+    MODAL_YAO_WORDS, SUMMARY_PART_PERIODS, TASK_CUES, TASK_FIGURE_UNITS, TASK_META_HEADINGS,
+    TASK_RESULTS, TASK_TARGET_LEADS, TASK_TARGET_WORDS, TASK_VERBS, TASK_VERB_LEADS,
+};
+use crate::lexicon::{self, WordSet};
 use crate::limits::{Cut, MAX_LISTS, MAX_SENTENCE_BYTES};
 use crate::model::{Report, Task};
 use regex::Regex;
@@ -168,24 +171,25 @@ enum Cue {
 
 /// A set of cue words matched longest-first, so neutral words swallow the cues inside them.
 struct Cues {
-    /// The words by last char, searched as a leftmost-longest automaton would (cheaper
-    /// on the short clauses read here, where an automaton's set-up dominates).
-    words: WordsByChar,
+    /// The words, searched as a leftmost-longest automaton would (cheaper on the short
+    /// clauses read here, where an automaton's set-up dominates).
+    words: WordSet,
     kinds: Vec<Cue>,
 }
 
 impl Cues {
-    fn new(lists: &[(&'static str, Cue)]) -> Cues {
+    /// The lists in order: of a word listed twice, the first place counts.
+    fn new(lists: &[(&[&'static str], Cue)]) -> Cues {
         let mut words = Vec::new();
         let mut kinds = Vec::new();
-        for &(src, kind) in lists {
-            for w in lexicon::entries(src) {
+        for &(list, kind) in lists {
+            for &w in list {
                 words.push(w);
                 kinds.push(kind);
             }
         }
         Cues {
-            words: WordsByChar::by_last(words),
+            words: WordSet::new(words),
             kinds,
         }
     }
@@ -193,7 +197,7 @@ impl Cues {
     /// (future, past) cue counts in `s`.
     fn count(&self, s: &str) -> (i32, i32) {
         let (mut future, mut past) = (0, 0);
-        for (_, id) in self.words.leftmost_longest(s) {
+        for (_, id) in self.words.find_all(s) {
             match self.kinds[id] {
                 Cue::Future => future += 1,
                 Cue::Past => past += 1,
@@ -205,57 +209,32 @@ impl Cues {
     }
 }
 
-const NEUTRAL: &str = include_str!("../../data/lexicon/task_cues_neutral.txt");
-
 /// Cues in the words that introduce a list or head its section.
 static CONTEXT_CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let cues = &*TASK_CUES;
     Cues::new(&[
-        (
-            include_str!("../../data/lexicon/task_cues_future.txt"),
-            Cue::Future,
-        ),
-        (
-            include_str!("../../data/lexicon/task_cues_past.txt"),
-            Cue::Past,
-        ),
-        (
-            include_str!("../../data/lexicon/task_cues_past_strong.txt"),
-            Cue::StrongPast,
-        ),
-        (NEUTRAL, Cue::Neutral),
+        (&cues.future, Cue::Future),
+        (&cues.past, Cue::Past),
+        (&cues.past_strong, Cue::StrongPast),
+        (&cues.neutral, Cue::Neutral),
     ])
 });
 
 /// Marks of work already done inside an item.
 static DONE_MARKS: LazyLock<Cues> = LazyLock::new(|| {
+    let cues = &*TASK_CUES;
     Cues::new(&[
-        (
-            include_str!("../../data/lexicon/task_done_marks.txt"),
-            Cue::Past,
-        ),
-        (
-            include_str!("../../data/lexicon/task_cues_past_strong.txt"),
-            Cue::StrongPast,
-        ),
-        (NEUTRAL, Cue::Neutral),
+        (&cues.done_marks, Cue::Past),
+        (&cues.past_strong, Cue::StrongPast),
+        (&cues.neutral, Cue::Neutral),
     ])
 });
 
 /// The words [`DONE_MARKS`] counts as past, alone: where none occurs, none is counted
 /// (the neutral words only hide marks, never add one).
-static PAST_MARKS: LazyLock<WordsByChar> = LazyLock::new(|| {
-    WordsByChar::by_last(
-        lexicon::entries(include_str!("../../data/lexicon/task_done_marks.txt")).chain(
-            lexicon::entries(include_str!("../../data/lexicon/task_cues_past_strong.txt")),
-        ),
-    )
-});
-
-/// Verbs of work to do that an item opens with.
-static WORK_VERBS: LazyLock<WordsByChar> = LazyLock::new(|| {
-    WordsByChar::by_first(lexicon::entries(include_str!(
-        "../../data/lexicon/task_verbs.txt"
-    )))
+static PAST_MARKS: LazyLock<WordSet> = LazyLock::new(|| {
+    let cues = &*TASK_CUES;
+    WordSet::new(cues.done_marks.iter().chain(&cues.past_strong).copied())
 });
 
 /// An item that opens with who must act: `各部门要…`, `全区上下必须…`.
@@ -264,28 +243,18 @@ static SUBJECT_MUST: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// Words of a result reached.
-static RESULT_WORDS: LazyLock<WordsByChar> = LazyLock::new(|| {
-    WordsByChar::by_last(lexicon::entries(include_str!(
-        "../../data/lexicon/task_results.txt"
-    )))
-});
+/// Whether a heading names a document part rather than a work item (`一、工作回顾`,
+/// `二、2024年工作安排`).
+fn is_meta_heading(h: &str) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:19|20)\d\d\s*年").unwrap());
+    TASK_META_HEADINGS.occurs_in(h) || YEAR.is_match(h)
+}
 
-/// Words of a document part rather than a work item, in `一、` headings.
-static META_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    let words = lexicon::alternation(lexicon::entries(include_str!(
-        "../../data/lexicon/task_meta_headings.txt"
-    )));
-    Regex::new(&format!(r"{words}|(?:19|20)\d\d\s*年")).unwrap()
-});
-
-/// A figure stated as reached: a number with a unit, where no word makes it a target.
+/// A figure stated as reached: a number with a unit, where no word makes it a target
+/// ([`TASK_TARGET_WORDS`]).
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d+(?:\.\d+)?\s*(?:%|个|亿|万|家|项|亩|人|次|批|户|件|座|条|公里|平方|倍)")
-        .unwrap()
-});
-static TARGET_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"力争|确保|计划|目标|以上|突破|争取|预计|达到|超过|不低于|不少于|左右").unwrap()
+    let units = lexicon::alternation(TASK_FIGURE_UNITS.iter().copied());
+    Regex::new(&format!(r"\d+(?:\.\d+)?\s*(?:{units})")).unwrap()
 });
 
 /// How an item reads.
@@ -302,7 +271,7 @@ enum ItemSense {
 fn item_sense(head: &str, body: &str) -> ItemSense {
     let opens_with_work = (opens_with_work_verb(head) && !head.starts_with("要素"))
         || ((head.contains('要') || head.contains('必')) && SUBJECT_MUST.is_match(head));
-    if reports_done(head) || (!opens_with_work && RESULT_WORDS.occurs_in(head)) {
+    if reports_done(head) || (!opens_with_work && TASK_RESULTS.occurs_in(head)) {
         return ItemSense::Result;
     }
     if opens_with_work && !body_reports_done(body) {
@@ -333,9 +302,10 @@ fn body_reports_done(body: &str) -> bool {
 /// or the `关于` of a minutes' heading (`二、关于加快…`) (the pattern
 /// `^(?:要|是要|需要|关于)?(?:verbs)`, read by first char).
 fn opens_with_work_verb(head: &str) -> bool {
-    ["", "要", "是要", "需要", "关于"].iter().any(|prefix| {
-        head.strip_prefix(prefix)
-            .is_some_and(|rest| WORK_VERBS.starts(rest))
+    let leads = TASK_VERB_LEADS.words().iter();
+    std::iter::once(&"").chain(leads).any(|lead| {
+        head.strip_prefix(lead)
+            .is_some_and(|rest| TASK_VERBS.starts(rest))
     })
 }
 
@@ -346,7 +316,9 @@ const BODY_SENTENCES: usize = 4;
 /// word makes a goal.
 fn reports_done(clause: &str) -> bool {
     (PAST_MARKS.occurs_in(clause) && DONE_MARKS.count(clause).1 > 0)
-        || (may_hold_digit(clause) && FIGURE.is_match(clause) && !TARGET_WORD.is_match(clause))
+        || (may_hold_digit(clause)
+            && FIGURE.is_match(clause)
+            && !TASK_TARGET_WORDS.occurs_in(clause))
 }
 
 /// Whether `s` may hold a digit (`\d`, any Unicode decimal digit), which [`FIGURE`]
@@ -398,7 +370,7 @@ fn judge(
     // headings that name document parts (`一、工作回顾`, `(二)主要任务`) are structure
     // (items inside running text are clauses, never part names)
     let meta = |(h, s): (&&str, &ItemSense)| {
-        *s != ItemSense::Work && !list.family.is_inline() && META_HEADING.is_match(h)
+        *s != ItemSense::Work && !list.family.is_inline() && is_meta_heading(h)
     };
     let metas = heads.iter().zip(&senses).filter(|&p| meta(p)).count() as f32;
     match list.family {
@@ -524,10 +496,7 @@ fn is_section_heading(t: &str) -> bool {
     let mut chars = t.trim_start().chars();
     let mut numerals = 0;
     for c in chars.by_ref() {
-        if matches!(
-            c,
-            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        ) {
+        if crate::zh::numerals::is_ordinal_numeral(c) {
             numerals += 1;
             continue;
         }
@@ -658,7 +627,7 @@ fn plan_year(cx: &Context) -> Option<i32> {
     let summary = cx.text.contains("总结");
     let summed_up = SUMMARY_YEAR
         .captures_iter(if summary { cx.text } else { "" })
-        .filter(|c| !["半年", "季度", "月"].iter().any(|w| c[2].contains(w)))
+        .filter(|c| !SUMMARY_PART_PERIODS.occurs_in(&c[2]))
         .filter_map(|c| c[1].parse::<i32>().ok())
         .max()
         .map(|y| y + 1);
@@ -764,25 +733,14 @@ fn states_targets(head: &str) -> bool {
         .map(str::trim)
         .filter(|c| !c.is_empty());
     let figure = |c: &str| may_hold_digit(c) && FIGURE.is_match(c);
-    clauses.next().is_some_and(figure)
-        && clauses.all(|c| {
-            figure(c)
-                || ["力争", "确保", "争取", "其中"]
-                    .iter()
-                    .any(|w| c.starts_with(w))
-        })
+    clauses.next().is_some_and(figure) && clauses.all(|c| figure(c) || TASK_TARGET_LEADS.starts(c))
 }
 
 /// An item's words without the modal `要` they open with (`一是要加快…` is the task
 /// `加快…`); `要素…` `要求…` are words of their own.
 fn without_modal(head: &str) -> &str {
     match head.strip_prefix('要') {
-        Some(rest)
-            if !rest.starts_with(['素', '求', '点', '闻', '件', '害', '务'])
-                && rest.chars().nth(3).is_some() =>
-        {
-            rest
-        }
+        Some(rest) if !MODAL_YAO_WORDS.starts(head) && rest.chars().nth(3).is_some() => rest,
         _ => head,
     }
 }
@@ -790,7 +748,7 @@ fn without_modal(head: &str) -> &str {
 /// Whether a headline says enough to be a task: some Han characters, not just a name.
 fn worth_keeping(head: &str) -> bool {
     head.chars()
-        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .filter(|&c| crate::zh::han::is_han(c))
         .nth(2)
         .is_some()
 }

@@ -24,9 +24,11 @@ macro_rules! list_files {
 list_files! {
     ACTIVITY_UNITS = "activity_units";
     ADMIN_LEVELS = "admin_levels";
+    APPOINTMENT_WORDS = "appointment_words";
     BODIES = "bodies";
     BOILERPLATE = "boilerplate";
     DIRECTED_BODIES = "directed_bodies";
+    DIVISION_BODIES = "division_bodies";
     EVENT_DATES = "event_dates";
     EVENT_MARKERS = "event_markers";
     EVENT_VERBS = "event_verbs";
@@ -41,15 +43,22 @@ list_files! {
     MEETING_LEAD_VERBS = "meeting_lead_verbs";
     MEETING_NOUNS = "meeting_nouns";
     MEETING_ROLES = "meeting_roles";
+    MEETING_WORDS = "meeting_words";
+    MODAL_YAO_WORDS = "modal_yao_words";
     NAME_BREAKERS = "name_breakers";
     NAME_CHARS = "name_chars";
     NAME_FOLLOWERS = "name_followers";
     NOT_NAMES = "not_names";
     NOT_RESULTS = "not_results";
     PINYIN_SYLLABLES = "pinyin_syllables";
+    PLACE_BARRIERS = "place_barriers";
     PLACE_BOUNDARIES = "place_boundaries";
+    PLACE_CUT_AFTER = "place_cut_after";
     PLACE_FALSE_WORDS = "place_false_words";
     PLACE_GENERIC = "place_generic";
+    PLACE_GOVERNANCE = "place_governance";
+    PLACE_HEAD_STOPS = "place_head_stops";
+    PLACE_TAIL_STOPS = "place_tail_stops";
     PLAN_CUES = "plan_cues";
     POST_WORDS = "post_words";
     PROJECTION_CUES = "projection_cues";
@@ -58,6 +67,7 @@ list_files! {
     RESULT_VERBS = "result_verbs";
     SECTION_CUES = "section_cues";
     STATEMENT_WORDS = "statement_words";
+    SUMMARY_PART_PERIODS = "summary_part_periods";
     SURNAMES = "surnames";
     TASK_ANAPHORA_OPENERS = "task_anaphora_openers";
     TASK_CUES_FUTURE = "task_cues_future";
@@ -65,9 +75,14 @@ list_files! {
     TASK_CUES_PAST = "task_cues_past";
     TASK_CUES_PAST_STRONG = "task_cues_past_strong";
     TASK_DONE_MARKS = "task_done_marks";
+    TASK_FIGURE_UNITS = "task_figure_units";
     TASK_META_HEADINGS = "task_meta_headings";
     TASK_PLAN_NOUNS = "task_plan_nouns";
     TASK_RESULTS = "task_results";
+    TASK_SPEECH_WORDS = "task_speech_words";
+    TASK_TARGET_LEADS = "task_target_leads";
+    TASK_TARGET_WORDS = "task_target_words";
+    TASK_VERB_LEADS = "task_verb_leads";
     TASK_VERBS = "task_verbs";
     TIME_UNITS = "time_units";
     TITLE_LEAD_STOP = "title_lead_stop";
@@ -75,8 +90,11 @@ list_files! {
     UNITS = "units";
     VALUE_LINKS = "value_links";
     YEAR_ON_YEAR = "year_on_year";
+    ZONE_BODIES = "zone_bodies";
+    ZONE_GENERIC_WORDS = "zone_generic_words";
     ZONE_KINDS = "zone_kinds";
     ZONE_KINDS_GOVERNED = "zone_kinds_governed";
     ZONE_KINDS_LOOSE = "zone_kinds_loose";
+    ZONE_PASSED_ON = "zone_passed_on";
     ZONE_PREFIX_INSTITUTIONS = "zone_prefix_institutions";
 }

@@ -34,7 +34,9 @@ pub mod files;
 pub(crate) mod meetings;
 pub(crate) mod officials;
 pub(crate) mod statements;
+pub mod tasks;
 mod words;
+pub mod zones;
 
 pub use words::{CharFilter, FilteredChars, WordSet, WordsByChar};
 
@@ -227,6 +229,8 @@ mod tests {
             officials::load_all,
             meetings::load_all,
             statements::load_all,
+            zones::load_all,
+            tasks::load_all,
         ];
         for load in areas {
             load();

@@ -16,9 +16,9 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use super::pinyin::is_han;
 use super::scan::{count_in, han_count, BmpSet};
 use super::{Document, MappedText, Normalizer};
+use crate::zh::han::is_han;
 
 pub struct Boilerplate;
 

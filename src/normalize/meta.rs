@@ -7,8 +7,9 @@
 //! the text is not plain about them, and removes no line (the boilerplate stage does).
 
 use super::{Document, Normalizer};
-use crate::extract::dates::Date;
 use crate::lexicon::alternation;
+use crate::zh::dates::Date;
+use crate::zh::han::han_count;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -290,14 +291,6 @@ fn is_title_like(line: &str) -> bool {
         && !is_breadcrumb(line)
         && !is_info_line(line)
         && !ENUMERATED.is_match(line)
-}
-
-fn han_count(s: &str) -> usize {
-    s.chars()
-        .filter(|&c| {
-            ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
-        })
-        .count()
 }
 
 #[cfg(test)]

@@ -3,35 +3,28 @@
 //! clauses of one sentence that each open with `要`.
 
 use super::*;
-
-const PLAN_NOUNS: &str = include_str!("../../../data/lexicon/task_plan_nouns.txt");
+use crate::zh::han::is_han;
+use crate::lexicon;
+use crate::lexicon::tasks::{
+    MODAL_YAO_WORDS, TASK_ANAPHORA_OPENERS, TASK_PLAN_NOUNS, TASK_SPEECH_WORDS, TASK_VERBS,
+};
+use regex::Regex;
 
 /// A named plan with a count: `十项攻坚行动`, `“三大攻坚战”`; group `noun` is what it is a
 /// plan of, the word its items end with.
 static PLAN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    let nouns = lexicon::alternation(lexicon::entries(PLAN_NOUNS));
+    let nouns = lexicon::alternation(TASK_PLAN_NOUNS.words().iter().copied());
     Regex::new(&format!(
         r"(?:[一二三四五六七八九十两]+|\d+)(?:项|大|个|条|场)[\p{{Han}}“”\x22]{{0,8}}?(?P<noun>{nouns})"
     ))
     .unwrap()
 });
 
-/// The plan nouns by last char, to tell cheaply whether a short head names one.
-static PLAN_NOUN_WORDS: LazyLock<WordsByChar> =
-    LazyLock::new(|| WordsByChar::by_last(lexicon::entries(PLAN_NOUNS)));
-
 /// The noun of the last named plan in `intro` (`十项攻坚行动` → `行动`), if any.
 fn plan_noun(intro: &str) -> Option<String> {
     // every plan phrase ends in one of the nouns: most paragraphs hold none and are
     // passed over without running the pattern
-    static NOUNS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        // leftmost-first, so the search runs on a SIMD literal searcher
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(lexicon::entries(PLAN_NOUNS))
-            .expect("plan noun automaton")
-    });
-    if !NOUNS.is_match(intro) {
+    if !TASK_PLAN_NOUNS.occurs_in(intro) {
         return None;
     }
     // the last match, captured alone (the pattern looks at no context, so the match at
@@ -75,10 +68,6 @@ fn is_heading_line(s: &str) -> bool {
     s.chars().count() <= 30 && !s.contains(['。', ';', '；', ',', '，'])
 }
 
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
-
 /// Lists written as parallel clauses of one sentence:
 /// - clauses joined by `;` that each open with `要` (`要聚焦…;要紧盯…;要扎实开展…`), three
 ///   or more, the first maybe after a lead-in (`当前…关键阶段,要聚焦…`) or a subject
@@ -97,7 +86,7 @@ pub fn parallel_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
         let s = &text[sentence.span.clone()];
         // most sentences hold neither `要` nor a directive opener: two searches tell
         let has_yao = YAO.find(s.as_bytes()).is_some();
-        if !has_yao && !ANAPHORA_ANYWHERE.occurs_in(s) {
+        if !has_yao && !TASK_ANAPHORA_OPENERS.occurs_in(s) {
             continue;
         }
         // clauses numbered by ordinals (`首先,要…;其次,要…`) belong to an ordinal list
@@ -159,10 +148,7 @@ type Span3 = (usize, usize, usize);
 
 /// Whether a clause opens with the modal `要` (not `要求`, `要素`, …).
 fn opens_with_modal(clause: &str) -> bool {
-    clause.starts_with('要')
-        && !["要求", "要素", "要点", "要闻", "要件", "要害", "要务"]
-            .iter()
-            .any(|w| clause.starts_with(w))
+    clause.starts_with('要') && !MODAL_YAO_WORDS.starts(clause)
 }
 
 /// Byte offset of the modal `要` of a clause: opening it, or after a short subject
@@ -253,8 +239,6 @@ fn semicolon_items(s: &str) -> Option<Vec<Span3>> {
 }
 
 fn comma_items(s: &str) -> Option<Vec<Span3>> {
-    static SPEECH: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"强调|要求|指出|提出|希望").unwrap());
     let clauses: Vec<(usize, usize)> = pieces(s, &[',', '，', ';', '；'])
         .into_iter()
         .map(|c| trimmed(s, c))
@@ -271,7 +255,9 @@ fn comma_items(s: &str) -> Option<Vec<Span3>> {
         }
     }
     // two clauses make a list only after a word of speech in the sentence
-    let spoken = starts.first().is_some_and(|&f| SPEECH.is_match(&s[..f]));
+    let spoken = starts
+        .first()
+        .is_some_and(|&f| TASK_SPEECH_WORDS.occurs_in(&s[..f]));
     if starts.len() < 3 && !(starts.len() == 2 && spoken) {
         return None;
     }
@@ -289,18 +275,8 @@ fn comma_items(s: &str) -> Option<Vec<Span3>> {
     )
 }
 
-const ANAPHORA_OPENERS: &str = include_str!("../../../data/lexicon/task_anaphora_openers.txt");
-/// The directive openers by last char, to tell whether a sentence holds one at all.
-static ANAPHORA_ANYWHERE: LazyLock<WordsByChar> =
-    LazyLock::new(|| WordsByChar::by_last(lexicon::entries(ANAPHORA_OPENERS)));
-const WORK_VERBS: &str = include_str!("../../../data/lexicon/task_verbs.txt");
-
 fn anaphora_items(s: &str) -> Option<Vec<Span3>> {
-    static OPENERS: LazyLock<WordsByChar> =
-        LazyLock::new(|| WordsByChar::by_first(lexicon::entries(ANAPHORA_OPENERS)));
-    static VERBS: LazyLock<WordsByChar> =
-        LazyLock::new(|| WordsByChar::by_first(lexicon::entries(WORK_VERBS)));
-    if !ANAPHORA_ANYWHERE.occurs_in(s) {
+    if !TASK_ANAPHORA_OPENERS.occurs_in(s) {
         return None;
     }
     let clauses: Vec<(usize, usize)> = pieces(s, &[',', '，', ';', '；'])
@@ -310,8 +286,8 @@ fn anaphora_items(s: &str) -> Option<Vec<Span3>> {
     let opener = |&(a, b): &(usize, usize)| -> Option<&str> {
         let w = &s[a..b];
         let c = w.chars().next()?;
-        OPENERS
-            .get(c)
+        TASK_ANAPHORA_OPENERS
+            .starting_with(c)
             .iter()
             .map(|&(o, _)| o)
             .find(|o| w.starts_with(o))
@@ -334,7 +310,7 @@ fn anaphora_items(s: &str) -> Option<Vec<Span3>> {
     }
     // the clauses of work before the run, back to the sentence's start
     let mut from = best.0;
-    while from > 0 && VERBS.starts(&s[clauses[from - 1].0..clauses[from - 1].1]) {
+    while from > 0 && TASK_VERBS.starts(&s[clauses[from - 1].0..clauses[from - 1].1]) {
         from -= 1;
     }
     if from > 0 && from < best.0 {
@@ -415,7 +391,7 @@ pub fn paragraph_lists(text: &str, segments: &Segments) -> Vec<ItemList> {
         let first_head = head_clause(first);
         // and an item after a named plan names its noun: a head naming no plan noun at
         // all spares the search of the introduction
-        let may_name_noun = first_head.is_some_and(|h| PLAN_NOUN_WORDS.occurs_in(h));
+        let may_name_noun = first_head.is_some_and(|h| TASK_PLAN_NOUNS.occurs_in(h));
         let noun = (!by_punctuation && may_name_noun)
             .then(|| plan_noun(intro))
             .flatten();

@@ -4,6 +4,7 @@
 use super::kind_words::leveled_as;
 use super::kinds::KINDS;
 use super::{push_alias, Found};
+use crate::lexicon::zones::{is_generic_word, GenericWord, ZONE_BODIES};
 use crate::model::{Level, Zone};
 use memchr::memmem;
 use std::collections::HashMap;
@@ -41,7 +42,7 @@ pub fn add_aliases(f: &mut Found) {
         let mut alone = 0;
         for i in memmem::find_iter(text.as_bytes(), &prefix) {
             let rest = &text[i + prefix.len()..];
-            let followed_by_kind = k.kind_at.starts(rest);
+            let followed_by_kind = k.words.starts(rest);
             if !followed_by_kind {
                 alone += 1;
             }
@@ -97,7 +98,7 @@ pub fn attach_bare_short_forms(f: &mut Found) {
             // three times over)
             // (not `园区` or `片区` alone: any park, any part of one, never a zone's name)
             None if (is_named_short_form(form) || no_zone)
-                && !matches!(form, "园区" | "片区")
+                && !is_generic_word(form, GenericWord::AnyPark)
                 && (n >= 2
                     && (is_named_short_form(form)
                         || governed(text, form)
@@ -131,19 +132,19 @@ pub fn attach_bare_short_forms(f: &mut Found) {
 /// Whether the text speaks of a development zone's own bodies (`区党工委`, `管委会`),
 /// which only a zone has: a generic zone word used once then names that zone.
 fn names_zone_bodies(text: &str) -> bool {
-    ["区党工委", "管委会"].iter().any(|b| text.contains(b))
+    ZONE_BODIES.alone.occurs_in(text)
 }
 
 /// Whether a body of the zone follows `form` somewhere (`开发区党工委`, `新区管委会`).
 fn governed(text: &str, form: &str) -> bool {
-    const BODIES: [&str; 5] = ["党工委", "管委", "工委", "领导", "党委"];
     text.match_indices(form)
-        .any(|(i, _)| BODIES.iter().any(|b| text[i + form.len()..].starts_with(b)))
+        .any(|(i, _)| ZONE_BODIES.after_word.starts(&text[i + form.len()..]))
 }
 
 /// Short forms that stand for one zone when used alone (`高区`, `经开区`), unlike
 /// generic words (`园区`, `开发区`) or full kind words.
 fn is_named_short_form(form: &str) -> bool {
     let k = &*KINDS;
-    !matches!(form, "园区" | "新区" | "开发区") && k.kinds.iter().any(|kd| kd.short.contains(&form))
+    !is_generic_word(form, GenericWord::NotShort)
+        && k.kinds.iter().any(|kd| kd.short.contains(&form))
 }

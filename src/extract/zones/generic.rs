@@ -3,6 +3,7 @@
 
 use super::kinds::KINDS;
 use crate::gazetteer::{self, DivisionLevel};
+use crate::lexicon::zones::{is_generic_word, GenericWord};
 use crate::model::{Level, Zone};
 use std::collections::HashMap;
 
@@ -51,7 +52,7 @@ pub fn is_generic_name(name: &str) -> bool {
         .kinds
         .iter()
         .any(|k| k.level == Level::Zone && k.word == bare)
-        || matches!(bare, "园区" | "片区" | "示范区" | "试验区" | "集聚区")
+        || is_generic_word(bare, GenericWord::Generic)
 }
 
 #[cfg(test)]

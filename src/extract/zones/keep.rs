@@ -2,6 +2,7 @@
 //! many places in passing (`落实某某市部署`), and only those it is about are its zones.
 
 use super::{Rule, RULES};
+use crate::lexicon::zones::PASSED_ON;
 use crate::model::{Level, Report, Zone};
 use std::collections::HashSet;
 
@@ -71,8 +72,6 @@ pub fn not_only_passed_on(k: &Kept) -> bool {
 /// (`传达…广州开发区…会议精神`, `落实某某新区…相关部署`): another place's meeting or plan,
 /// so not a zone of this report.
 fn only_passed_on(zone: &Zone, text: &str) -> bool {
-    const CUES: [&str; 4] = ["传达", "学习", "落实", "贯彻"];
-    const ENDS: [&str; 2] = ["精神", "部署"];
     let mut seen = false;
     for form in std::iter::once(&zone.name).chain(&zone.aliases) {
         if form.chars().count() < 3 {
@@ -89,8 +88,7 @@ fn only_passed_on(zone: &Zone, text: &str) -> bool {
             let rest = &text[i + form.len()..];
             let before = &text[start..i];
             let after = &rest[..rest.find(stops).unwrap_or(rest.len())];
-            if !(CUES.iter().any(|c| before.contains(c)) && ENDS.iter().any(|e| after.contains(e)))
-            {
+            if !(PASSED_ON.opens.occurs_in(before) && PASSED_ON.closes.occurs_in(after)) {
                 return false;
             }
         }

@@ -3,7 +3,10 @@
 //! stand alone for the report's zone ([`super::Rule::Bare`]).
 
 use super::is_han;
-use super::kinds::{Kind, GOVERNED_KINDS, KINDS, LOOSE_KINDS, OWN_BODIES};
+use super::kinds::{Kind, KINDS};
+use crate::lexicon::zones::{
+    GOVERNED_ZONE_KINDS, LOOSE_ZONE_KINDS, PLACE_BOUNDARIES, PLACE_FALSE_WORDS, ZONE_BODIES,
+};
 use crate::model::Level;
 
 /// A kind word found in the text searched.
@@ -28,14 +31,14 @@ impl<'t> KindWord<'t> {
 /// A level suffix that opens a common word there (`市场`, `区域`, `地区生产总值`) ends no
 /// place name.
 pub fn suffix_opens_a_word(w: &KindWord) -> bool {
-    let k = &*KINDS;
     let after = w.after();
     w.kind.level != Level::Zone
         && (after
             .chars()
             .next()
-            .is_some_and(|c| k.false_next.contains(&c))
-            || k.false_follow
+            .is_some_and(|c| PLACE_FALSE_WORDS.next_chars.contains(&c))
+            || PLACE_FALSE_WORDS
+                .follows
                 .iter()
                 .any(|(word, next)| *word == w.kind.word && after.starts_with(next)))
 }
@@ -43,12 +46,12 @@ pub fn suffix_opens_a_word(w: &KindWord) -> bool {
 /// A governed kind (`园`) makes a zone only with a zone's own body right after it
 /// (`某某园管委会`): `公园`, `家园`, `校园` are none.
 pub fn governed_without_own_body(w: &KindWord) -> bool {
-    GOVERNED_KINDS.contains(&w.kind.word) && !OWN_BODIES.iter().any(|b| w.after().starts_with(b))
+    GOVERNED_ZONE_KINDS.contains(w.kind.word) && !ZONE_BODIES.own.starts(w.after())
 }
 
 /// `园区办`, `片区办`: an office for parks, not a park.
 pub fn park_office(w: &KindWord) -> bool {
-    LOOSE_KINDS.contains(&w.kind.word) && w.after().starts_with('办')
+    LOOSE_ZONE_KINDS.contains(w.kind.word) && w.after().starts_with('办')
 }
 
 /// A zone's kind word standing alone (`高区党工委`), not the tail of a longer word.
@@ -75,8 +78,7 @@ pub(crate) fn standalone_short(text: &str, start: usize) -> bool {
         return false;
     }
     !prev.is_some_and(is_han) || {
-        let k = &*KINDS;
-        k.boundaries.ends(&text[..start])
+        PLACE_BOUNDARIES.ends(&text[..start])
             || text[..start].ends_with("年度")
             || text[..start].ends_with("年")
     }

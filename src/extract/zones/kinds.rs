@@ -1,10 +1,10 @@
-//! The kind words of place names and the words around them that zone finding reads.
+//! The kind words of place names as zone finding searches them: the zone kinds and the
+//! administrative levels of [`lexicon::zones`] in one list, with the lookups built once.
 
-use crate::lexicon;
-use crate::lexicon::WordsByChar;
+use crate::lexicon::zones::{self as lexicon, ADMIN_LEVELS, PLACE_BARRIERS, PLACE_BOUNDARIES};
+use crate::lexicon::WordSet;
 use crate::model::Level;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A kind word of a place name.
@@ -19,40 +19,29 @@ pub struct Kind {
 }
 
 pub(crate) struct Kinds {
+    /// The zone kinds, then the short forms that are no kind of their own, then the
+    /// administrative levels: a kind's place here is its id.
     pub(crate) kinds: Vec<Kind>,
-    /// The kind words, searched through the whole text.
+    /// The kind words, searched through the whole text (an automaton: over a whole text
+    /// of common chars, `区` `市` `园`, it beats a search by char).
     pub(crate) automaton: AhoCorasick,
-    /// The kind words by first char: is a kind word right here?
-    pub(crate) kind_at: WordsByChar,
-    /// The boundary words by last char: does a place name start right after this?
-    pub(crate) boundaries: WordsByChar,
-    /// What no place prefix holds, by first char: the boundary words of two or more
-    /// characters and the words of a body or post ([`BARRIERS`]).
-    pub(crate) barriers: WordsByChar,
-    pub(crate) generic: HashSet<&'static str>,
-    /// [`Kinds::generic`] by first char: the generic words a prefix may start with.
-    pub(crate) generic_by_first: WordsByChar,
-    pub(crate) false_words: Vec<&'static str>,
-    pub(crate) false_next: Vec<char>,
-    /// (level suffix, following word): a suffix that starts a fixed term there
-    /// (`地区生产总值`, regional GDP) ends no place name.
-    pub(crate) false_follow: Vec<(&'static str, &'static str)>,
+    /// The kind words: is one right here? Which does a short string hold?
+    pub(crate) words: WordSet,
+    /// What no place prefix holds: the boundary words of two or more characters and
+    /// the words of a body or post.
+    pub(crate) barriers: WordSet,
 }
 
 pub(crate) static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
-    let mut kinds = Vec::new();
-    for line in lexicon::entries(include_str!("../../../data/lexicon/zone_kinds.txt")) {
-        let (word, short) = match line.split_once('=') {
-            Some((w, s)) => (w.trim(), s.split(',').map(str::trim).collect()),
-            None => (line, Vec::new()),
-        };
-        kinds.push(Kind {
-            word,
+    let mut kinds: Vec<Kind> = lexicon::ZONE_KINDS
+        .iter()
+        .map(|k| Kind {
+            word: k.word,
             level: Level::Zone,
-            short,
+            short: k.short_forms.clone(),
             is_short: false,
-        });
-    }
+        })
+        .collect();
     // short forms that are not kind words of their own (`高区`)
     let shorts: Vec<&'static str> = kinds.iter().flat_map(|k| k.short.clone()).collect();
     for s in shorts {
@@ -65,107 +54,25 @@ pub(crate) static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
             });
         }
     }
-    for line in lexicon::entries(include_str!("../../../data/lexicon/admin_levels.txt")) {
-        let (word, level) = line.split_once(' ').unwrap_or((line, "district"));
-        let level = match level.trim() {
-            "province" => Level::Province,
-            "city" => Level::City,
-            "county" => Level::County,
-            "town" => Level::Town,
-            _ => Level::District,
-        };
-        kinds.push(Kind {
-            word,
-            level,
-            short: Vec::new(),
-            is_short: false,
-        });
-    }
+    kinds.extend(ADMIN_LEVELS.iter().map(|a| Kind {
+        word: a.word,
+        level: a.level,
+        short: Vec::new(),
+        is_short: false,
+    }));
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(kinds.iter().map(|k| k.word))
         .expect("zone kind automaton");
-    let kind_at = WordsByChar::by_first(kinds.iter().map(|k| k.word));
-    let generic: HashSet<&str> =
-        lexicon::entries(include_str!("../../../data/lexicon/place_generic.txt")).collect();
-    let boundaries =
-        || lexicon::entries(include_str!("../../../data/lexicon/place_boundaries.txt"));
-    let false_src = include_str!("../../../data/lexicon/place_false_words.txt");
+    let long_boundaries = PLACE_BOUNDARIES
+        .words()
+        .iter()
+        .copied()
+        .filter(|b| b.chars().count() >= 2);
     Kinds {
-        false_words: lexicon::entries(false_src)
-            .filter(|w| !w.contains('+'))
-            .collect(),
-        false_follow: lexicon::entries(false_src)
-            .filter_map(|w| w.split_once('+'))
-            .filter(|(kind, _)| !kind.is_empty())
-            .collect(),
-        false_next: lexicon::entries(false_src)
-            .filter_map(|w| w.strip_prefix('+').and_then(|c| c.chars().next()))
-            .collect(),
+        words: WordSet::new(kinds.iter().map(|k| k.word)),
+        barriers: WordSet::new(long_boundaries.chain(PLACE_BARRIERS.words().iter().copied())),
         kinds,
         automaton,
-        kind_at,
-        barriers: WordsByChar::by_first(
-            boundaries()
-                .filter(|b| b.chars().count() >= 2)
-                .chain(BARRIERS.iter().copied()),
-        ),
-        boundaries: WordsByChar::by_last(boundaries()),
-        generic_by_first: WordsByChar::by_first(generic.iter().copied()),
-        generic,
     }
 });
-
-/// Kind words after which even a division's name makes a zone only where it recurs.
-pub(crate) static LOOSE_KINDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("../../../data/lexicon/zone_kinds_loose.txt")).collect()
-});
-
-/// Kind words that make a zone only with a zone's body right after them (`某某园管委会`).
-pub(crate) static GOVERNED_KINDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    lexicon::entries(include_str!(
-        "../../../data/lexicon/zone_kinds_governed.txt"
-    ))
-    .collect()
-});
-
-/// A development zone's own bodies, which make a park of a governed kind a zone.
-pub(crate) const OWN_BODIES: [&str; 5] = ["党工委", "管委会", "管委", "工委", "管理委员会"];
-
-/// Words that end an institution's name (`…大学`): a zone word after one names no zone.
-pub(crate) static INSTITUTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    lexicon::entries(include_str!(
-        "../../../data/lexicon/zone_prefix_institutions.txt"
-    ))
-    .collect()
-});
-
-/// Words of a body or post (`某某区委`, `副区长`): a prefix holding one names no place.
-pub(crate) const BARRIERS: &[&str] = &["委", "政府", "党", "部门", "副", "常务"];
-
-/// Function words after which a place name may start but inside which it hardly ever
-/// continues.
-pub(crate) const CUT_AFTER: &[char] = &[
-    '了', '是', '由', '将', '把', '被', '向', '从', '对', '给', '让', '在', '为', '于', '的', '就',
-    '到', '占',
-];
-
-/// Words that name a body of a place right after it (`某某区委`, `某某市人民政府`).
-pub(crate) const GOVERNANCE: &[&str] = &[
-    "委",
-    "政府",
-    "人民政府",
-    "人大",
-    "政协",
-    "党",
-    "领导",
-    "管委会",
-    "管委",
-    "工委",
-    "上下",
-    "召开",
-    "举行",
-    "举办",
-    "局",
-    "人民",
-];

@@ -2,9 +2,10 @@
 //! form, zones that are one under two names merged, parks that are projects dropped, the
 //! focal zone put first. Aliases and zones named by a kind word alone: [`super::aliases`].
 
-use super::kinds::{KINDS, LOOSE_KINDS};
+use super::kinds::KINDS;
 use super::{is_han, push_alias, Counted, Found};
 use crate::gazetteer::{self, DivisionLevel};
+use crate::lexicon::zones::{division_bodies, LOOSE_ZONE_KINDS};
 use crate::model::{Level, Zone};
 use memchr::memmem;
 use std::collections::HashMap;
@@ -16,20 +17,12 @@ pub fn add_short_named_places(f: &mut Found) {
     let (zones, text) = (&mut f.zones, f.text);
     let g = gazetteer::get();
     let levels = [
-        (
-            Level::City,
-            DivisionLevel::Prefecture,
-            ["市委", "市政府", "市长", "市领导"],
-        ),
-        (
-            Level::County,
-            DivisionLevel::County,
-            ["县委", "县政府", "县长", "县领导"],
-        ),
+        (Level::City, DivisionLevel::Prefecture),
+        (Level::County, DivisionLevel::County),
     ];
-    for (level, division_level, bodies) in levels {
+    for (level, division_level) in levels {
         if zones.iter().any(|(z, _, _)| z.level == Some(level))
-            || !bodies.iter().any(|b| text.contains(b))
+            || !division_bodies(level).is_some_and(|bodies| bodies.occurs_in(text))
         {
             continue;
         }
@@ -161,7 +154,7 @@ fn is_project(zone: &Zone, text: &str) -> bool {
     if !zone
         .kind
         .as_deref()
-        .is_some_and(|k| LOOSE_KINDS.contains(&k))
+        .is_some_and(|k| LOOSE_ZONE_KINDS.contains(k))
     {
         return false;
     }

@@ -3,9 +3,13 @@
 
 use super::is_han;
 use super::kind_words::KindWord;
-use super::kinds::{Kind, CUT_AFTER, GOVERNANCE, GOVERNED_KINDS, INSTITUTIONS, KINDS};
+use super::kinds::{Kind, KINDS};
 use crate::extract::pos;
 use crate::gazetteer;
+use crate::lexicon::zones::{
+    GOVERNED_ZONE_KINDS, INSTITUTIONS, PLACE_BOUNDARIES, PLACE_CUT_AFTER, PLACE_FALSE_WORDS,
+    PLACE_GENERIC, PLACE_GOVERNANCE, PLACE_HEAD_STOPS, PLACE_TAIL_STOPS,
+};
 use crate::model::Level;
 
 /// A place prefix found in front of a kind word.
@@ -74,7 +78,8 @@ pub fn place_before<'t>(w: &KindWord<'t>) -> Option<Prefix<'t>> {
         }
         let prefix = &text[at..end];
         let false_word = kind.level != Level::Zone
-            && k.false_words
+            && PLACE_FALSE_WORDS
+                .words
                 .iter()
                 .any(|w| ends_with_joined(prefix, kind.word, w));
         if false_word || !plausible_head(prefix) {
@@ -89,7 +94,7 @@ pub fn place_before<'t>(w: &KindWord<'t>) -> Option<Prefix<'t>> {
             continue;
         }
         let before = &text[run_start..at];
-        let strong = before.is_empty() || k.boundaries.ends(before) || ends_with_place(before);
+        let strong = before.is_empty() || PLACE_BOUNDARIES.ends(before) || ends_with_place(before);
         let candidate = Prefix {
             text: prefix,
             strong,
@@ -106,7 +111,7 @@ pub fn place_before<'t>(w: &KindWord<'t>) -> Option<Prefix<'t>> {
     }
     // a park known by its body (`某某村某某园管委会`) is named in full, even where a
     // division's name stands inside its name
-    if GOVERNED_KINDS.contains(&kind.word) && best.is_some_and(|b| b.strong) {
+    if GOVERNED_ZONE_KINDS.contains(kind.word) && best.is_some_and(|b| b.strong) {
         return best;
     }
     anchored.or(best)
@@ -179,7 +184,7 @@ fn ends_in_a_division_after_a_stray_word(
 fn cut_at_function_word<'r>(text: &str, starts: &'r [usize]) -> &'r [usize] {
     match starts
         .iter()
-        .position(|&i| text[i..].starts_with(CUT_AFTER))
+        .position(|&i| text[i..].starts_with(PLACE_CUT_AFTER.as_slice()))
     {
         Some(i) if i >= 2 => &starts[..i],
         _ => starts,
@@ -189,7 +194,7 @@ fn cut_at_function_word<'r>(text: &str, starts: &'r [usize]) -> &'r [usize] {
 /// Whether what stands before a kind word ends as no place name does: with a function
 /// word, or with the word ending an institution's name (`…大学自贸区研究院`).
 fn ends_like_no_name(before: &str) -> bool {
-    !plausible_tail(before) || INSTITUTIONS.iter().any(|w| before.ends_with(w))
+    !plausible_tail(before) || INSTITUTIONS.ends(before)
 }
 
 /// A zone named after its city (`江门市翠山湖高新区`) is the part after the city.
@@ -225,20 +230,19 @@ pub fn one_char_division<'t>(w: &KindWord<'t>) -> Option<Prefix<'t>> {
     }
     let prefix = &text[at..end];
     let after = &text[end + kind.word.len()..];
-    (gazetteer::get().is_name(&format!("{prefix}{}", kind.word))
-        && GOVERNANCE.iter().any(|g| after.starts_with(g)))
-    .then_some(Prefix {
-        text: prefix,
-        strong: true,
-        anchored: true,
-    })
+    (gazetteer::get().is_name(&format!("{prefix}{}", kind.word)) && PLACE_GOVERNANCE.starts(after))
+        .then_some(Prefix {
+            text: prefix,
+            strong: true,
+            anchored: true,
+        })
 }
 
 /// Whether `s` holds a development zone's kind word of two characters or more.
 fn holds_zone_kind(s: &str) -> bool {
     let k = &*KINDS;
-    k.automaton.find_iter(s).any(|m| {
-        let kind = &k.kinds[m.pattern().as_usize()];
+    k.words.find_all(s).into_iter().any(|(_, id)| {
+        let kind = &k.kinds[id];
         kind.level == Level::Zone && kind.word.chars().count() >= 2
     })
 }
@@ -263,10 +267,7 @@ fn plausible_prefix(prefix: &str) -> bool {
 
 /// Whether a place prefix may end the way `s` does (not with a function word).
 fn plausible_tail(s: &str) -> bool {
-    !s.ends_with([
-        '的', '了', '和', '与', '及', '在', '是', '由', '于', '为', '对', '向', '把', '将', '从',
-        '到', '被', '让', '给', '占',
-    ])
+    !s.ends_with(PLACE_TAIL_STOPS.as_slice())
 }
 
 /// Whether a place prefix may open the way `prefix` does: not with a function word, nor
@@ -277,22 +278,17 @@ fn plausible_head(prefix: &str) -> bool {
         .next()
         .is_some_and(|c| "一二两三四五六七八九十几每".contains(c))
         && chars.next().is_some_and(|c| "名个位项批所座".contains(c));
-    !counted
-        && !starts_with_generic(prefix)
-        && !prefix.starts_with([
-            '的', '了', '和', '与', '及', '在', '是', '年', '月', '日', '个', '各', '每', '等',
-        ])
+    !counted && !starts_with_generic(prefix) && !prefix.starts_with(PLACE_HEAD_STOPS.as_slice())
 }
 
 /// Whether `prefix` is a generic word or opens with one of two chars or more
 /// (`重点…`, `高水平…`): such a prefix names no place.
 fn starts_with_generic(prefix: &str) -> bool {
     let Some(first) = prefix.chars().next() else {
-        return KINDS.generic.contains(prefix);
+        return PLACE_GENERIC.contains(prefix);
     };
-    KINDS
-        .generic_by_first
-        .get(first)
+    PLACE_GENERIC
+        .starting_with(first)
         .iter()
         .any(|(g, _)| prefix.starts_with(g) && (g.len() == prefix.len() || g.chars().count() >= 2))
 }

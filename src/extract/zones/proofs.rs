@@ -4,10 +4,11 @@
 //! `某某园区管委会`), the title names it, or (a town) it heads a place chain.
 
 use super::is_han;
-use super::kinds::{Kind, GOVERNANCE, KINDS, LOOSE_KINDS};
+use super::kinds::{Kind, KINDS};
 use super::prefix::ends_with_place;
 use super::Mention;
 use crate::extract::pos;
+use crate::lexicon::zones::{LOOSE_ZONE_KINDS, PLACE_GOVERNANCE};
 use crate::model::Level;
 
 /// A name found with a certain start at least once, to be proved a place.
@@ -60,7 +61,7 @@ pub fn division_level(c: &Candidate) -> bool {
 
 /// A zone or town named after a division of the table, of a kind not loose.
 pub fn named_after_a_division(c: &Candidate) -> bool {
-    c.uses().any(|m| m.anchored) && !LOOSE_KINDS.contains(&c.kd.word)
+    c.uses().any(|m| m.anchored) && !LOOSE_ZONE_KINDS.contains(c.kd.word)
 }
 
 /// Named twice.
@@ -78,12 +79,14 @@ pub fn prefix_used_alone(c: &Candidate) -> bool {
     };
     alone()
         && (c.kd.level != Level::Zone
-            || !pos::holds_action(c.prefix) && !LOOSE_KINDS.contains(&c.kd.word))
+            || !pos::holds_action(c.prefix) && !LOOSE_ZONE_KINDS.contains(c.kd.word))
 }
 
 /// A body of it named right after it (`某某区委`, `某某园区管委会`).
 pub fn body_named(c: &Candidate) -> bool {
-    GOVERNANCE
+    // (each word after the name, not each occurrence of the name: occurrences overlap)
+    PLACE_GOVERNANCE
+        .words()
         .iter()
         .any(|g| c.text.contains(&format!("{}{g}", c.name)))
 }
