@@ -178,6 +178,13 @@ pub(crate) static UNITS: LazyLock<Units> = LazyLock::new(|| Units {
     activity: WordSet::new(files::ACTIVITY_UNITS.words()),
 });
 
+/// Reads every table of the area: a wrong tag or shape fails here.
+#[cfg(test)]
+pub(crate) fn load_all() {
+    LazyLock::force(&STATEMENTS);
+    LazyLock::force(&UNITS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,11 +197,4 @@ mod tests {
         }
         assert!(STATEMENTS.words(WordPart::Fall).contains("下降"));
     }
-}
-
-/// Reads every table of the area: a wrong tag or shape fails here.
-#[cfg(test)]
-pub(crate) fn load_all() {
-    LazyLock::force(&STATEMENTS);
-    LazyLock::force(&UNITS);
 }

@@ -28,7 +28,7 @@ pub(super) struct Pass {
     /// What the pass does, for readers of the list and its tests.
     #[cfg_attr(not(test), allow(dead_code))]
     pub(super) name: &'static str,
-    pub(super) run: fn(&mut SentenceRead, &mut Pending, &mut Vec<Statement>) -> bool,
+    pub(super) run: fn(&mut SentenceRead, &mut Pending, &mut [Statement]) -> bool,
 }
 
 /// The passes a reading goes through after its tense is set, in order.
@@ -171,7 +171,10 @@ impl Reader {
                     by_name,
                     replaces: None,
                 };
-                if PASSES.iter().all(|pass| (pass.run)(&mut sr, &mut p, out)) {
+                if PASSES
+                    .iter()
+                    .all(|pass| (pass.run)(&mut sr, &mut p, &mut out[..]))
+                {
                     produced = Some(sr.push(p, out));
                 }
             }
@@ -316,11 +319,7 @@ impl SentenceRead<'_> {
 
 /// `34亿元,同比增长2%`: a change alone after a result is that result's change, and a
 /// second measure of a change it has (`同比增长2.7%,可比增长5.6%`) is no figure.
-fn joins_the_figure_before(
-    sr: &mut SentenceRead,
-    p: &mut Pending,
-    out: &mut Vec<Statement>,
-) -> bool {
+fn joins_the_figure_before(sr: &mut SentenceRead, p: &mut Pending, out: &mut [Statement]) -> bool {
     let rd = &p.rd;
     if !rd.change_only {
         return true;
@@ -341,7 +340,7 @@ fn joins_the_figure_before(
 
 /// `新增某类企业38家,总数达到241家`, `完成投资28亿元,占年度计划的26%`: a total or a
 /// share without a name of its own is the subject's.
-fn continues_the_subject(sr: &mut SentenceRead, p: &mut Pending, _: &mut Vec<Statement>) -> bool {
+fn continues_the_subject(sr: &mut SentenceRead, p: &mut Pending, _: &mut [Statement]) -> bool {
     let rd = &mut p.rd;
     if rd.of_subject {
         if let Some((ind, start)) = &sr.subject {
@@ -359,11 +358,7 @@ fn continues_the_subject(sr: &mut SentenceRead, p: &mut Pending, _: &mut Vec<Sta
 
 /// A figure without a name (`规上工业总产值:`, `…,达到1023亿元`) is the subject's; the
 /// exact figure replaces a milestone of it just before (`突破千亿元,达到1023亿元`).
-fn takes_the_subjects_name(
-    sr: &mut SentenceRead,
-    p: &mut Pending,
-    out: &mut Vec<Statement>,
-) -> bool {
+fn takes_the_subjects_name(sr: &mut SentenceRead, p: &mut Pending, out: &mut [Statement]) -> bool {
     let rd = &mut p.rd;
     if !rd.indicator.is_empty() {
         return true;
@@ -396,7 +391,7 @@ fn takes_the_subjects_name(
 fn not_one_projects_investment(
     sr: &mut SentenceRead,
     p: &mut Pending,
-    _: &mut Vec<Statement>,
+    _: &mut [Statement],
 ) -> bool {
     let rd = &p.rd;
     !(STATEMENTS
@@ -407,18 +402,14 @@ fn not_one_projects_investment(
 
 /// A reading that may stand as a statement of its tense and is the zone's, not a
 /// company's or the nation's; a reading ruled out rules out the bare investment after it.
-fn acceptable_and_own(sr: &mut SentenceRead, p: &mut Pending, _: &mut Vec<Statement>) -> bool {
+fn acceptable_and_own(sr: &mut SentenceRead, p: &mut Pending, _: &mut [Statement]) -> bool {
     let rd = &p.rd;
     sr.rejected = !acceptable(rd, p.tense) || of_another_body(&sr.s[..rd.at], &rd.indicator);
     !sr.rejected
 }
 
 /// `526.8亿元,…总量首次突破500亿元`: a milestone after the exact figure restates it.
-fn not_a_restated_milestone(
-    sr: &mut SentenceRead,
-    p: &mut Pending,
-    out: &mut Vec<Statement>,
-) -> bool {
+fn not_a_restated_milestone(sr: &mut SentenceRead, p: &mut Pending, out: &mut [Statement]) -> bool {
     let rd = &p.rd;
     let restated = rd.of_subject
         && p.tense == Tense::Result
