@@ -4,7 +4,8 @@
 //!
 //! coordinator: use lexicon::zones admin levels — the level chars and level words here
 //! (`省` `市` `区` `县` `镇` `乡`, `区长`, `区领导`) duplicate data/lexicon/admin_levels.txt,
-//! which the zones area reads; they are left in code until that table is on main.
+//! now read by the zones area into `lexicon::zones::ADMIN_LEVELS`; left in code for the
+//! coordinator to join (a single char per level here, whole suffixes there).
 
 use super::chain::Element;
 use crate::extract::zones;
