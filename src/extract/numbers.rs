@@ -7,7 +7,7 @@
 
 mod scan;
 
-use crate::lexicon;
+use crate::lexicon::{self, statements::UNITS};
 pub use crate::zh::numerals::is_numeral as is_chinese_numeral;
 pub(crate) use crate::zh::numerals::is_numeral_code;
 use crate::zh::numerals::{DIGITS as CN_DIGITS, NUMERALS as CN_NUMERALS};
@@ -69,12 +69,7 @@ impl Quantity {
 
     /// Whether the quantity counts activities (`次`, `批次`), not results.
     pub fn is_activity(&self) -> bool {
-        // the unit's last char first: most units end in none of theirs
-        let last = self.unit.chars().next_back();
-        ACTIVITY_LAST_CHARS.contains(&last)
-            && ACTIVITY_UNITS
-                .iter()
-                .any(|u| self.unit.ends_with(u) && *u == self.base_unit())
+        UNITS.activity.contains(self.base_unit())
     }
 }
 
@@ -103,23 +98,12 @@ fn strip_magnitude(unit: &str) -> (f64, &str) {
     magnitudes::split_unit(unit)
 }
 
-static ACTIVITY_UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("../../data/lexicon/activity_units.txt")).collect()
-});
-/// The last chars of [`ACTIVITY_UNITS`].
-static ACTIVITY_LAST_CHARS: LazyLock<Vec<Option<char>>> = LazyLock::new(|| {
-    ACTIVITY_UNITS
-        .iter()
-        .map(|u| u.chars().next_back())
-        .collect()
-});
-
 /// Every magnitude-and-unit a quantity may have, written out once: units of the lexicon
 /// by their first char, each with its forms after [`UNIT_MAGNITUDES`].
 type UnitForms = (&'static str, Vec<String>);
 static UNIT_NAMES: LazyLock<CharMap<Vec<UnitForms>>> = LazyLock::new(|| {
     let mut groups: Vec<(char, Vec<UnitForms>)> = Vec::new();
-    for u in lexicon::entries(include_str!("../../data/lexicon/units.txt")) {
+    for &u in UNITS.units.words() {
         let Some(c) = u.chars().next() else { continue };
         let forms = (u, UNIT_MAGNITUDES.iter().map(|m| [m, u].concat()).collect());
         match groups.iter_mut().find(|(g, _)| *g == c) {
@@ -156,9 +140,6 @@ fn unit_name(magnitude: &str, unit: &str) -> &'static str {
         .expect("a quantity's magnitude is one of the pattern's");
     &forms[m]
 }
-
-static TIME_UNITS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../data/lexicon/time_units.txt")).collect());
 
 /// A map from chars to values, for the few keys of a lexicon looked up for every char
 /// or word of a sentence: open addressing in a table a few times the keys' number,
@@ -233,12 +214,8 @@ pub fn parse_number(s: &str) -> Option<f64> {
 
 /// The quantity pattern: number, optional `多/余`, magnitude, unit, bound word.
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
-    let units = lexicon::alternation(lexicon::entries(include_str!(
-        "../../data/lexicon/units.txt"
-    )));
-    let time = lexicon::alternation(lexicon::entries(include_str!(
-        "../../data/lexicon/time_units.txt"
-    )));
+    let units = lexicon::alternation(UNITS.units.words().iter().copied());
+    let time = lexicon::alternation(UNITS.time.words().iter().copied());
     let mags = magnitudes::WORDS.join("|");
     Regex::new(&format!(
         r"(?:百分之(?P<pct>[{CN_NUMERALS}点]+)|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERALS}]+(?:点[{CN_DIGITS}]+)?)\s*(?P<more>[多余])?(?P<mag>{mags})?(?P<more2>[多余])?\s*(?P<unit>{time}|{units}))(?P<bound>及以上|以上|以下|以内|左右|上下|之多)?"
@@ -334,7 +311,7 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
             continue;
         };
         let unit_text = &s[unit.clone()];
-        if TIME_UNITS.contains(&unit_text) {
+        if UNITS.time.contains(unit_text) {
             continue;
         }
         let mut numeral = &s[num.clone()];
@@ -416,7 +393,7 @@ pub fn may_hold_number(s: &str) -> bool {
 
 /// The chars a unit (or `多/余`, the `分` of `百分之`) can start with, sorted.
 static UNIT_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut starts: Vec<char> = lexicon::entries(include_str!("../../data/lexicon/units.txt"))
+    let mut starts: Vec<char> = (UNITS.units.words().iter())
         .filter_map(|u| u.chars().next())
         .chain(['多', '余', '分'])
         .collect();

@@ -18,14 +18,15 @@ mod sentence;
 use super::numbers::{self, Bound, Quantity};
 use super::period::{self, SentenceTimes, YearRef, Years};
 use super::Context;
-use crate::lexicon;
+use crate::lexicon::statements::{Base, CueTense, WordPart, STATEMENTS};
+use crate::lexicon::{self, WordSet};
 use crate::model::{Change, GoalKind, Report};
 use aho_corasick::{AhoCorasick, MatchKind};
 use clauses::*;
 use reader::Reader;
 use readings::Reading;
 use regex::Regex;
-use search::{find_word, first_occurrence, ByChar, Words};
+use search::{find_word, first_occurrence, Words};
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -98,25 +99,17 @@ fn is_scene(front: &str) -> bool {
     front.contains(char::is_whitespace) || front.chars().count() >= 8
 }
 
-fn words(src: &'static str) -> Vec<&'static str> {
-    let mut w: Vec<&str> = lexicon::entries(src).collect();
+/// The words of a list, longest first (in list order among words as long).
+fn longest_first(words: &WordSet) -> Vec<&'static str> {
+    let mut w: Vec<&str> = words.words().to_vec();
     w.sort_by_key(|w| std::cmp::Reverse(w.len()));
     w
 }
 
+/// Link words and the kinds they imply, longest first.
 static LINKS: LazyLock<Vec<(&'static str, Option<GoalKind>)>> = LazyLock::new(|| {
-    let mut links: Vec<_> = lexicon::entries(include_str!("../../data/lexicon/value_links.txt"))
-        .filter_map(|l| {
-            let (w, k) = l.split_once(char::is_whitespace)?;
-            let kind = match k.trim() {
-                "growth" => Some(GoalKind::Growth),
-                "reduce" => Some(GoalKind::Reduce),
-                "at_least" => Some(GoalKind::AtLeast),
-                "level" => Some(GoalKind::Level),
-                _ => None,
-            };
-            Some((w, kind))
-        })
+    let mut links: Vec<_> = (STATEMENTS.value_links.iter())
+        .map(|l| (l.word, l.kind))
         .collect();
     links.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     links
@@ -129,47 +122,39 @@ static SUBJECT_ENDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .map(|(w, _)| *w);
     AhoCorasick::new(words).unwrap()
 });
-/// A link word and the kind it implies.
-type Link = (&'static str, Option<GoalKind>);
-/// [`LINKS`] by their last char, in list order: stripping links off the end of a text
-/// then tries the few that can match rather than all of them.
-static LINKS_BY_LAST: LazyLock<ByChar<Link>> =
-    LazyLock::new(|| ByChar::new(LINKS.iter().map(|&(w, k)| (w.chars().next_back(), (w, k)))));
-static RESULT_VERBS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| words(include_str!("../../data/lexicon/result_verbs.txt")));
-/// [`RESULT_VERBS`] by their first char and by their last, in list order.
-static RESULT_VERBS_BY_FIRST: LazyLock<ByChar<&'static str>> =
-    LazyLock::new(|| ByChar::new(RESULT_VERBS.iter().map(|&w| (w.chars().next(), w))));
-static RESULT_VERBS_BY_LAST: LazyLock<ByChar<&'static str>> =
-    LazyLock::new(|| ByChar::new(RESULT_VERBS.iter().map(|&w| (w.chars().next_back(), w))));
-static CONTEXT_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| words(include_str!("../../data/lexicon/indicator_context.txt")));
-/// [`CONTEXT_WORDS`] by their first char, in list order (longest first).
-static CONTEXT_BY_FIRST: LazyLock<ByChar<&'static str>> =
-    LazyLock::new(|| ByChar::new(CONTEXT_WORDS.iter().map(|&w| (w.chars().next(), w))));
+/// The words of [`LINKS`] (ids index it): stripping links off the end of a text tries
+/// the few that end in its last char, longest first.
+static LINK_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(LINKS.iter().map(|l| l.0)));
+/// Result verbs, longest first.
+static RESULT_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(longest_first(&STATEMENTS.result_verbs)));
+/// Scene-setting words cut off the front of an indicator, longest first.
+static CONTEXT_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(longest_first(&STATEMENTS.indicator_context)));
 
-static NOT_RESULTS: LazyLock<Words> =
-    LazyLock::new(|| Words::of_lexicon(include_str!("../../data/lexicon/not_results.txt")));
+/// The words of `set` that start with the first char of `s`, in list order.
+fn starting<'a>(set: &'a WordSet, s: &str) -> &'a [(&'static str, usize)] {
+    s.chars().next().map_or(&[], |c| set.starting_with(c))
+}
+
+/// The words of `set` that end with the last char of `s`, in list order.
+fn ending<'a>(set: &'a WordSet, s: &str) -> &'a [(&'static str, usize)] {
+    s.chars().next_back().map_or(&[], |c| set.ending_with(c))
+}
 
 static PROJECTIONS: LazyLock<Words> =
-    LazyLock::new(|| Words::of_lexicon(include_str!("../../data/lexicon/projection_cues.txt")));
+    LazyLock::new(|| Words::new(STATEMENTS.projection_cues.words().to_vec()));
 static SECTION_CUES: LazyLock<Vec<(&'static str, Tense)>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("../../data/lexicon/section_cues.txt"))
-        .filter_map(|l| {
-            let (w, t) = l.split_once(char::is_whitespace)?;
-            Some((
-                w,
-                if t.trim() == "plan" {
-                    Tense::Plan
-                } else {
-                    Tense::Result
-                },
-            ))
+    (STATEMENTS.section_cues.iter())
+        .map(|&(w, t)| match t {
+            CueTense::Plan => (w, Tense::Plan),
+            CueTense::Result => (w, Tense::Result),
         })
         .collect()
 });
 
 /// A zone named at the front of an indicator (`某某高新区规上工业总产值`).
+// coordinator: use lexicon::zones kinds
 static LEADING_ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Han}{0,10}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区|工业园)").unwrap()
 });
@@ -185,11 +170,9 @@ static RANGE_START: LazyLock<Regex> =
 
 /// Plan cues (pattern ids below `CUES.1`) and result cues in one automaton.
 static CUES: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
-    let plan: Vec<&str> =
-        lexicon::entries(include_str!("../../data/lexicon/plan_cues.txt")).collect();
-    let result = lexicon::entries(include_str!("../../data/lexicon/result_cues.txt"));
+    let (plan, result) = (STATEMENTS.plan_cues.words(), STATEMENTS.result_cues.words());
     let n = plan.len();
-    let all: Vec<&str> = plan.into_iter().chain(result).chain(["了"]).collect();
+    let all: Vec<&str> = (plan.iter().chain(result).copied()).chain(["了"]).collect();
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(all)
@@ -197,16 +180,12 @@ static CUES: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
     (ac, n)
 });
 
-/// Words of a margin over another place (`高于全省平均`).
-const MARGIN_WORDS: [&str; 5] = ["高于", "低于", "快于", "慢于", "领先"];
-static MARGINS: LazyLock<Words> = LazyLock::new(|| Words::new(MARGIN_WORDS.to_vec()));
-
 /// Whether `pre` states a margin over another place (`增速高于全省平均`): a margin
 /// word not negated, as `不低于`/`不高于` bound the indicator's own value.
 fn is_margin(pre: &str) -> bool {
-    MARGINS.is_match(pre)
-        && MARGIN_WORDS
-            .iter()
+    let margins = STATEMENTS.words(WordPart::Margin);
+    margins.occurs_in(pre)
+        && (margins.words().iter())
             .any(|w| pre.match_indices(w).any(|(i, _)| !pre[..i].ends_with('不')))
 }
 
@@ -220,8 +199,25 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A change phrase right before a rate: `同比增长`, `比上年下降`, `增长`.
 static CHANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:同比|同口径|按可比价格?计算|可比价?|(?:比|较)(?:19|20)\d{2}年(?:同期)?|年均|年平均|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|与上年相比|环比|较年初|比年初)?[,，]?(?:分别)?(增长|增加|提高|上升|提升|上涨|下降|减少|降低|回落|下滑)了?$").unwrap()
+    let bases = lexicon::alternation(year_on_year(|b| b == Base::Year));
+    let verbs = lexicon::alternation(change_verbs());
+    Regex::new(&format!(r"(?:同口径|按可比价格?计算|可比价?|(?:比|较)(?:19|20)\d{{2}}年(?:同期)?|年均|年平均|与上年相比|环比|{bases})?[,，]?(?:分别)?({verbs})了?$")).unwrap()
 });
+
+/// The verbs of a change: rises, then falls.
+fn change_verbs() -> impl Iterator<Item = &'static str> {
+    let rise = STATEMENTS.words(WordPart::Rise).words();
+    rise.iter()
+        .chain(STATEMENTS.words(WordPart::Fall).words())
+        .copied()
+}
+
+/// The bases of a year-on-year comparison (`同比`, `比上年末`) `keep` keeps.
+fn year_on_year(keep: impl Fn(Base) -> bool) -> impl Iterator<Item = &'static str> {
+    (STATEMENTS.year_on_year.iter())
+        .filter(move |(_, b)| keep(*b))
+        .map(|(w, _)| *w)
+}
 
 /// Every quantified statement of the document, read once per document: goals and
 /// achievements read the same statements.

@@ -66,6 +66,7 @@ list_files! {
     RESULT_CUES = "result_cues";
     RESULT_VERBS = "result_verbs";
     SECTION_CUES = "section_cues";
+    STATEMENT_WORDS = "statement_words";
     SUMMARY_PART_PERIODS = "summary_part_periods";
     SURNAMES = "surnames";
     TASK_ANAPHORA_OPENERS = "task_anaphora_openers";
@@ -88,6 +89,7 @@ list_files! {
     TITLES = "titles";
     UNITS = "units";
     VALUE_LINKS = "value_links";
+    YEAR_ON_YEAR = "year_on_year";
     ZONE_BODIES = "zone_bodies";
     ZONE_GENERIC_WORDS = "zone_generic_words";
     ZONE_KINDS = "zone_kinds";

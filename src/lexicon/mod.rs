@@ -35,6 +35,7 @@ pub mod files;
 pub(crate) mod meetings;
 pub mod normalize;
 pub(crate) mod officials;
+pub(crate) mod statements;
 pub mod tasks;
 mod words;
 pub mod zones;
@@ -229,6 +230,7 @@ mod tests {
         let areas: &[fn()] = &[
             officials::load_all,
             meetings::load_all,
+            statements::load_all,
             zones::load_all,
             tasks::load_all,
             dates::load_all,

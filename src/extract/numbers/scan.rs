@@ -9,7 +9,7 @@
 //! only: text with other decimal digits (which `\d` also matches) goes to the regex.
 
 use super::{is_chinese_numeral, CharMap};
-use crate::lexicon;
+use crate::lexicon::{statements::UNITS, WordSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -37,14 +37,12 @@ const BOUNDS: [&str; 7] = ["及以上", "以上", "以下", "以内", "左右", 
 /// Time units, then units, each list longest first (the order of the pattern's
 /// alternation), grouped by first char and sorted by it for a binary search.
 static UNITS_BY_FIRST: LazyLock<CharMap<Vec<&'static str>>> = LazyLock::new(|| {
-    let sorted = |src: &'static str| {
-        let mut w: Vec<&'static str> = lexicon::entries(src).collect();
+    let sorted = |words: &WordSet| {
+        let mut w: Vec<&'static str> = words.words().to_vec();
         w.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         w
     };
-    let all = sorted(include_str!("../../../data/lexicon/time_units.txt"))
-        .into_iter()
-        .chain(sorted(include_str!("../../../data/lexicon/units.txt")));
+    let all = sorted(&UNITS.time).into_iter().chain(sorted(&UNITS.units));
     let mut by_first: Vec<(char, Vec<&'static str>)> = Vec::new();
     for u in all {
         let Some(c) = u.chars().next() else { continue };

@@ -108,12 +108,12 @@ pub(super) fn strip_links(pre: &str) -> (&str, Vec<Option<GoalKind>>, bool) {
     let mut kinds = Vec::new();
     let mut result_verb = false;
     'outer: loop {
-        for (w, k) in LINKS_BY_LAST.get(s.chars().next_back()) {
+        for &(w, id) in ending(&LINK_WORDS, s) {
             if let Some(rest) = s.strip_suffix(w) {
-                if RESULT_VERBS.contains(w) || matches!(*w, "达" | "累计" | "共计" | "共") {
+                if RESULT_VERBS.contains(w) || matches!(w, "达" | "累计" | "共计" | "共") {
                     result_verb = true;
                 }
-                kinds.push(*k);
+                kinds.push(LINKS[id].1);
                 s = rest.trim_end();
                 continue 'outer;
             }
@@ -159,9 +159,9 @@ pub(super) fn kind_of(rd: &Reading) -> GoalKind {
 }
 
 pub(super) static EVENT_MARKERS: LazyLock<Words> =
-    LazyLock::new(|| Words::of_lexicon(include_str!("../../../data/lexicon/event_markers.txt")));
+    LazyLock::new(|| Words::new(STATEMENTS.event_markers.words().to_vec()));
 pub(super) static EVENT_VERBS: LazyLock<Words> =
-    LazyLock::new(|| Words::of_lexicon(include_str!("../../../data/lexicon/event_verbs.txt")));
+    LazyLock::new(|| Words::new(STATEMENTS.event_verbs.words().to_vec()));
 
 /// Whether a sentence tells the figures of an event as held: `此次`, `现场`, `共有`
 /// with `签约`, `开工` (`此次集中开工项目32个`).
@@ -175,9 +175,7 @@ pub(super) fn read_event_count(c: &str, qs: &[Quantity]) -> Option<Reading> {
     static LEAD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:其中|共有|共|计有|有)?[,，]?$").unwrap());
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        let verbs = lexicon::alternation(lexicon::entries(include_str!(
-            "../../../data/lexicon/event_verbs.txt"
-        )));
+        let verbs = lexicon::alternation(STATEMENTS.event_verbs.words().iter().copied());
         Regex::new(&format!(
             r"^(\p{{Han}}{{1,6}}?)(?:现场|集中|成功|顺利|正式)?({verbs})了?[”\x22)）。!！]*$"
         ))
@@ -203,11 +201,10 @@ pub(super) fn verb_before<'t>(text: &'t str, indicator: &str) -> &'t str {
         return "";
     };
     let pre = &text[..at];
-    RESULT_VERBS_BY_LAST
-        .get(pre.chars().next_back())
+    ending(&RESULT_VERBS, pre)
         .iter()
-        .find(|v| pre.ends_with(*v))
-        .map_or("", |v| &pre[pre.len() - v.len()..])
+        .find(|(v, _)| pre.ends_with(v))
+        .map_or("", |(v, _)| &pre[pre.len() - v.len()..])
 }
 
 /// Whether an indicator is a figure of one named project (`…开工的某某新材料项目总投资`),
@@ -223,25 +220,7 @@ pub(super) fn is_one_project(indicator: &str) -> bool {
     }
     // `某某半导体封测基地项目总投资`: a project called by its name, not a batch of them
     // (`签约项目总投资`, `重点项目总投资`, `本次开工项目总投资`)
-    const BATCH: [&str; 17] = [
-        "签约",
-        "开工",
-        "重点",
-        "重大",
-        "集中",
-        "拉练",
-        "观摩",
-        "本次",
-        "此次",
-        "在建",
-        "新建",
-        "续建",
-        "竣工",
-        "全部",
-        "上述",
-        "亿元以上",
-        "招引",
-    ];
+    let batch = STATEMENTS.words(WordPart::OneProjectNot);
     let name = indicator
         .trim_end_matches("总投资")
         .trim_end_matches("计划")
@@ -249,7 +228,7 @@ pub(super) fn is_one_project(indicator: &str) -> bool {
     name.is_some_and(|n| {
         n.chars().count() >= 6
             && n.chars().all(crate::extract::zones::is_han)
-            && !BATCH.iter().any(|b| n.contains(b))
+            && !batch.occurs_in(n)
     })
 }
 
@@ -266,12 +245,11 @@ pub(super) fn acceptable(rd: &Reading, tense: Tense) -> bool {
     {
         return false;
     }
-    if NOT_RESULTS.is_match(&rd.indicator) || is_one_project(&rd.indicator) {
+    if STATEMENTS.not_results.occurs_in(&rd.indicator) || is_one_project(&rd.indicator) {
         return false;
     }
     // a move in a ranking (`较五年前前移27位`) is no figure
-    const RANK_MOVES: [&str; 7] = ["前移", "提升", "上升", "前进", "跃升", "后移", "下降"];
-    if rd.qty.unit == "位" && RANK_MOVES.iter().any(|m| rd.indicator.ends_with(m)) {
+    if rd.qty.unit == "位" && STATEMENTS.words(WordPart::RankMove).ends(&rd.indicator) {
         return false;
     }
     // a Chinese count of one is an idiom more often than a figure (`一个中心`)
@@ -297,19 +275,13 @@ pub(super) fn takes_change(unit: &str, change: Option<&Change>) -> bool {
 }
 
 pub(super) fn is_fall(s: &str) -> bool {
-    static FALLS: LazyLock<Words> =
-        LazyLock::new(|| Words::new(vec!["下降", "减少", "降低", "回落", "下滑"]));
-    FALLS.is_match(s)
+    STATEMENTS.words(WordPart::Fall).occurs_in(s)
 }
 
 /// Whether [`CHANGE_WORDS`] may match: the text ends in a change verb, `了` aside.
 pub(super) fn may_end_with_change(s: &str) -> bool {
     let s = s.strip_suffix('了').unwrap_or(s);
-    [
-        "增长", "增加", "提高", "上升", "提升", "上涨", "下降", "减少", "降低", "回落", "下滑",
-    ]
-    .iter()
-    .any(|w| s.ends_with(w))
+    STATEMENTS.words(WordPart::Rise).ends(s) || STATEMENTS.words(WordPart::Fall).ends(s)
 }
 
 /// Whether nothing but closing punctuation follows a value.

@@ -5,27 +5,8 @@
 use super::*;
 
 /// Bases of a year-on-year comparison (`比上年增长4.3%`).
-pub(super) static YEAR_ON_YEAR: LazyLock<Words> = LazyLock::new(|| {
-    Words::new(vec![
-        "同比",
-        "比上年",
-        "较上年",
-        "比去年",
-        "较去年",
-        "比年初",
-        "较年初",
-    ])
-});
-
-/// Investment figures that name no projects of their own (`总投资1156亿元`).
-pub(super) const BARE_INVESTMENT: [&str; 6] = [
-    "总投资",
-    "计划总投资",
-    "总投资额",
-    "投资总额",
-    "计划总投资额",
-    "协议总投资",
-];
+pub(super) static YEAR_ON_YEAR: LazyLock<Words> =
+    LazyLock::new(|| Words::new(year_on_year(|_| true).collect()));
 
 /// Whether an indicator is a share (`产值全区占比`, `工业投资占比`, `…比重`).
 pub(super) fn is_share(indicator: &str) -> bool {
@@ -42,8 +23,7 @@ pub(super) fn shared(indicator: &str) -> Option<&str> {
         Some(at) => &indicator[..at],
         None => indicator.strip_suffix("比重")?,
     };
-    let base = ["全区", "全市", "全省", "全县", "全国"]
-        .iter()
+    let base = (STATEMENTS.words(WordPart::WholeArea).words().iter())
         .find_map(|w| base.strip_suffix(w))
         .unwrap_or(base);
     (base.chars().count() >= 2).then_some(base)
@@ -285,8 +265,5 @@ pub(crate) fn is_planned_amount(indicator: &str) -> bool {
 /// of the whole country (`全国规上工业增加值`).
 pub(super) fn of_another_body(before: &str, indicator: &str) -> bool {
     indicator.starts_with("全国")
-        || before.contains('司')
-            && ["有限公司", "股份公司", "有限责任公司"]
-                .iter()
-                .any(|w| before.contains(w))
+        || before.contains('司') && STATEMENTS.words(WordPart::Company).occurs_in(before)
 }

@@ -118,7 +118,7 @@ impl Reader {
                     s = &s[m.end()..];
                 }
             }
-            for w in CONTEXT_BY_FIRST.get(s.chars().next()) {
+            for &(w, _) in starting(&CONTEXT_WORDS, s) {
                 if let Some(rest) = s.strip_prefix(w) {
                     if !rest.is_empty() {
                         verb |= RESULT_VERBS.contains(w);

@@ -16,7 +16,6 @@ mod tests;
 use super::*;
 use indicator_value::{
     indicator_then_value, is_milestone_tail, is_target_tail, not_its_own_figure, share_of_a_whole,
-    SHARE_WORDS,
 };
 use respectively::values_given_respectively;
 use std::cell::OnceCell;
@@ -150,7 +149,7 @@ impl<'a> Clause<'a> {
                     let (indicator, _, period) = reader.clean_indicator(head);
                     // `比重较上年提高2个百分点`: the change of the share before
                     let of_share = numbers::is_points_unit(last.unit)
-                        && SHARE_WORDS.contains(&indicator.as_str());
+                        && STATEMENTS.words(WordPart::Share).contains(&indicator);
                     if !indicator.is_empty() && !of_share {
                         change = Some(ch);
                     } else {
@@ -229,9 +228,10 @@ impl Reader {
 /// count since a year's start, which belongs to the figure before it.
 fn count_change(_: &Reader, clause: &Clause) -> Option<Vec<Reading>> {
     static COUNT_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:同比|(?:比|较)(?:上年末|上年底|去年底|去年末|年初|上年同期|去年同期|上年|去年))(净增|新增|增加|净减|减少|多|少)(?:签|引进|开工|认定|培育)?了?$",
-        )
+        let bases = lexicon::alternation(year_on_year(|_| true));
+        Regex::new(&format!(
+            r"^(?:{bases})(净增|新增|增加|净减|减少|多|少)(?:签|引进|开工|认定|培育)?了?$",
+        ))
         .unwrap()
     });
     let c = clause.text;
@@ -339,8 +339,8 @@ fn verb_value_noun(reader: &Reader, clause: &Clause) -> Option<Vec<Reading>> {
     let c = clause.text;
     for q in clause.qs.iter().filter(|q| !q.chinese) {
         let pre = c[..q.start].trim_end_matches('了');
-        let verbs = RESULT_VERBS_BY_LAST.get(pre.chars().next_back());
-        let Some(verb) = verbs.iter().find(|v| pre.ends_with(*v)) else {
+        let verbs = ending(&RESULT_VERBS, pre);
+        let Some((verb, _)) = verbs.iter().find(|(v, _)| pre.ends_with(v)) else {
             continue;
         };
         let noun = c[q.end..].trim_end_matches(['了', '等']);

@@ -1,34 +1,10 @@
-//! Searches the statement reader runs on every sentence or clause, made cheap for
-//! short texts: word lists behind a test of a few chars, lexicon words grouped by a
-//! char, plain scans where a string searcher would cost more to build than to run.
+//! Searches the statement reader runs on every sentence: word lists behind a test of a
+//! few chars (for whole sentences, where most have none of them), plain scans where a
+//! string searcher would cost more to build than to run.
 
-use crate::extract::numbers::{CharMap, CjkSet};
-use crate::lexicon;
+use crate::extract::numbers::CjkSet;
 use aho_corasick::AhoCorasick;
 use std::ops::Range;
-
-/// Words grouped by a char of theirs, in list order within a group; a lookup runs
-/// for every cut an indicator takes.
-pub(super) struct ByChar<T>(CharMap<Vec<T>>);
-
-impl<T> ByChar<T> {
-    pub(super) fn new(items: impl Iterator<Item = (Option<char>, T)>) -> Self {
-        let mut groups: Vec<(char, Vec<T>)> = Vec::new();
-        for (c, item) in items {
-            let Some(c) = c else { continue };
-            match groups.iter_mut().find(|(g, _)| *g == c) {
-                Some((_, list)) => list.push(item),
-                None => groups.push((c, vec![item])),
-            }
-        }
-        ByChar(CharMap::new(groups))
-    }
-
-    /// The group of `c`, empty if none.
-    pub(super) fn get(&self, c: Option<char>) -> &[T] {
-        c.and_then(|c| self.0.get(c)).map_or(&[], Vec::as_slice)
-    }
-}
 
 /// An automaton over a list of words, behind a test of a few chars one of which each
 /// word has: most texts have none of them, which char searches tell for less than the
@@ -61,10 +37,6 @@ impl Words {
             gate_cjk,
             automaton,
         }
-    }
-
-    pub(super) fn of_lexicon(src: &'static str) -> Self {
-        Words::new(lexicon::entries(src).collect())
     }
 
     /// Whether `s` holds one of the words.
@@ -157,17 +129,5 @@ mod tests {
         for s in texts {
             assert_eq!(words.is_match(s), automaton.is_match(s), "{s}");
         }
-    }
-
-    #[test]
-    fn groups_words_by_a_char() {
-        let groups = ByChar::new(
-            ["甲乙", "甲", "丙"]
-                .into_iter()
-                .map(|w| (w.chars().next(), w)),
-        );
-        assert_eq!(groups.get(Some('甲')), ["甲乙", "甲"]);
-        assert!(groups.get(Some('丁')).is_empty());
-        assert!(groups.get(None).is_empty());
     }
 }

@@ -56,15 +56,16 @@ pub(super) fn indicator_then_value(reader: &Reader, clause: &Clause) -> Option<V
     let (mut indicator, of_subject) = of_the_subject(indicator);
     // `…,力争实现翻一番、达到860亿元`: the value is the subject's, or that of
     // the words before the doubling (`营业收入力争到2033年实现翻一番、达到…`)
-    if DOUBLINGS.contains(&indicator.as_str()) {
+    if STATEMENTS.words(WordPart::Doubling).contains(&indicator) {
         indicator = before_doubling(strip_links(pre).0)
             .map(|b| reader.clean_indicator(b).0)
             .unwrap_or_default();
     }
     let result_verb = linked_by_verb || led_by_verb || {
         let rest = indicator.trim_start_matches('新');
-        let verbs = RESULT_VERBS_BY_FIRST.get(rest.chars().next());
-        verbs.iter().any(|v| rest.starts_with(v))
+        starting(&RESULT_VERBS, rest)
+            .iter()
+            .any(|(v, _)| rest.starts_with(v))
     };
     let kind = kinds.into_iter().flatten().next();
     Some(
@@ -102,12 +103,12 @@ pub(super) fn grouped_figure(body: &str) -> Option<String> {
 /// total makes (`总量占全区规上工业增加值65.7%` → `占全区规上工业增加值`). The
 /// indicator, and whether it continues the subject.
 pub(super) fn of_the_subject(indicator: String) -> (String, bool) {
-    let share_of_total = SHARE_OF_TOTAL
-        .iter()
+    let share_of_total = (STATEMENTS.words(WordPart::Total).words().iter())
         .find_map(|w| indicator.strip_prefix(w))
         .filter(|share| share.starts_with('占'))
         .map(str::to_string);
-    let of_subject = BARE_WORDS.contains(&indicator.as_str()) || share_of_total.is_some();
+    let of_subject =
+        STATEMENTS.words(WordPart::Bare).contains(&indicator) || share_of_total.is_some();
     (share_of_total.unwrap_or(indicator), of_subject)
 }
 
@@ -121,47 +122,15 @@ pub(super) static GROUP: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn is_target_tail(tail: &str) -> bool {
     tail.strip_prefix('的').is_some_and(|t| {
         let t = t.trim_end_matches(['。', ' ']);
-        [
-            "预期目标",
-            "奋斗目标",
-            "年度目标",
-            "主要目标",
-            "目标任务",
-            "目标",
-        ]
-        .contains(&t)
+        STATEMENTS.words(WordPart::TargetTail).contains(t)
     })
 }
 
 /// Whether `tail` after a value names it a milestone (`大关`, `台阶`).
 pub(super) fn is_milestone_tail(tail: &str) -> bool {
     let t = tail.trim_end_matches(['。', ' ']);
-    ["大关", "关口", "台阶", "新台阶", "大台阶", "新关口"].contains(&t)
+    STATEMENTS.words(WordPart::MilestoneTail).contains(t)
 }
-
-/// Words that stand where an indicator would but name none of their own: totals
-/// (`总数达到241家`), rates (`增速达到12.3%`), a target (`全年目标为6.8亿元`).
-const BARE_WORDS: [&str; 10] = [
-    "总数",
-    "总量",
-    "累计",
-    "总计",
-    "合计",
-    "总规模",
-    "增速",
-    "增幅",
-    "目标",
-    "目标为",
-];
-
-/// Words that name a share without saying of what (`比重较上年提高2个百分点`).
-pub(super) const SHARE_WORDS: [&str; 4] = ["比重", "占比", "份额", "所占比重"];
-
-/// Totals whose share follows them (`总量占…`): the share is the subject's.
-const SHARE_OF_TOTAL: [&str; 4] = ["总量", "总额", "规模", "合计"];
-
-/// Words of doubling that stand where an indicator would (`实现翻一番、达到860亿元`).
-const DOUBLINGS: [&str; 6] = ["翻一番", "翻番", "翻两番", "翻了一番", "翻一倍", "倍增"];
 
 /// The words before a doubling phrase, without the plan words and horizon that lead
 /// to it: `营业收入力争到2033年实现翻一番、` → `营业收入`.
@@ -170,7 +139,8 @@ pub(super) fn before_doubling(body: &str) -> Option<&str> {
         Regex::new(r"(?:力争|确保|争取|努力)?(?:(?:到|至)?(?:19|20)\d{2}\s*年(?:底|末)?)?(?:实现|基本实现)?$")
             .unwrap()
     });
-    let at = DOUBLINGS.iter().filter_map(|d| body.find(d)).min()?;
+    let doublings = STATEMENTS.words(WordPart::Doubling).words();
+    let at = doublings.iter().filter_map(|d| body.find(d)).min()?;
     let before = body[..at].trim_end_matches([',', '，', '、', ' ']);
     let words = &before[..LEAD_IN.find(before).map_or(before.len(), |m| m.start())];
     (!words.is_empty()).then_some(words)
@@ -215,8 +185,7 @@ fn share_reading(reader: &Reader, pre: &str, share: usize, qty: &Quantity, len: 
 /// Whether `pre` tells a part's contribution to a growth rate (`拉动规上工业产值增长`,
 /// `分别拉动经济增长`): a split of another figure's rate, no figure of its own.
 pub(super) fn is_contribution(pre: &str) -> bool {
-    const PULLS: [&str; 3] = ["拉动", "下拉", "带动"];
-    PULLS.iter().any(|w| pre.contains(w))
+    STATEMENTS.words(WordPart::Contribution).occurs_in(pre)
 }
 
 /// Whether `pre` compares a rate with another period or place (`增速较一季度提高`,

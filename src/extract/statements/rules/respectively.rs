@@ -140,7 +140,7 @@ const NAME_SEPARATORS: [&[&str]; 3] = [
 
 /// Nouns a list's members share, written once after the last (`甲、乙和丙产量`).
 static LIST_NOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| words(include_str!("../../../../data/lexicon/list_nouns.txt")));
+    LazyLock::new(|| longest_first(&STATEMENTS.list_nouns));
 
 /// `甲、乙和丙产量` → `甲产量`, `乙产量`, `丙产量`: the noun after the last member is
 /// every member's, where none of the others names one.
