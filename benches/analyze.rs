@@ -10,15 +10,18 @@
 //! filled with the corpus and kept, one that holds reports (say, the one the ingest
 //! benchmark kept) is analysed as it is.
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use oxigraph::store::Store;
 use std::hint::black_box;
 use std::time::Instant;
+use synth::corpus;
 use zonekg::analyze::{bridges, centrality, communities, graphs, path, timeline};
 use zonekg::analyze::{Facts, GraphKind};
 use zonekg::ingest::{ingest, IngestOptions, MemoryInput};
 use zonekg::store::KgStore;
-use zonekg::synth::corpus;
 
 fn benchmarking() -> bool {
     let args: Vec<String> = std::env::args().collect();
@@ -120,7 +123,10 @@ fn analyze(c: &mut Criterion) {
     let started = Instant::now();
     let held = kg.report_count().unwrap();
     if held == 0 {
-        let inputs: Vec<MemoryInput> = corpus(n, 2024).into_iter().map(MemoryInput::from).collect();
+        let inputs: Vec<MemoryInput> = corpus(n, synth::BENCH_SEED)
+            .into_iter()
+            .map(MemoryInput::from)
+            .collect();
         ingest(&kg, &inputs, IngestOptions::default(), |_| {}).unwrap();
     }
     let ingested = match held {

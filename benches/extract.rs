@@ -4,10 +4,13 @@
 //! `cargo bench --bench extract`. Target: at least 20 MB/s on one thread. Under
 //! `cargo test --all-targets` criterion runs each benchmark once, on a small corpus.
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use std::time::Instant;
-use zonekg::synth::{corpus, SyntheticReport};
+use synth::{corpus, SyntheticReport, BENCH_SEED};
 
 /// Whether criterion will measure (`cargo bench`) rather than run once as a test; the
 /// same rule criterion applies to its arguments.
@@ -31,7 +34,7 @@ fn process_all(reports: &[SyntheticReport]) -> usize {
 
 fn extract(c: &mut Criterion) {
     let n = if benchmarking() { 500 } else { 40 };
-    let reports = corpus(n, 2024);
+    let reports = corpus(n, BENCH_SEED);
     let bytes: usize = reports.iter().map(|r| r.text.len()).sum();
 
     if benchmarking() {

@@ -12,6 +12,9 @@
 //! Besides ingest end to end it times extraction and mapping alone, and oxigraph's bulk
 //! loader alone on the same quads: the store's own limit, which bounds ingest.
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
 use zonekg::ingest::{self, IngestOptions, MemoryInput};
@@ -70,7 +73,7 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(if benching { 10_000 } else { 30 });
 
-    let corpus: Vec<MemoryInput> = zonekg::synth::corpus(n, 2024)
+    let corpus: Vec<MemoryInput> = synth::corpus(n, synth::BENCH_SEED)
         .into_iter()
         .map(MemoryInput::from)
         .collect();

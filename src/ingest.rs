@@ -13,7 +13,6 @@ use crate::limits::{Cut, Limits};
 use crate::rdf::{map_report, ReportMeta};
 use crate::source::Input;
 use crate::store::{KgStore, LinkStats, MappedReport, StoreError, WriteOutcome};
-use crate::synth::SyntheticReport;
 use rayon::prelude::*;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -78,17 +77,6 @@ impl ReportInput for MemoryInput {
     }
     fn read(&self) -> std::io::Result<Vec<u8>> {
         Ok(self.bytes.clone())
-    }
-}
-
-/// A generated report, located at `synth:<name>` (benchmarks and tests ingest these).
-impl From<SyntheticReport> for MemoryInput {
-    fn from(r: SyntheticReport) -> Self {
-        MemoryInput {
-            location: format!("synth:{}", r.name),
-            name: r.name,
-            bytes: r.text.into_bytes(),
-        }
     }
 }
 

@@ -28,7 +28,6 @@ pub mod segment;
 pub mod serve;
 pub mod source;
 pub mod store;
-pub mod synth;
 
 pub use error::ReadError;
 pub use limits::{Cut, Limits};

@@ -125,6 +125,30 @@ pub struct Post {
     pub evidence: Option<Evidence>,
 }
 
+/// Post titles that lead a zone: its party secretary or its head, at the level the zone
+/// is governed from (a zone's own 党工委 and 管委会, or the district, county, city or
+/// province that runs it). Titles as [`Post::title`] holds them, jurisdiction removed.
+/// The scorer keeps its own copy (`eval::fold::LEADING_TITLES`); a test keeps them equal.
+pub const LEADING_TITLES: &[&str] = &[
+    "党工委书记",
+    "管委会主任",
+    "区委书记",
+    "区长",
+    "县委书记",
+    "县长",
+    "市委书记",
+    "市长",
+    "省委书记",
+    "省长",
+    "书记",
+    "主任",
+];
+
+/// Whether a post title (as [`Post::title`] holds it) leads a zone.
+pub fn is_leading_title(title: &str) -> bool {
+    LEADING_TITLES.contains(&title)
+}
+
 /// Part a person plays in a meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

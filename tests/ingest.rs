@@ -3,12 +3,14 @@
 //! named and skipped, and a `kill -9` mid-batch leaves only whole reports.
 
 mod common;
+#[path = "../benches/support/synth.rs"]
+mod synth;
 
 use common::{run, run_ok, seed_files, seeds_dir, stdout_json, temp_dir, zonekg};
 use oxigraph::io::{RdfFormat, RdfParser};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use zonekg::rdf::vocab::LEADING_TITLES;
+use zonekg::model::LEADING_TITLES;
 
 fn ingest(store: &Path, inputs: &[&Path]) -> std::process::Output {
     let mut cmd = zonekg();
@@ -183,7 +185,7 @@ fn kill_9_mid_ingest_leaves_only_whole_reports() {
     let dir = temp_dir();
     let reports = dir.path().join("reports");
     std::fs::create_dir(&reports).unwrap();
-    let corpus = zonekg::synth::corpus(4000, 11);
+    let corpus = synth::corpus(4000, 11);
     for r in &corpus {
         std::fs::write(reports.join(&r.name), &r.text).unwrap();
     }

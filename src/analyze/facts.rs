@@ -6,8 +6,8 @@
 //! a date and a sentence always come from the same report.
 
 use super::AnalyzeError;
+use crate::model::is_leading_title;
 use crate::model::{GoalKind, Role};
-use crate::rdf::mapping::is_leading_title;
 use crate::rdf::vocab::{zk, PREFIXES};
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};

@@ -9,7 +9,8 @@ use serde_json::{Map, Value};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Normalized post titles that lead a zone (the scorer's `LEADING_TITLES`).
+/// Normalized post titles that lead a zone (the scorer's `LEADING_TITLES`). The product's
+/// own list is `model::LEADING_TITLES`; this one follows `score.py` (a test compares them).
 pub const LEADING_TITLES: &[&str] = &[
     "党工委书记",
     "管委会主任",
@@ -337,6 +338,11 @@ mod tests {
 
     fn obj(v: Value) -> Map<String, Value> {
         v.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn scorer_leads_by_the_products_leading_titles() {
+        assert_eq!(LEADING_TITLES, crate::model::LEADING_TITLES);
     }
 
     #[test]

@@ -11,6 +11,7 @@
 mod clauses;
 mod reader;
 mod readings;
+mod rules;
 mod search;
 
 use super::numbers::{self, Bound, Quantity};

@@ -26,6 +26,7 @@ list_files! {
     ADMIN_LEVELS = "admin_levels";
     BODIES = "bodies";
     BOILERPLATE = "boilerplate";
+    DIRECTED_BODIES = "directed_bodies";
     DIVISION_BODIES = "division_bodies";
     EVENT_DATES = "event_dates";
     EVENT_MARKERS = "event_markers";
@@ -37,11 +38,13 @@ list_files! {
     INDICATOR_FOLDS = "indicator_folds";
     LIST_NOUNS = "list_nouns";
     MEETING_BATCH_EVENTS = "meeting_batch_events";
+    MEETING_HEADER_LABELS = "meeting_header_labels";
     MEETING_LEAD_VERBS = "meeting_lead_verbs";
     MEETING_NOUNS = "meeting_nouns";
     MEETING_ROLES = "meeting_roles";
     MODAL_YAO_WORDS = "modal_yao_words";
     NAME_BREAKERS = "name_breakers";
+    NAME_CHARS = "name_chars";
     NAME_FOLLOWERS = "name_followers";
     NOT_NAMES = "not_names";
     NOT_RESULTS = "not_results";
@@ -55,6 +58,7 @@ list_files! {
     PLACE_HEAD_STOPS = "place_head_stops";
     PLACE_TAIL_STOPS = "place_tail_stops";
     PLAN_CUES = "plan_cues";
+    POST_WORDS = "post_words";
     PROJECTION_CUES = "projection_cues";
     PUBLISH_DATE_LABELS = "publish_date_labels";
     RESULT_CUES = "result_cues";

@@ -31,6 +31,8 @@
 //! ```
 
 pub mod files;
+pub(crate) mod meetings;
+pub(crate) mod officials;
 pub mod tasks;
 mod words;
 pub mod zones;
@@ -222,7 +224,12 @@ mod tests {
     /// Each area's table module adds its `load_all` to this list.
     #[test]
     fn every_table_loads() {
-        let areas: &[fn()] = &[zones::load_all, tasks::load_all];
+        let areas: &[fn()] = &[
+            officials::load_all,
+            meetings::load_all,
+            zones::load_all,
+            tasks::load_all,
+        ];
         for load in areas {
             load();
         }

@@ -8,8 +8,8 @@
 //! sentence it was read from (`prov:wasDerivedFrom`), and each sentence at its report.
 
 use super::iri::{self, Scope};
-use super::vocab::{dcterms, foaf, org, prov, rdf, rdfs, schema, skos, xsd, zk, LEADING_TITLES};
-use crate::model::{Evidence, GoalKind, Level, Report, Role};
+use super::vocab::{dcterms, foaf, org, prov, rdf, rdfs, schema, skos, xsd, zk};
+use crate::model::{is_leading_title, Evidence, GoalKind, Level, Report, Role};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, Term};
 use std::collections::{HashMap, HashSet};
 
@@ -39,11 +39,6 @@ impl ReportMeta {
 
 /// The version recorded as `zk:extractorVersion`.
 pub const EXTRACTOR_VERSION: &str = concat!("zonekg ", env!("CARGO_PKG_VERSION"));
-
-/// Whether a post title leads a zone.
-pub fn is_leading_title(title: &str) -> bool {
-    LEADING_TITLES.contains(&title)
-}
 
 /// The quads of one report's named graph.
 pub fn map_report(report: &Report, meta: &ReportMeta) -> Vec<Quad> {

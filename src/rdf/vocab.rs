@@ -128,22 +128,6 @@ pub const ONTOLOGY_GRAPH: NamedNodeRef<'static> =
 pub const LINKS_GRAPH: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("https://w3id.org/zonekg/id/graph/links");
 
-/// Post titles that lead a zone (the same list as the scorer's `LEADING_TITLES`).
-pub const LEADING_TITLES: &[&str] = &[
-    "党工委书记",
-    "管委会主任",
-    "区委书记",
-    "区长",
-    "县委书记",
-    "县长",
-    "市委书记",
-    "市长",
-    "省委书记",
-    "省长",
-    "书记",
-    "主任",
-];
-
 /// The prefixes used when printing Turtle and TriG and in canned queries.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("zk", zk::NS),

@@ -9,7 +9,8 @@
 //! 书记、管委会主任。`) names the person at the head of the paragraph and the posts in a
 //! later sentence: [`profile_posts`].
 
-use super::{list_name_at, name_at, title_chain, Mention, LEX};
+use super::{list_name_at, name_at, title_chain, Mention};
+use crate::lexicon::officials::OFFICIALS;
 use crate::model::Report;
 use memchr::memmem;
 use std::sync::LazyLock;
@@ -223,13 +224,13 @@ fn chain_end(s: &str, start: usize) -> usize {
 /// The posts of the chain `s[start..end]`: its last title must end it.
 fn posts_in(s: &str, start: usize, end: usize, report: &Report) -> Vec<super::Post> {
     let chain = &s[start..end];
-    let Some(last) = LEX.titles.find_iter(chain).last() else {
+    let Some((last, _)) = OFFICIALS.titles.find_all(chain).pop() else {
         return Vec::new();
     };
-    if last.end() != chain.len() {
+    if last.end != chain.len() {
         return Vec::new();
     }
-    title_chain(chain, last.start(), last.end(), report, None)
+    title_chain(chain, last.start, last.end, report, None)
 }
 
 #[cfg(test)]

@@ -7,16 +7,18 @@
 //! people, with optional web boilerplate. The same `(n, seed)` always gives the same
 //! corpus, so timings and test failures can be reproduced.
 //!
-//! ```
-//! use zonekg::synth::corpus;
+//! Dev-only: not part of the library. Benches, tests and the `synth-corpus` example
+//! include this file with `#[path = "…/support/synth.rs"] mod synth;`.
 //!
-//! let reports = corpus(4, 7);
+//! ```text
+//! let reports = synth::corpus(4, 7);
 //! assert_eq!(reports.len(), 4);
 //! assert!(reports.iter().all(|r| (2048..=8192).contains(&r.text.len())));
-//! assert_eq!(reports, corpus(4, 7)); // deterministic
+//! assert_eq!(reports, synth::corpus(4, 7)); // deterministic
 //! ```
 
 use std::fmt::Write as _;
+use zonekg::ingest::MemoryInput;
 
 /// One generated report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,10 +34,25 @@ const MIN_BYTES: usize = 2048;
 /// No report is longer than this.
 const MAX_BYTES: usize = 8192;
 
+/// The seed of the benchmarks' corpus (and of `scripts/same-output`'s synthetic set).
+#[allow(dead_code)] // tests/ingest.rs includes this module with its own seed
+pub const BENCH_SEED: u64 = 2024;
+
 /// `n` reports generated from `seed`; 2–8 KB each.
 pub fn corpus(n: usize, seed: u64) -> Vec<SyntheticReport> {
     let mut rng = SplitMix64(seed);
     (0..n).map(|i| report(i, &mut rng)).collect()
+}
+
+/// A generated report, located at `synth:<name>`, for ingesting from memory.
+impl From<SyntheticReport> for MemoryInput {
+    fn from(r: SyntheticReport) -> Self {
+        MemoryInput {
+            location: format!("synth:{}", r.name),
+            name: r.name,
+            bytes: r.text.into_bytes(),
+        }
+    }
 }
 
 /// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast and good enough for test data.
@@ -463,13 +480,14 @@ fn filler(s: &Setting, rng: &mut SplitMix64, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    // Paths rather than `use super::*`: benches compile this module with cfg(test) but
+    // without the test harness, which drops the tests and would leave the import unused.
 
     #[test]
     fn sizes_stay_within_two_to_eight_kilobytes() {
-        for r in corpus(300, 11) {
+        for r in super::corpus(300, 11) {
             assert!(
-                (MIN_BYTES..=MAX_BYTES).contains(&r.text.len()),
+                (super::MIN_BYTES..=super::MAX_BYTES).contains(&r.text.len()),
                 "{} is {} bytes",
                 r.name,
                 r.text.len()
@@ -479,14 +497,14 @@ mod tests {
 
     #[test]
     fn same_seed_same_corpus_other_seed_other_corpus() {
-        assert_eq!(corpus(20, 3), corpus(20, 3));
-        assert_ne!(corpus(20, 3), corpus(20, 4));
+        assert_eq!(super::corpus(20, 3), super::corpus(20, 3));
+        assert_ne!(super::corpus(20, 3), super::corpus(20, 4));
     }
 
     #[test]
     fn mixes_templates_and_boilerplate() {
-        let reports = corpus(100, 5);
-        for t in TEMPLATES {
+        let reports = super::corpus(100, 5);
+        for t in super::TEMPLATES {
             assert!(reports
                 .iter()
                 .any(|r| r.name.ends_with(&format!("_{t}.txt"))));
@@ -499,7 +517,7 @@ mod tests {
 
     #[test]
     fn reports_state_goals_results_and_tasks() {
-        let reports = corpus(100, 9);
+        let reports = super::corpus(100, 9);
         assert!(reports.iter().any(|r| r.text.contains("主要预期目标")));
         assert!(reports.iter().any(|r| r.text.contains("同比增长")));
         assert!(reports.iter().any(|r| r.text.contains("二是")));

@@ -1,0 +1,147 @@
+//! The words officials and their posts are read with (`src/extract/officials`): titles,
+//! bodies, surnames, what may follow a name, and the words that decide how a title
+//! chain's element becomes a post. Each file is read once, into [`OFFICIALS`].
+
+use super::{files, Tag, WordSet};
+use std::sync::LazyLock;
+
+/// What a word of `post_words.txt` is (see the file's head).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PostWord {
+    Company,
+    Department,
+    Rank,
+    Sender,
+    Government,
+    PartyGroup,
+    ZoneBody,
+    ZoneShort,
+    Director,
+    BureauHead,
+}
+
+impl Tag for PostWord {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("company", PostWord::Company),
+        ("department", PostWord::Department),
+        ("rank", PostWord::Rank),
+        ("sender", PostWord::Sender),
+        ("government", PostWord::Government),
+        ("party_group", PostWord::PartyGroup),
+        ("zone_body", PostWord::ZoneBody),
+        ("zone_short", PostWord::ZoneShort),
+        ("director", PostWord::Director),
+        ("bureau_head", PostWord::BureauHead),
+    ];
+}
+
+/// What a char of `name_chars.txt` is (see the file's head).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameChar {
+    Function,
+    Follower,
+    Verb,
+}
+
+impl Tag for NameChar {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("function", NameChar::Function),
+        ("follower", NameChar::Follower),
+        ("verb", NameChar::Verb),
+    ];
+}
+
+/// The officials' tables.
+pub(crate) struct Officials {
+    /// Post titles (`titles.txt`), ids in file order.
+    pub titles: WordSet,
+    /// Bodies between a jurisdiction and a title (`bodies.txt`).
+    pub bodies: WordSet,
+    pub surnames: WordSet,
+    /// What may follow a name (`name_followers.txt`), longest first: the first of a
+    /// char's words that fits is the longest.
+    pub followers: WordSet,
+    /// Words no name opens with (`not_names.txt`).
+    pub not_names: WordSet,
+    /// Words before a title chain that are no part of it (`title_lead_stop.txt`).
+    pub lead_stops: WordSet,
+    /// `post_words.txt`, by tag.
+    pub company_suffixes: WordSet,
+    pub department_suffixes: WordSet,
+    pub personal_ranks: WordSet,
+    /// In file order.
+    pub senders: Vec<&'static str>,
+    /// In file order: the longer form first.
+    pub governments: Vec<&'static str>,
+    pub party_groups: WordSet,
+    /// Zone bodies with their short forms, for the start of a body.
+    pub zone_bodies: WordSet,
+    /// Zone bodies without their short forms, for an organization holding one.
+    pub zone_bodies_held: Vec<&'static str>,
+    pub director_titles: WordSet,
+    pub bureau_head_titles: WordSet,
+    /// (how a party group's body ends, the body it directs), in file order.
+    pub directed_bodies: Vec<(&'static str, &'static str)>,
+    /// `name_chars.txt`, by tag.
+    pub function_chars: Vec<char>,
+    pub follower_chars: Vec<char>,
+    pub verb_chars: Vec<char>,
+}
+
+/// The officials' tables, read once.
+pub(crate) static OFFICIALS: LazyLock<Officials> = LazyLock::new(|| {
+    let longest_first = |words: &mut Vec<&'static str>| {
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    };
+    let post_words = files::POST_WORDS.tagged::<PostWord>();
+    let tagged = |tags: &[PostWord]| -> Vec<&'static str> {
+        post_words
+            .iter()
+            .filter(|(_, t)| tags.contains(t))
+            .map(|(w, _)| *w)
+            .collect()
+    };
+    let name_chars = files::NAME_CHARS.tagged::<NameChar>();
+    let chars = |tag: NameChar| -> Vec<char> {
+        name_chars
+            .iter()
+            .filter(|(_, t)| *t == tag)
+            .map(|(w, _)| {
+                let mut cs = w.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => c,
+                    _ => panic!("data/lexicon/name_chars.txt: `{w}` is not one char"),
+                }
+            })
+            .collect()
+    };
+    let mut followers: Vec<&str> = files::NAME_FOLLOWERS.words().collect();
+    longest_first(&mut followers);
+    Officials {
+        titles: WordSet::new(files::TITLES.words()),
+        bodies: WordSet::new(files::BODIES.words()),
+        surnames: WordSet::new(files::SURNAMES.words()),
+        followers: WordSet::new(followers),
+        not_names: WordSet::new(files::NOT_NAMES.words()),
+        lead_stops: WordSet::new(files::TITLE_LEAD_STOP.words()),
+        company_suffixes: WordSet::new(tagged(&[PostWord::Company])),
+        department_suffixes: WordSet::new(tagged(&[PostWord::Department])),
+        personal_ranks: WordSet::new(tagged(&[PostWord::Rank])),
+        senders: tagged(&[PostWord::Sender]),
+        governments: tagged(&[PostWord::Government]),
+        party_groups: WordSet::new(tagged(&[PostWord::PartyGroup])),
+        zone_bodies: WordSet::new(tagged(&[PostWord::ZoneBody, PostWord::ZoneShort])),
+        zone_bodies_held: tagged(&[PostWord::ZoneBody]),
+        director_titles: WordSet::new(tagged(&[PostWord::Director])),
+        bureau_head_titles: WordSet::new(tagged(&[PostWord::BureauHead])),
+        directed_bodies: files::DIRECTED_BODIES.valued(),
+        function_chars: chars(NameChar::Function),
+        follower_chars: chars(NameChar::Follower),
+        verb_chars: chars(NameChar::Verb),
+    }
+});
+
+/// Reads every table of this area.
+pub(crate) fn load_all() {
+    LazyLock::force(&OFFICIALS);
+}
