@@ -28,6 +28,7 @@ pub mod segment;
 pub mod serve;
 pub mod source;
 pub mod store;
+pub mod zh;
 
 pub use error::ReadError;
 pub use limits::{Cut, Limits};

@@ -11,6 +11,7 @@
 //! `GRAPH` clause; `GRAPH ?g` still names the report a fact came from.
 
 use crate::rdf::vocab::PREFIXES;
+use crate::zh::width::width;
 use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{
@@ -585,23 +586,6 @@ pub fn display_term(term: &Term) -> String {
         }
         other => other.to_string(),
     }
-}
-
-/// Columns a char takes in a terminal: 2 for CJK and other wide chars.
-fn char_width(c: char) -> usize {
-    let wide = matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-    if wide {
-        2
-    } else {
-        1
-    }
-}
-
-fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
 }
 
 fn write_table(

@@ -29,7 +29,8 @@ pub const LEADING_TITLES: &[&str] = &[
 /// Participant roles, most important first; anything else counts as the last.
 pub const ROLES: [&str; 3] = ["host", "speaker", "attendee"];
 
-/// Unit prefixes and what they multiply by, tried in this order.
+/// Unit prefixes and what they multiply by, tried in this order. The scorer's table, kept
+/// as `score.py` has it (without `千亿`, `百亿`); extraction's is `zh::magnitudes`.
 const MULTIPLIERS: &[(&str, f64)] = &[
     ("万亿", 1e12),
     ("亿", 1e8),

@@ -137,12 +137,7 @@ enum Written {
     Sequence,
 }
 
-fn is_cn_ordinal_digit(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
-}
+use crate::zh::numerals::is_ordinal_numeral as is_cn_ordinal_digit;
 
 /// Byte length of the run of 1 to `max` chars satisfying `is` that opens `s`, if the run
 /// is no longer (a longer run is no ordinal: `一二三四是`).
@@ -219,30 +214,7 @@ fn ordinal_at(s: &str) -> Option<(Written, &str, usize)> {
 }
 
 /// Value of a Chinese numeral of up to three characters (`一`…`九十九`).
-pub fn cn_number(s: &str) -> Option<u32> {
-    let digit = |c: char| match c {
-        '一' => Some(1),
-        '二' => Some(2),
-        '三' => Some(3),
-        '四' => Some(4),
-        '五' => Some(5),
-        '六' => Some(6),
-        '七' => Some(7),
-        '八' => Some(8),
-        '九' => Some(9),
-        _ => None,
-    };
-    let mut chars = s.chars();
-    let first = [chars.next(), chars.next(), chars.next(), chars.next()];
-    match first {
-        [Some('十'), None, ..] => Some(10),
-        [Some(a), None, ..] => digit(a),
-        [Some('十'), Some(b), None, _] => Some(10 + digit(b)?),
-        [Some(a), Some('十'), None, _] => Some(digit(a)? * 10),
-        [Some(a), Some('十'), Some(b), None] => Some(digit(a)? * 10 + digit(b)?),
-        _ => None,
-    }
-}
+pub use crate::zh::numerals::read_ordinal as cn_number;
 
 /// Whether an ordinal may begin after char `c`: at a line start or after punctuation,
 /// never inside a word (`统一是`, `第1、2季度`, `2024.02`).

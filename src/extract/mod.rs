@@ -7,7 +7,6 @@
 //! [`Context::evidence`].
 
 pub mod achievements;
-pub mod dates;
 pub mod enumeration;
 pub mod goals;
 pub mod meetings;
@@ -38,6 +37,9 @@ use crate::limits::Cut;
 use crate::model::{Evidence, Report, Zone};
 use crate::normalize::Document;
 use crate::segment::{segment, Segments};
+/// Dates are a fact of Chinese text ([`crate::zh::dates`]); extractors reach them as
+/// `super::dates`.
+use crate::zh::dates;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::LazyLock;

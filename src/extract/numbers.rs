@@ -8,6 +8,11 @@
 mod scan;
 
 use crate::lexicon;
+pub use crate::zh::numerals::is_numeral as is_chinese_numeral;
+pub(crate) use crate::zh::numerals::is_numeral_code;
+use crate::zh::numerals::{DIGITS as CN_DIGITS, NUMERALS as CN_NUMERALS};
+pub(crate) use crate::zh::CjkSet;
+use crate::zh::{magnitudes, numerals};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -83,17 +88,6 @@ pub fn is_rate_unit(unit: &str) -> bool {
     matches!(unit, "%" | "‰" | "个百分点" | "百分点" | "倍")
 }
 
-const MAGNITUDES: [(&str, f64); 8] = [
-    ("万亿", 1e12),
-    ("千亿", 1e11),
-    ("百亿", 1e10),
-    ("千万", 1e7),
-    ("百万", 1e6),
-    ("亿", 1e8),
-    ("万", 1e4),
-    ("千", 1e3),
-];
-
 /// The magnitude a unit carries: `亿元` → 1e8, `家` → 1.
 pub fn magnitude(unit: &str) -> f64 {
     strip_magnitude(unit).0
@@ -106,14 +100,7 @@ pub fn base_unit(unit: &str) -> &str {
 
 /// Splits a leading magnitude off a unit: `亿元` → (1e8, `元`).
 fn strip_magnitude(unit: &str) -> (f64, &str) {
-    for (m, f) in MAGNITUDES {
-        if let Some(rest) = unit.strip_prefix(m) {
-            if !rest.is_empty() {
-                return (f, rest);
-            }
-        }
-    }
-    (1.0, unit)
+    magnitudes::split_unit(unit)
 }
 
 static ACTIVITY_UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -144,7 +131,15 @@ static UNIT_NAMES: LazyLock<CharMap<Vec<UnitForms>>> = LazyLock::new(|| {
 });
 
 /// The magnitudes a unit may be written with, none first.
-const UNIT_MAGNITUDES: [&str; 9] = ["", "万亿", "千亿", "百亿", "亿", "千万", "百万", "万", "千"];
+const UNIT_MAGNITUDES: [&str; 9] = {
+    let mut forms = [""; 9];
+    let mut i = 0;
+    while i < magnitudes::WORDS.len() {
+        forms[i + 1] = magnitudes::WORDS[i];
+        i += 1;
+    }
+    forms
+};
 
 /// `magnitude` + `unit` as one static string. Both come from the quantity pattern,
 /// whose units are those of the lexicon.
@@ -164,93 +159,6 @@ fn unit_name(magnitude: &str, unit: &str) -> &'static str {
 
 static TIME_UNITS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../../data/lexicon/time_units.txt")).collect());
-
-const CN_DIGITS: &str = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖";
-const CN_NUMERALS: &str = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟";
-
-fn cn_digit(c: char) -> Option<f64> {
-    Some(match c {
-        '零' | '〇' => 0.0,
-        '一' | '壹' => 1.0,
-        '二' | '两' | '贰' => 2.0,
-        '三' | '叁' => 3.0,
-        '四' | '肆' => 4.0,
-        '五' | '伍' => 5.0,
-        '六' | '陆' => 6.0,
-        '七' | '柒' => 7.0,
-        '八' | '捌' => 8.0,
-        '九' | '玖' => 9.0,
-        _ => return None,
-    })
-}
-
-/// Whether `c` can be part of a Chinese numeral.
-#[inline]
-pub fn is_chinese_numeral(c: char) -> bool {
-    // this runs on every char of every sentence: one bit test
-    NUMERALS.contains(c)
-}
-
-/// [`is_chinese_numeral`] for a code point.
-#[inline]
-pub(crate) fn is_numeral_code(c: u32) -> bool {
-    NUMERALS.contains_code(c)
-}
-
-/// The [`CN_NUMERALS`] chars, as a bitmap built at compile time.
-static NUMERALS: CjkSet = {
-    let mut set = CjkSet([0; CjkSet::WORDS]);
-    let b = CN_NUMERALS.as_bytes();
-    let mut i = 0;
-    // the numerals are all three bytes long in UTF-8
-    while i < b.len() {
-        let c = ((b[i] as u32 & 0x0f) << 12)
-            | ((b[i + 1] as u32 & 0x3f) << 6)
-            | (b[i + 2] as u32 & 0x3f);
-        let k = c - CjkSet::FIRST;
-        set.0[(k / 64) as usize] |= 1 << (k % 64);
-        i += 3;
-    }
-    set
-};
-
-/// A set of chars of Chinese text (U+3000..U+9FFF, CJK punctuation to the unified
-/// ideographs) as a bitmap: one bit test per char.
-pub(crate) struct CjkSet([u64; CjkSet::WORDS]);
-
-impl CjkSet {
-    const FIRST: u32 = 0x3000;
-    const LEN: u32 = 0xa000 - CjkSet::FIRST;
-    const WORDS: usize = (CjkSet::LEN / 64) as usize;
-
-    /// The empty set.
-    pub(crate) fn empty() -> Self {
-        CjkSet([0; CjkSet::WORDS])
-    }
-
-    /// Adds `c`; false (and nothing added) if it is outside U+3000..U+9FFF.
-    pub(crate) fn insert(&mut self, c: char) -> bool {
-        let k = (c as u32).wrapping_sub(CjkSet::FIRST);
-        if k >= CjkSet::LEN {
-            return false;
-        }
-        self.0[(k / 64) as usize] |= 1 << (k % 64);
-        true
-    }
-
-    /// False for every char outside U+3000..U+9FFF.
-    #[inline]
-    pub(crate) fn contains(&self, c: char) -> bool {
-        self.contains_code(c as u32)
-    }
-
-    /// [`CjkSet::contains`] for a code point.
-    #[inline]
-    fn contains_code(&self, c: u32) -> bool {
-        let k = c.wrapping_sub(CjkSet::FIRST);
-        k < CjkSet::LEN && self.0[(k / 64) as usize] >> (k % 64) & 1 != 0
-    }
-}
 
 /// A map from chars to values, for the few keys of a lexicon looked up for every char
 /// or word of a sentence: open addressing in a table a few times the keys' number,
@@ -297,60 +205,6 @@ impl<T> CharMap<T> {
     }
 }
 
-/// Reads a Chinese numeral (`一百零三`, `两千`, `三亿五千万`, `十`, `二〇二四`).
-/// Returns `None` for runs that are not one number (`十四五`, `三三两两`).
-fn parse_chinese(s: &str) -> Option<f64> {
-    if s.is_empty() {
-        return None;
-    }
-    // `一点二` (1.2): a whole number, then digits one by one
-    if let Some((whole, fraction)) = s.split_once('点') {
-        let mut scale = 1.0;
-        let mut part = 0.0;
-        for c in fraction.chars() {
-            scale /= 10.0;
-            part += cn_digit(c)? * scale;
-        }
-        return (!fraction.is_empty()).then_some(parse_chinese(whole)? + part);
-    }
-    // digit-by-digit form (二〇二四): only digits, with a 〇/零 to tell it from words
-    if s.chars().count() > 1 && s.chars().all(|c| CN_DIGITS.contains(c)) && s.contains(['〇', '零'])
-    {
-        return s
-            .chars()
-            .try_fold(0.0, |acc, c| Some(acc * 10.0 + cn_digit(c)?));
-    }
-    let (mut total, mut section, mut digit) = (0.0f64, 0.0f64, None::<f64>);
-    for c in s.chars() {
-        if let Some(d) = cn_digit(c) {
-            if digit.is_some() && d != 0.0 {
-                return None; // two digits in a row: not one number
-            }
-            digit = if d == 0.0 { None } else { Some(d) };
-            continue;
-        }
-        let unit = match c {
-            '十' | '拾' => 10.0,
-            '百' | '佰' => 100.0,
-            '千' | '仟' => 1000.0,
-            '万' => {
-                total += (section + digit.take().unwrap_or(0.0)) * 1e4;
-                section = 0.0;
-                continue;
-            }
-            '亿' => {
-                total = (total + section + digit.take().unwrap_or(0.0)) * 1e8;
-                section = 0.0;
-                continue;
-            }
-            _ => return None,
-        };
-        section += digit.take().unwrap_or(1.0) * unit;
-    }
-    let v = total + section + digit.unwrap_or(0.0);
-    (v > 0.0 || s.chars().all(|c| c == '零' || c == '〇')).then_some(v)
-}
-
 /// Reads a number as reports write it: `170`, `1,200`, `103.16`, `1.2万`, `300多`,
 /// `百余`, `一百零三`, `两千`, `三亿五千万`. Magnitude words multiply (`1.2万` →
 /// 12000); trailing `多`/`余`/`左右`/`以上` are ignored.
@@ -372,12 +226,9 @@ pub fn parse_number(s: &str) -> Option<f64> {
         if rest.is_empty() {
             return Some(number);
         }
-        return MAGNITUDES
-            .iter()
-            .find(|(m, _)| *m == rest)
-            .map(|(_, f)| number * f);
+        return magnitudes::factor(rest).map(|f| number * f);
     }
-    parse_chinese(s)
+    numerals::read(s)
 }
 
 /// The quantity pattern: number, optional `多/余`, magnitude, unit, bound word.
@@ -388,8 +239,9 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let time = lexicon::alternation(lexicon::entries(include_str!(
         "../../data/lexicon/time_units.txt"
     )));
+    let mags = magnitudes::WORDS.join("|");
     Regex::new(&format!(
-        r"(?:百分之(?P<pct>[{CN_NUMERALS}点]+)|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERALS}]+(?:点[{CN_DIGITS}]+)?)\s*(?P<more>[多余])?(?P<mag>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<more2>[多余])?\s*(?P<unit>{time}|{units}))(?P<bound>及以上|以上|以下|以内|左右|上下|之多)?"
+        r"(?:百分之(?P<pct>[{CN_NUMERALS}点]+)|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERALS}]+(?:点[{CN_DIGITS}]+)?)\s*(?P<more>[多余])?(?P<mag>{mags})?(?P<more2>[多余])?\s*(?P<unit>{time}|{units}))(?P<bound>及以上|以上|以下|以内|左右|上下|之多)?"
     ))
     .unwrap()
 });
@@ -504,7 +356,7 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
             continue; // `万人` alone: a word, not a number
         }
         let value = if chinese {
-            parse_chinese(numeral)
+            numerals::read(numeral)
         } else if numeral.contains(',') {
             numeral.replace(',', "").parse().ok()
         } else {
@@ -545,14 +397,14 @@ pub fn find_quantities(s: &str) -> Vec<Quantity> {
 fn parse_percent_words(s: &str) -> Option<f64> {
     match s.split_once('点') {
         Some((int, frac)) => {
-            let i = parse_chinese(int)?;
+            let i = numerals::read(int)?;
             let digits: Option<String> = frac
                 .chars()
-                .map(|c| cn_digit(c).map(|d| char::from(b'0' + d as u8)))
+                .map(|c| numerals::digit(c).map(|d| char::from(b'0' + d)))
                 .collect();
             format!("{i}.{}", digits?).parse().ok()
         }
-        None => parse_chinese(s),
+        None => numerals::read(s),
     }
 }
 
@@ -581,7 +433,7 @@ struct UnitStarts {
 }
 
 static UNIT_START_SET: LazyLock<UnitStarts> = LazyLock::new(|| {
-    let mut cjk = CjkSet([0; CjkSet::WORDS]);
+    let mut cjk = CjkSet::empty();
     let other = UNIT_STARTS
         .iter()
         .copied()

@@ -7,17 +7,13 @@
 //! jieba tags them well enough in context; `data/lexicon/name_breakers.txt` adds the
 //! verbs it takes for nouns there.
 
-use crate::lexicon;
+use crate::lexicon::officials::OFFICIALS;
 use jieba_rs::Jieba;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
-
-static BREAKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("../../data/lexicon/name_breakers.txt")).collect()
-});
 
 /// Tags of words that are no part of a name: verbs (not verbal nouns), adverbs,
 /// prepositions, conjunctions, particles, pronouns, numerals and measure words, time and
@@ -90,7 +86,7 @@ fn tag_floor(s: &str, upto: usize) -> usize {
             break;
         }
         // a division's name is a name whatever jieba makes of it (`遵义` as a verb)
-        if (breaks_names(tag.tag) || BREAKERS.contains(tag.word))
+        if (breaks_names(tag.tag) || OFFICIALS.name_breakers.contains(tag.word))
             && !crate::gazetteer::get().is_form(tag.word)
         {
             floor = end;

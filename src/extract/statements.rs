@@ -13,6 +13,7 @@ mod reader;
 mod readings;
 mod rules;
 mod search;
+mod sentence;
 
 use super::numbers::{self, Bound, Quantity};
 use super::period::{self, SentenceTimes, YearRef, Years};
@@ -379,21 +380,8 @@ fn heading_tense(p: &str) -> Option<Tense> {
     // a numbered heading starts with a numeral, a digit, a bracket or `第`
     let numbered_start = p.chars().next().is_some_and(|c| {
         is_numeric(c)
-            || matches!(
-                c,
-                '(' | '（'
-                    | '第'
-                    | '一'
-                    | '二'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-                    | '十'
-            )
+            || matches!(c, '(' | '（' | '第')
+            || crate::zh::numerals::is_ordinal_numeral(c)
     });
     // more than 120 bytes are more than 30 chars
     if !numbered_start || p.len() > 120 || p.chars().count() > 30 {

@@ -215,7 +215,7 @@ fn without_modal(head: &str) -> &str {
 /// Whether a headline says enough to be a task: some Han characters, not just a name.
 fn worth_keeping(head: &str) -> bool {
     head.chars()
-        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .filter(|&c| crate::zh::han::is_han(c))
         .nth(2)
         .is_some()
 }

@@ -24,6 +24,7 @@ macro_rules! list_files {
 list_files! {
     ACTIVITY_UNITS = "activity_units";
     ADMIN_LEVELS = "admin_levels";
+    APPOINTMENT_WORDS = "appointment_words";
     BODIES = "bodies";
     BOILERPLATE = "boilerplate";
     DIRECTED_BODIES = "directed_bodies";
@@ -42,6 +43,7 @@ list_files! {
     MEETING_LEAD_VERBS = "meeting_lead_verbs";
     MEETING_NOUNS = "meeting_nouns";
     MEETING_ROLES = "meeting_roles";
+    MEETING_WORDS = "meeting_words";
     MODAL_YAO_WORDS = "modal_yao_words";
     NAME_BREAKERS = "name_breakers";
     NAME_CHARS = "name_chars";

@@ -37,6 +37,82 @@ impl Part {
     }
 }
 
+/// What a word of `meeting_words.txt` is (see the file's head).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MeetingWord {
+    Tour,
+    Today,
+    Afterwards,
+    StudyVerb,
+    Plan,
+    PlanBatch,
+    PlanTalks,
+    TalksVerb,
+    PassingOn,
+    TimeOfDay,
+    Adverb,
+    DateTail,
+    Lead,
+    NotVenue,
+    SpeechTitle,
+    National,
+    GoesOn,
+    Shared,
+    Attending,
+    Present,
+    CountLead,
+    AttendMore,
+}
+
+impl Tag for MeetingWord {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("tour", MeetingWord::Tour),
+        ("today", MeetingWord::Today),
+        ("afterwards", MeetingWord::Afterwards),
+        ("study_verb", MeetingWord::StudyVerb),
+        ("plan", MeetingWord::Plan),
+        ("plan_batch", MeetingWord::PlanBatch),
+        ("plan_talks", MeetingWord::PlanTalks),
+        ("talks_verb", MeetingWord::TalksVerb),
+        ("passing_on", MeetingWord::PassingOn),
+        ("time_of_day", MeetingWord::TimeOfDay),
+        ("adverb", MeetingWord::Adverb),
+        ("date_tail", MeetingWord::DateTail),
+        ("lead", MeetingWord::Lead),
+        ("not_venue", MeetingWord::NotVenue),
+        ("speech_title", MeetingWord::SpeechTitle),
+        ("national", MeetingWord::National),
+        ("goes_on", MeetingWord::GoesOn),
+        ("shared", MeetingWord::Shared),
+        ("attending", MeetingWord::Attending),
+        ("present", MeetingWord::Present),
+        ("count_lead", MeetingWord::CountLead),
+        ("attend_more", MeetingWord::AttendMore),
+    ];
+}
+
+/// The words of `meeting_words.txt`, a set per tag (each in file order).
+pub(crate) struct MeetingWords {
+    sets: Vec<(MeetingWord, WordSet)>,
+}
+
+impl MeetingWords {
+    /// The words tagged `tag`, in file order.
+    pub(crate) fn set(&self, tag: MeetingWord) -> &WordSet {
+        &self
+            .sets
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .expect("every tag has a set")
+            .1
+    }
+
+    /// [`MeetingWords::set`]'s words.
+    pub(crate) fn of(&self, tag: MeetingWord) -> &[&'static str] {
+        self.set(tag).words()
+    }
+}
+
 /// The meetings' tables.
 pub(crate) struct Meetings {
     /// Words a meeting's name ends with (`meeting_nouns.txt`).
@@ -54,6 +130,8 @@ pub(crate) struct Meetings {
     pub leads: WordSet,
     /// Batches of projects started together (`集中开工`), longest first.
     pub batches: WordSet,
+    /// `meeting_words.txt`.
+    pub words: MeetingWords,
 }
 
 /// The meetings' tables, read once.
@@ -79,10 +157,22 @@ pub(crate) static MEETINGS: LazyLock<Meetings> = LazyLock::new(|| {
             .collect(),
         leads: WordSet::new(files::MEETING_LEAD_VERBS.words()),
         batches: WordSet::new(batches),
+        words: {
+            let tagged = files::MEETING_WORDS.tagged::<MeetingWord>();
+            let sets = MeetingWord::ALL
+                .iter()
+                .map(|&(_, tag)| {
+                    let words = tagged.iter().filter(|(_, t)| *t == tag).map(|(w, _)| *w);
+                    (tag, WordSet::new(words))
+                })
+                .collect();
+            MeetingWords { sets }
+        },
     }
 });
 
-/// Reads every table of this area.
+/// Reads every table of this area (the `every_table_loads` test).
+#[cfg(test)]
 pub(crate) fn load_all() {
     LazyLock::force(&MEETINGS);
 }

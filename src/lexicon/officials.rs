@@ -51,6 +51,42 @@ impl Tag for NameChar {
     ];
 }
 
+/// What a word of `appointment_words.txt` is (see the file's head).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AppointmentWord {
+    Appoint,
+    Decide,
+    ConnectorMark,
+    Connector,
+    ReferBack,
+    ChainEnd,
+}
+
+impl Tag for AppointmentWord {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("appoint", AppointmentWord::Appoint),
+        ("decide", AppointmentWord::Decide),
+        ("connector_mark", AppointmentWord::ConnectorMark),
+        ("connector", AppointmentWord::Connector),
+        ("refer_back", AppointmentWord::ReferBack),
+        ("chain_end", AppointmentWord::ChainEnd),
+    ];
+}
+
+/// The words of appointment notices (`appointment_words.txt`).
+pub(crate) struct Appointments {
+    /// Verbs before a name making the sentence an appointment (`任命`, `决定`).
+    pub before_name: WordSet,
+    /// Words one of which every notice holds.
+    pub marks: WordSet,
+    /// Connectors after a name that open its chain (`同志为`, `担任`).
+    pub connectors: WordSet,
+    /// Words referring back to the person named last (`免去其`).
+    pub refer_back: WordSet,
+    /// What ends a title chain in a notice (`职务`, `，`).
+    pub chain_ends: WordSet,
+}
+
 /// The officials' tables.
 pub(crate) struct Officials {
     /// Post titles (`titles.txt`), ids in file order.
@@ -82,6 +118,10 @@ pub(crate) struct Officials {
     pub bureau_head_titles: WordSet,
     /// (how a party group's body ends, the body it directs), in file order.
     pub directed_bodies: Vec<(&'static str, &'static str)>,
+    /// Words jieba takes for nouns that end a name reaching back (`name_breakers.txt`),
+    /// read by `extract::pos` for zones' names as well as posts.
+    pub name_breakers: WordSet,
+    pub appointments: Appointments,
     /// `name_chars.txt`, by tag.
     pub function_chars: Vec<char>,
     pub follower_chars: Vec<char>,
@@ -115,6 +155,23 @@ pub(crate) static OFFICIALS: LazyLock<Officials> = LazyLock::new(|| {
             })
             .collect()
     };
+    let appointment_words = files::APPOINTMENT_WORDS.tagged::<AppointmentWord>();
+    let appointment = |tags: &[AppointmentWord]| {
+        WordSet::new(
+            appointment_words
+                .iter()
+                .filter(|(_, t)| tags.contains(t))
+                .map(|(w, _)| *w),
+        )
+    };
+    use AppointmentWord as A;
+    let appointments = Appointments {
+        before_name: appointment(&[A::Appoint, A::Decide]),
+        marks: appointment(&[A::Appoint, A::ConnectorMark]),
+        connectors: appointment(&[A::ConnectorMark, A::Connector]),
+        refer_back: appointment(&[A::ReferBack]),
+        chain_ends: appointment(&[A::ChainEnd]),
+    };
     let mut followers: Vec<&str> = files::NAME_FOLLOWERS.words().collect();
     longest_first(&mut followers);
     Officials {
@@ -135,13 +192,16 @@ pub(crate) static OFFICIALS: LazyLock<Officials> = LazyLock::new(|| {
         director_titles: WordSet::new(tagged(&[PostWord::Director])),
         bureau_head_titles: WordSet::new(tagged(&[PostWord::BureauHead])),
         directed_bodies: files::DIRECTED_BODIES.valued(),
+        name_breakers: WordSet::new(files::NAME_BREAKERS.words()),
+        appointments,
         function_chars: chars(NameChar::Function),
         follower_chars: chars(NameChar::Follower),
         verb_chars: chars(NameChar::Verb),
     }
 });
 
-/// Reads every table of this area.
+/// Reads every table of this area (the `every_table_loads` test).
+#[cfg(test)]
 pub(crate) fn load_all() {
     LazyLock::force(&OFFICIALS);
 }

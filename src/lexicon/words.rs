@@ -286,6 +286,25 @@ impl WordSet {
         self.by_last.occurs_in(s)
     }
 
+    /// The ids of the words that occur anywhere in `s` (overlapping ones too), each once,
+    /// in id order: an automaton's overlapping search, for a list whose words worth a
+    /// closer look are few.
+    pub fn ids_in(&self, s: &str) -> Vec<usize> {
+        let bytes = s.as_bytes();
+        let mut found = Vec::new();
+        for (i, c) in self.by_last.key_chars(s) {
+            let head = &bytes[..i + c.len_utf8()];
+            for &(w, id) in self.by_last.get(c) {
+                if head.ends_with(w.as_bytes()) {
+                    found.push(id);
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
     /// The words found in `s` one after another as a leftmost-longest automaton finds
     /// them, each as (byte range, id).
     pub fn find_all(&self, s: &str) -> Vec<(Range<usize>, usize)> {
@@ -345,6 +364,8 @@ mod tests {
             set.find_all("在全区落实"),
             vec![(0..3, 1), (3..9, 2), (9..15, 5)]
         );
+        assert_eq!(set.ids_in("区县全区县在在"), vec![1, 2, 3]);
+        assert!(set.ids_in("甲乙").is_empty());
     }
 
     #[test]

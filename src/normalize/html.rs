@@ -16,6 +16,7 @@ mod page_meta;
 
 use super::{meta, Document, MappedText, MappedTextBuilder, Normalizer};
 use crate::limits::Cut;
+use crate::zh::han::han_count;
 use align::Aligner;
 use scraper::node::Element;
 use scraper::{ElementRef, Node};
@@ -396,12 +397,6 @@ impl Sink<'_> {
 
 fn is_wide(c: char) -> bool {
     c >= '\u{2E80}' && !c.is_whitespace()
-}
-
-fn han_count(s: &str) -> usize {
-    s.chars()
-        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
-        .count()
 }
 
 #[cfg(test)]

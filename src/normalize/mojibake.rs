@@ -21,8 +21,9 @@ use std::ops::Range;
 
 use encoding_rs::GBK;
 
-use super::pinyin::{is_han, syllable};
+use super::pinyin::syllable;
 use super::{Document, MappedText, Normalizer};
+use crate::zh::han::is_han;
 
 pub struct Mojibake;
 

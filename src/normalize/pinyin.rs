@@ -6,27 +6,13 @@
 //! `(高新区)` stay. A syllable without tone (`(men)`) is only taken for an annotation in a
 //! text that also has tone-marked ones, because bare latin words look the same.
 
-use std::collections::HashSet;
+use crate::zh::han::is_han;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use super::{Document, MappedText, Normalizer};
 use crate::lexicon;
 
 pub struct Pinyin;
-
-static SYLLABLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("../../data/lexicon/pinyin_syllables.txt")).collect()
-});
-
-/// Whether `c` is a CJK ideograph (the unified blocks and compatibility ideographs).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3134F}')
-}
 
 /// The toneless vowel of a tone-marked one.
 fn untoned(c: char) -> Option<char> {
@@ -71,7 +57,9 @@ pub(crate) fn syllable(body: &str) -> Option<bool> {
         len += plain.len_utf8();
     }
     let s = std::str::from_utf8(&buf[..len]).ok()?;
-    SYLLABLES.contains(s).then_some(toned)
+    lexicon::normalize::PINYIN_SYLLABLES
+        .contains(s)
+        .then_some(toned)
 }
 
 /// One annotation found: the bytes to drop and whether its syllable had a tone.

@@ -8,7 +8,7 @@
 /// Pairs of bytes looked at in one step of [`han_count`].
 const PAIRS: usize = 32;
 
-/// How many chars of `s` are Han ideographs ([`is_han`](super::pinyin::is_han)): the
+/// How many chars of `s` are Han ideographs ([`is_han`](crate::zh::han::is_han)): the
 /// unified blocks U+3400–4DBF and U+4E00–9FFF, the compatibility block U+F900–FAFF, and
 /// the supplementary planes U+20000–3134F.
 pub(crate) fn han_count(s: &str) -> usize {
@@ -28,7 +28,7 @@ pub(crate) fn han_count(s: &str) -> usize {
     if memchr::memchr(0xF0, bytes).is_some() {
         count += s
             .char_indices()
-            .filter(|&(i, c)| bytes[i] == 0xF0 && super::pinyin::is_han(c))
+            .filter(|&(i, c)| bytes[i] == 0xF0 && crate::zh::han::is_han(c))
             .count();
     }
     count
@@ -125,7 +125,7 @@ pub(crate) fn first_in(s: &str, set: &BmpSet) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::pinyin::is_han;
+    use crate::zh::han::is_han;
 
     /// Text with chars at the edges of every range the scans tell apart.
     fn edges() -> String {

@@ -7,6 +7,7 @@ use crate::lexicon;
 use crate::lexicon::tasks::{
     MODAL_YAO_WORDS, TASK_ANAPHORA_OPENERS, TASK_PLAN_NOUNS, TASK_SPEECH_WORDS, TASK_VERBS,
 };
+use crate::zh::han::is_han;
 use regex::Regex;
 
 /// A named plan with a count: `十项攻坚行动`, `“三大攻坚战”`; group `noun` is what it is a
@@ -65,10 +66,6 @@ fn alike(a: &str, b: &str) -> bool {
 /// A short line without sentence punctuation: a heading rather than a body paragraph.
 fn is_heading_line(s: &str) -> bool {
     s.chars().count() <= 30 && !s.contains(['。', ';', '；', ',', '，'])
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Lists written as parallel clauses of one sentence:

@@ -2,7 +2,9 @@
 //! text with the role verb of their clause (`主持`, `讲话`, `出席`), minutes' header lines
 //! (`出席：甲、乙`), and a speech's byline.
 
+use super::roles::{header_role, list_after, role_after, speech_at_end, CLAUSE_END};
 use super::*;
+use crate::model::Official;
 
 /// Officials named in `range` of sentences with the part each played.
 pub(super) fn participants(
@@ -102,7 +104,7 @@ pub(super) fn participants(
             // national leaders are quoted in reports, not present at local meetings
             if m.posts
                 .iter()
-                .any(|p| NATIONAL_TITLES.contains(&p.title.as_str()))
+                .any(|p| MEETINGS.words.set(Word::National).contains(&p.title))
             {
                 continue;
             }
@@ -146,30 +148,6 @@ pub(super) fn add_participant(best: &mut Vec<Participant>, name: &str, role: Rol
             role,
         }),
     }
-}
-
-/// A header line of minutes that says who played a part (`主持:某某`, `出席:甲、乙`):
-/// the role and the list after the label.
-pub(super) fn header_role(s: &str) -> Option<(Role, &str)> {
-    const LABELS: [(&str, Role); 13] = [
-        ("参加会议的还有", Role::Attendee),
-        ("出席会议的还有", Role::Attendee),
-        ("参会的还有", Role::Attendee),
-        ("主持人", Role::Host),
-        ("主持", Role::Host),
-        ("出席人员", Role::Attendee),
-        ("出席领导", Role::Attendee),
-        ("参会人员", Role::Attendee),
-        ("参加人员", Role::Attendee),
-        ("与会人员", Role::Attendee),
-        ("出席", Role::Attendee),
-        ("参加", Role::Attendee),
-        ("列席", Role::Attendee),
-    ];
-    let (label, role) = LABELS.iter().find(|(l, _)| s.starts_with(l))?;
-    let list = s[label.len()..].trim_start_matches([' ', '　']);
-    let list = list.strip_prefix([':', '：'])?;
-    Some((*role, list.trim_end_matches(['。', ';', '；'])))
 }
 
 /// Officials' names, searched for through a meeting's whole part of the text at once
@@ -240,179 +218,12 @@ impl<'r> NameStarts<'r> {
     }
 }
 
-/// Which patterns of `words` occur in `s`, in pattern order, each once: the words
-/// worth a closer look, so that a long list costs one pass over `s`.
-pub(super) fn patterns_in(words: &AhoCorasick, s: &str) -> impl Iterator<Item = usize> {
-    let mut found: Vec<usize> = words
-        .find_overlapping_iter(s)
-        .map(|m| m.pattern().as_usize())
-        .collect();
-    found.sort_unstable();
-    found.dedup();
-    found.into_iter()
-}
-
 /// A short line of its own naming the speaker under a speech's title
 /// (`某某区党工委书记 张三`).
 pub(super) fn is_speech_byline(cx: &Context, i: usize, s: &str) -> bool {
     let title = cx.doc.title.as_deref().unwrap_or("");
     let p = &cx.segments.paragraphs[cx.segments.sentences[i].paragraph];
-    let is_speech = ["讲话", "致辞", "报告"]
-        .iter()
-        .any(|w| title.contains(w) || cx.text[..p.span.start].contains(w));
+    let speech = MEETINGS.words.set(Word::SpeechTitle);
+    let is_speech = speech.occurs_in(title) || speech.occurs_in(&cx.text[..p.span.start]);
     is_speech && p.sentences.len() == 1 && s.chars().count() <= 40 && p.sentences.start < 8
-}
-
-pub(super) const NATIONAL_TITLES: &[&str] = &["总书记", "总理", "副总理", "委员长"];
-
-pub(super) const CLAUSE_END: [char; 8] = [',', '，', '。', ';', '；', ':', '：', '!'];
-
-/// The role verb in the clause after a name (`Some(None)` is a weak verb).
-pub(super) fn role_after(s: &str, name_end: usize) -> Option<Option<Role>> {
-    let rest = &s[name_end..];
-    let clause_len = rest.find(CLAUSE_END).unwrap_or(rest.len());
-    let clause = &rest[..clause_len];
-    let mut candidates = vec![clause];
-    let after = rest[clause_len..].trim_start_matches(CLAUSE_END);
-    let next_len = after.find(CLAUSE_END).unwrap_or(after.len());
-    let next = &after[..next_len];
-    let bare = clause.trim_start_matches("同志").trim().is_empty();
-    // `张三同志,代表…作报告`: the action goes on in the next clause; `A,B分别宣读`: shared
-    if bare
-        && (["代表", "作", "做", "在", "就", "向", "对", "主持", "宣读"]
-            .iter()
-            .any(|w| next.starts_with(w))
-            || ["分别", "共同", "一同", "先后"]
-                .iter()
-                .any(|w| next.contains(w)))
-    {
-        candidates.push(next);
-    }
-    for c in candidates {
-        if let Some(r) = role_in_clause(c) {
-            return Some(r);
-        }
-    }
-    // `甲率工作组赴…`: who leads the party takes part in its talks
-    if LEX.leads.iter().any(|v| clause.starts_with(v)) {
-        return Some(Some(Role::Attendee));
-    }
-    // `副主任甲、乙,各部门负责人参加会议`: listed before the others who attended
-    if bare && ["参加", "出席", "列席"].iter().any(|w| next.contains(w)) {
-        return Some(Some(Role::Attendee));
-    }
-    // `甲,法院院长乙,各街道负责人以及有关人员列席会议`: further down the list
-    if bare && listed_before_attending(after) {
-        return Some(Some(Role::Attendee));
-    }
-    None
-}
-
-/// The part told by the last clause of a sentence, where it is a speech (`作了表态发言`,
-/// `作总结讲话`).
-pub(super) fn speech_at_end(s: &str) -> Option<Role> {
-    let s = s.trim_end_matches(['。', '!', '！', ' ']);
-    let last = s.rsplit(CLAUSE_END).next().unwrap_or(s);
-    (role_in_clause(last) == Some(Some(Role::Speaker))).then_some(Role::Speaker)
-}
-
-/// Whether `s` goes on as a list of who attended: clauses of titles and names, no
-/// verb of any part, up to one with a verb of attending.
-fn listed_before_attending(s: &str) -> bool {
-    for clause in s.split(CLAUSE_END).take(LIST_CLAUSES) {
-        match role_in_clause(clause) {
-            Some(r) => return r == Some(Role::Attendee),
-            None if clause.chars().count() > 30 || clause.contains('要') => return false,
-            None => {}
-        }
-    }
-    false
-}
-
-/// How many clauses a list of who attended runs to before its verb, at most.
-const LIST_CLAUSES: usize = 10;
-
-/// Where the list a name opens ends, and the bare names in it with their offsets in
-/// `s`: `(正厅级)`, `、乙、丙`, `同志`, `等` after the name at `name_end`. A listed name
-/// must end its item (`、`, a clause end, `等`) or be followed by its part (`出席`).
-pub(super) fn list_after(s: &str, name_end: usize) -> (usize, Vec<(String, usize)>) {
-    let mut at = name_end;
-    let mut names = Vec::new();
-    loop {
-        let rest = &s[at..];
-        if let Some(r) = rest.strip_prefix("同志") {
-            at = s.len() - r.len();
-        } else if let Some(r) = rest.strip_prefix(['(', '（']) {
-            let Some(close) = r
-                .find([')', '）'])
-                .filter(|&c| r[..c].chars().count() <= 12)
-            else {
-                break;
-            };
-            at = s.len() - r.len() + close + r[close..].chars().next().map_or(1, char::len_utf8);
-        } else if let Some(r) = rest.strip_prefix('、') {
-            let start = s.len() - r.len();
-            let Some(name) = officials::name_at(s, start) else {
-                break;
-            };
-            let after = &s[start + name.len()..];
-            let ends_item = after.is_empty()
-                || after.starts_with(['、', '等', '(', '（', ' ', '　'])
-                || after.starts_with(CLAUSE_END)
-                || after.starts_with("同志")
-                || LEX.roles.iter().any(|(v, _)| after.starts_with(v));
-            if !ends_item {
-                break;
-            }
-            at = start + name.len();
-            names.push((name, start));
-        } else {
-            break;
-        }
-    }
-    (at, names)
-}
-
-pub(super) fn role_in_clause(clause: &str) -> Option<Option<Role>> {
-    static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:作|做)[^,，。;；]{0,20}?(?:报告|讲话|部署|发言|总结|说明|动员|辅导)")
-            .unwrap()
-    });
-    let mut found: Option<Option<Role>> = None;
-    let mut consider = |r: Option<Role>| {
-        found = match (found, r) {
-            (None, r) => Some(r),
-            (Some(None), Some(r)) => Some(Some(r)),
-            (Some(Some(a)), Some(b)) if b < a => Some(Some(b)),
-            (f, _) => f,
-        };
-    };
-    if REPORT.is_match(clause) {
-        consider(Some(Role::Speaker));
-    }
-    for k in patterns_in(&LEX.role_verbs, clause) {
-        let (verb, role) = &LEX.roles[k];
-        // `重要讲话`, `的部署` are nouns, not what the person did at the meeting
-        let as_verb = clause.match_indices(verb).any(|(i, _)| {
-            let before = &clause[..i];
-            !(before.ends_with("重要")
-                || before.ends_with('的')
-                || before.ends_with("精神")
-                || (*role != Some(Role::Attendee) && attended_object(before)))
-        });
-        if as_verb {
-            consider(*role);
-        }
-    }
-    found
-}
-
-/// Whether a verb after `before` names what was attended (`参加观摩点评`), not what the
-/// person did: an attending verb precedes it with no `并`/`后` between (`出席并讲话`).
-pub(super) fn attended_object(before: &str) -> bool {
-    ["参加", "出席", "列席"]
-        .iter()
-        .filter_map(|a| before.rfind(a).map(|at| at + a.len()))
-        .max()
-        .is_some_and(|end| !before[end..].contains(['并', '后', '再', '还', '又']))
 }

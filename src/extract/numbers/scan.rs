@@ -30,7 +30,7 @@ pub(super) struct Groups {
 }
 
 /// Magnitudes in the pattern's order.
-const MAGNITUDES: [&str; 8] = ["万亿", "千亿", "百亿", "亿", "千万", "百万", "万", "千"];
+const MAGNITUDES: [&str; 8] = crate::zh::magnitudes::WORDS;
 /// Bound words in the pattern's order.
 const BOUNDS: [&str; 7] = ["及以上", "以上", "以下", "以内", "左右", "上下", "之多"];
 
@@ -177,7 +177,7 @@ fn number_at(s: &str, i: usize) -> Option<Groups> {
             let from = run + '点'.len_utf8();
             let digits_end = s[from..]
                 .char_indices()
-                .find(|&(_, c)| super::cn_digit(c).is_none())
+                .find(|&(_, c)| crate::zh::numerals::digit(c).is_none())
                 .map_or(s.len(), |(k, _)| from + k);
             let mut end = digits_end;
             while end > from {

@@ -10,62 +10,26 @@
 //! later sentence: [`profile_posts`].
 
 use super::{list_name_at, name_at, title_chain, Mention};
+use crate::lexicon::officials::Appointments;
 use crate::lexicon::officials::OFFICIALS;
 use crate::model::Report;
-use memchr::memmem;
-use std::sync::LazyLock;
 
-/// Words that end a title chain in a notice: what it is (`职务`, `人选`), a note in
-/// brackets (`（试用期一年）`), or the end of the clause.
-const CHAIN_ENDS: &[&str] = &[
-    "职务", "人选", "（", "(", "，", ",", "；", ";", "。", "：", ":",
-];
-
-/// The connectors after a name that open its chain, and whether `同志` may stand between.
-const AFTER_NAME: &[&str] = &[
-    "同志为",
-    "同志兼任",
-    "同志任",
-    "同志的",
-    "同志担任",
-    "为",
-    "任",
-    "的",
-    "担任",
-    "兼任",
-];
-
-/// The first chars of [`BEFORE_NAME`] and of the words that refer back to the person
-/// named last (`免去其`, `提名为`, `兼任`, `并提名为`).
-const LEAD_CHARS: &str = "任聘提推免决兼并";
-
-/// Verbs before a name that make the sentence an appointment or removal.
-const BEFORE_NAME: &[&str] = &[
-    "任命", "聘任", "聘请", "提名", "推荐", "免去", "免除", "决定",
-];
+/// The words of appointment notices.
+fn words() -> &'static Appointments {
+    &OFFICIALS.appointments
+}
 
 /// Whether a document may hold an appointment: one of the words every one of them
 /// holds. Tested once per document (a search per sentence costs more than the rest).
 pub(crate) fn may_hold_appointments(text: &str) -> bool {
-    static MARKS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
-        [
-            "任命",
-            "聘任",
-            "聘请",
-            "提名",
-            "推荐",
-            "免去",
-            "免除",
-            "同志任",
-            "同志为",
-            "同志的",
-            "同志担任",
-        ]
-        .iter()
-        .map(|w| memmem::Finder::new(w.as_bytes()))
-        .collect()
-    });
-    MARKS.iter().any(|f| f.find(text.as_bytes()).is_some())
+    words().marks.occurs_in(text)
+}
+
+/// Whether `c` opens a verb of appointing or a word referring back to the person named
+/// last (`免去其`, `提名为`): where an appointment may start inside a clause.
+fn opens_a_lead(c: char) -> bool {
+    !words().before_name.starting_with(c).is_empty()
+        || !words().refer_back.starting_with(c).is_empty()
 }
 
 /// Posts of people named before their title chains in a notice sentence.
@@ -80,7 +44,7 @@ pub(super) fn appointments_in(sentence: &str, report: &Report) -> Vec<Mention> {
             .next()
             .expect("at is a char boundary");
         // an appointment starts at a clause's start or at one of the verbs' first chars
-        let may_start = prev.is_none_or(|p| !super::is_han(p)) || LEAD_CHARS.contains(c);
+        let may_start = prev.is_none_or(|p| !super::is_han(p)) || opens_a_lead(c);
         let found = may_start
             .then(|| person_then_chain(sentence, at, last.as_ref()))
             .flatten();
@@ -123,11 +87,8 @@ fn person_then_chain(
     let rest = &s[at..];
     // `免去其…职务`, `任命其为…`, `提名为…人选`: the person named last
     if let Some(last) = last {
-        for lead in ["免去其", "免除其", "任命其为", "提名为", "并提名为", "兼任"]
-        {
-            if rest.starts_with(lead) {
-                return Some((vec![(last.0.clone(), last.1.clone())], at + lead.len()));
-            }
+        if let Some(lead) = words().refer_back.longest_prefix(rest) {
+            return Some((vec![(last.0.clone(), last.1.clone())], at + lead.len()));
         }
     }
     // a name after a verb of appointing, or opening a clause
@@ -135,7 +96,7 @@ fn person_then_chain(
         .chars()
         .next_back()
         .is_none_or(|c| !super::is_han(c));
-    let name_start = match BEFORE_NAME.iter().find(|v| rest.starts_with(**v)) {
+    let name_start = match words().before_name.longest_prefix(rest) {
         Some(v) => at + v.len(),
         None if opens_clause => at,
         None => return None,
@@ -157,7 +118,7 @@ fn person_then_chain(
     }
     // `甲等3名同志为…`: the count of a list cut short
     let after = counted_rest(&s[end..]).unwrap_or(&s[end..]);
-    let connector = AFTER_NAME.iter().find(|c| after.starts_with(**c))?;
+    let connector = words().connectors.longest_prefix(after)?;
     // without a verb of appointing, only `某某同志任…` reads as one (`某某为…` is common
     // prose), unless the sentence appointed someone already (`任命甲为…,乙为…`)
     if name_start == at && !connector.starts_with("同志") && last.is_none() {
@@ -214,11 +175,12 @@ pub(crate) fn profile_posts(name: &str, sentence: &str, report: &Report) -> Opti
 
 /// Where the chain that starts at `start` ends.
 fn chain_end(s: &str, start: usize) -> usize {
-    CHAIN_ENDS
-        .iter()
-        .filter_map(|w| s[start..].find(w).map(|i| start + i))
-        .min()
-        .unwrap_or(s.len())
+    // the first end: where the leftmost of them starts
+    words()
+        .chain_ends
+        .find_all(&s[start..])
+        .first()
+        .map_or(s.len(), |(r, _)| start + r.start)
 }
 
 /// The posts of the chain `s[start..end]`: its last title must end it.

@@ -48,11 +48,7 @@ pub(super) fn may_lead_with_zone(s: &str) -> bool {
 /// Whether [`ENUMERATOR`] may match (`\d` and `①-⑳` are covered by `is_numeric`).
 pub(super) fn may_lead_with_enumerator(s: &str) -> bool {
     s.chars().next().is_some_and(|c| {
-        is_numeric(c)
-            || matches!(
-                c,
-                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '(' | '（'
-            )
+        is_numeric(c) || matches!(c, '(' | '（') || crate::zh::numerals::is_ordinal_numeral(c)
     })
 }
 

@@ -1,10 +1,11 @@
-//! The sentence reader: the statements a sentence makes, with the tense its cues and
-//! context give them and the year they belong to.
+//! The sentence reader: the tense a sentence's cues and context give its statements, the
+//! year they belong to, and the tests on a figure's words the [passes](super::sentence)
+//! use.
 
 use super::*;
 
 /// Bases of a year-on-year comparison (`比上年增长4.3%`).
-static YEAR_ON_YEAR: LazyLock<Words> = LazyLock::new(|| {
+pub(super) static YEAR_ON_YEAR: LazyLock<Words> = LazyLock::new(|| {
     Words::new(vec![
         "同比",
         "比上年",
@@ -17,7 +18,7 @@ static YEAR_ON_YEAR: LazyLock<Words> = LazyLock::new(|| {
 });
 
 /// Investment figures that name no projects of their own (`总投资1156亿元`).
-const BARE_INVESTMENT: [&str; 6] = [
+pub(super) const BARE_INVESTMENT: [&str; 6] = [
     "总投资",
     "计划总投资",
     "总投资额",
@@ -27,13 +28,13 @@ const BARE_INVESTMENT: [&str; 6] = [
 ];
 
 /// Whether an indicator is a share (`产值全区占比`, `工业投资占比`, `…比重`).
-fn is_share(indicator: &str) -> bool {
+pub(super) fn is_share(indicator: &str) -> bool {
     indicator.ends_with("占比") || indicator.ends_with("比重")
 }
 
 /// What a share is a share of: `区本级产值全区占比` → `区本级产值`, `重工业产值占比` →
 /// `重工业产值`; nothing for a bare `占比`.
-fn shared(indicator: &str) -> Option<&str> {
+pub(super) fn shared(indicator: &str) -> Option<&str> {
     if !is_share(indicator) {
         return None;
     }
@@ -50,7 +51,7 @@ fn shared(indicator: &str) -> Option<&str> {
 
 /// Whether the text before a value ends in a minus sign that belongs to it (`为-3.9‰`),
 /// not a dash between two values (`6%-8%`).
-fn has_minus_sign(before: &str) -> bool {
+pub(super) fn has_minus_sign(before: &str) -> bool {
     let Some(rest) = before.strip_suffix(['-', '－', '−']) else {
         return false;
     };
@@ -61,7 +62,7 @@ fn has_minus_sign(before: &str) -> bool {
 
 /// Whether the clause before `head`'s end is a project's name without a value
 /// (`作为…首个开工的重点项目,`, `此次开工的某某项目,`), whose figures follow.
-fn names_one_project(head: &str) -> bool {
+pub(super) fn names_one_project(head: &str) -> bool {
     let head = head.trim_end_matches([',', '，', ' ']);
     let clause = head
         .rsplit([',', '，', ';', '；', '。'])
@@ -77,275 +78,6 @@ pub(super) struct Reader {
 }
 
 impl Reader {
-    pub(super) fn sentence(
-        &self,
-        s: &str,
-        times: &SentenceTimes,
-        index: usize,
-        frame: Frame,
-        out: &mut Vec<Statement>,
-    ) {
-        let Frame {
-            para_year,
-            last_tense,
-            section_tense,
-            doc_tense,
-            label,
-        } = frame;
-        let qs = numbers::find_quantities(s);
-        if qs.is_empty() {
-            return;
-        }
-        let (cues, first_plan_word) = self.cues(s, times, section_tense);
-        // figures of an event told as held are results unless a plan cue leads them
-        let event = tells_event(s);
-        // tests of the whole sentence that rule them out for each of its clauses
-        let may_have_placeholder = numbers::may_have_placeholder(s);
-        let may_project = PROJECTIONS.is_match(s);
-        let may_pair = find_word(s, "分别").is_some();
-        // a figure compared with last year's is one reached, where nothing else tells
-        let year_on_year = YEAR_ON_YEAR.is_match(s);
-        let mut subject: Option<(String, usize)> = label.map(|l| (l.to_string(), 0));
-        // whether the sentence's last reading was ruled out (`该项目总建筑面积…`)
-        let mut rejected = false;
-        // what the sentence's last share is a share of (`区本级产值全区占比` → `区本级产值`)
-        let mut last_shared: Option<String> = None;
-        // where the clauses without a value right before this one start
-        let mut lead_start: Option<usize> = None;
-        let mut prev: Option<usize> = None;
-        // the tense of the sentence's last statement, for clauses that show none of
-        // their own (`完成投资72亿元;实际使用外资1.3亿美元`)
-        let mut sentence_tense: Option<Tense> = None;
-        // where the text of `out[prev]` starts in `s`
-        let mut prev_at = 0;
-        // the clause's quantities, offsets in the clause; one buffer for all clauses
-        let mut in_clause: Vec<Quantity> = Vec::with_capacity(qs.len());
-        for r in split_clauses(s, &qs) {
-            let clause = &s[r.clone()];
-            in_clause.clear();
-            in_clause.extend(
-                qs.iter()
-                    .filter(|q| q.start >= r.start && q.end <= r.end)
-                    .map(|q| Quantity {
-                        start: q.start - r.start,
-                        end: q.end - r.start,
-                        unit_start: q.unit_start - r.start,
-                        ..*q
-                    }),
-            );
-            let in_clause = &in_clause[..];
-            if may_have_placeholder && numbers::has_placeholder(clause)
-                || may_project && PROJECTIONS.is_match(clause)
-            {
-                subject = None;
-                prev = None;
-                continue;
-            }
-            if in_clause.is_empty() {
-                lead_start = lead_start.or(Some(r.start));
-                // `■ 规上工业总产值:86.35亿元`: a label before a colon names what follows
-                let label = s[r.end..]
-                    .starts_with([':', '：'])
-                    .then(|| self.clean_indicator(clause).0)
-                    .filter(|l| (2..=20).contains(&l.chars().count()));
-                if let Some(ind) = label.or_else(|| self.subject_of(clause)) {
-                    subject = Some((ind, r.start));
-                    prev = None;
-                }
-                continue;
-            }
-            let lead = &s[lead_start.unwrap_or(r.start)..r.start];
-            lead_start = None;
-            let readings = self.read_clause(clause, in_clause, may_pair, lead);
-            let mut produced = None;
-            let mut produced_at = 0;
-            for mut rd in readings {
-                rd.span = rd.span.start + r.start..rd.span.end + r.start;
-                rd.at += r.start;
-                let period_before = times.sub_year_period_before(rd.at);
-                // `一季度,…完成投资28亿元` told after that quarter is over
-                let elapsed = rd.result_verb
-                    && period_before.as_deref().is_some_and(|p| {
-                        let year = times
-                            .last_anchor_before(rd.at)
-                            .and_then(|a| a.resolve(self.years.doc));
-                        self.years.period_elapsed(p, year)
-                    });
-                // a bare change is told in the tense of the statement it follows
-                let at_event = event && first_plan_word.is_none_or(|p| p > rd.at);
-                // `年度计划投资217亿元` is a plan by its name
-                let by_name = is_planned_amount(&rd.indicator);
-                let tense = if by_name {
-                    Some(Tense::Plan)
-                } else if at_event {
-                    Some(Tense::Result)
-                } else {
-                    self.tense(
-                        &cues,
-                        rd.at,
-                        rd.span.end,
-                        last_tense,
-                        rd.result_verb
-                            || period_before.is_some()
-                            || year_on_year
-                            || self.years.summarized.is_some(),
-                        elapsed,
-                    )
-                }
-                .or(prev.filter(|_| rd.change_only).map(|p| out[p].tense))
-                .or(sentence_tense)
-                .or(doc_tense);
-                let Some(tense) = tense else { continue };
-                if rd.change_only {
-                    if let (Tense::Result, Some(p)) = (tense, prev) {
-                        let st: &mut Statement = &mut out[p];
-                        if st.change.is_none() && takes_change(&st.unit, rd.change.as_ref()) {
-                            st.change = rd.change.clone();
-                            let start = first_occurrence(s, prev_at..prev_at + st.text.len());
-                            st.text = s[start..rd.span.end].to_string();
-                            prev_at = start;
-                            continue;
-                        }
-                        // `同比增长2.7%,可比增长5.6%`: a second measure of a change the
-                        // figure has is no figure of its own
-                        if st.change.is_some() && takes_change(&st.unit, rd.change.as_ref()) {
-                            continue;
-                        }
-                    }
-                }
-                if rd.of_subject {
-                    if let Some((ind, start)) = &subject {
-                        // the total of what was added is a total of the things
-                        let things = ["新增", "新引进", "新培育", "新认定", "净增"]
-                            .iter()
-                            .find_map(|v| ind.strip_prefix(v))
-                            .filter(|t| t.chars().count() >= 2)
-                            .unwrap_or(ind);
-                        rd.indicator = format!("{things}{}", rd.indicator);
-                        rd.span.start = *start;
-                    }
-                }
-                let mut replaces = None;
-                if rd.indicator.is_empty() {
-                    match &subject {
-                        // `产值全区占比36.5%,同比下降4.4%`: a rate after a share is the
-                        // growth of what is shared, and a bare share's (`经开区占比22.7%,同比
-                        // 增长92.8%`) that of the last share named
-                        Some((ind, _)) if rd.change_only && is_share(ind) => {
-                            match shared(ind).or(last_shared.as_deref()) {
-                                Some(base) => rd.indicator = base.to_string(),
-                                None => continue,
-                            }
-                        }
-                        Some((ind, start)) => {
-                            rd.indicator = ind.clone();
-                            rd.span.start = *start;
-                        }
-                        None => continue,
-                    }
-                    // `突破千亿元,达到1023亿元`: the exact figure replaces the milestone
-                    replaces = prev.filter(|&p| {
-                        let st = &out[p];
-                        st.kind == GoalKind::AtLeast
-                            && st.unit == rd.qty.unit
-                            && st.indicator == rd.indicator
-                    });
-                }
-                // `该项目总建筑面积…,总投资5.8亿元`, `作为…首个开工的项目,计划总投资
-                // 2.9亿元`: a bare investment after one project's figure or name is that
-                // project's
-                if BARE_INVESTMENT.contains(&rd.indicator.as_str())
-                    && (rejected || names_one_project(&s[..rd.span.start]))
-                {
-                    continue;
-                }
-                if !acceptable(&rd, tense) || of_another_body(&s[..rd.at], &rd.indicator) {
-                    rejected = true;
-                    continue;
-                }
-                rejected = false;
-                // `526.8亿元,…总量首次突破500亿元`: a milestone after the exact figure
-                // restates it
-                let restated = rd.of_subject
-                    && tense == Tense::Result
-                    && kind_of(&rd) == GoalKind::AtLeast
-                    && prev.is_some_and(|p| {
-                        let st = &out[p];
-                        numbers::base_unit(&st.unit) == numbers::base_unit(rd.qty.unit)
-                            && st.value * numbers::magnitude(&st.unit)
-                                >= rd.qty.value * numbers::magnitude(rd.qty.unit)
-                    });
-                if restated {
-                    continue;
-                }
-                // a result's part of the year may be set anywhere before it (`上半年,…`);
-                // a target's only in its own clause, where it belongs to the indicator
-                if tense == Tense::Result && rd.period.is_none() {
-                    rd.period = times.sub_year_period_before(rd.at);
-                }
-                let year = self.year(times, rd.at, tense, para_year, rd.period.is_some());
-                let kind = kind_of(&rd);
-                let mut indicator = rd.indicator.clone();
-                if tense == Tense::Plan {
-                    if let Some(p) = &rd.period {
-                        // `上半年完成投资`: the verb stays with a part-year target
-                        let verb = verb_before(&s[rd.span.clone()], &indicator);
-                        indicator = format!("{p}{verb}{indicator}");
-                    }
-                }
-                let mut change = match (&rd.change, tense) {
-                    (Some(c), _) => Some(c.clone()),
-                    (None, Tense::Result) if rd.change_only => rd.change.clone(),
-                    _ => None,
-                };
-                // a result that is only a rate of change (`基础设施投资下降4.1%`): the
-                // signed rate is the figure itself, not a change of another
-                let mut value = rd.qty.value;
-                // `人口自然增长率为-3.9‰`: a minus sign before the value
-                if has_minus_sign(&s[..rd.at]) {
-                    value = -value;
-                }
-                if let Some(c) = change.as_ref().filter(|c| {
-                    tense == Tense::Result
-                        && c.unit == rd.qty.unit
-                        && (c.value.abs() - value).abs() < 1e-9
-                }) {
-                    value = c.value;
-                    change = None;
-                }
-                if let Some(p) = replaces {
-                    out.remove(p);
-                }
-                out.push(Statement {
-                    sentence: index,
-                    tense,
-                    year,
-                    period: rd.period.clone(),
-                    indicator,
-                    value,
-                    unit: rd.qty.unit.to_string(),
-                    kind,
-                    change,
-                    text: s[rd.span.clone()].to_string(),
-                    activity: rd.qty.is_activity(),
-                });
-                if !by_name {
-                    sentence_tense = Some(tense);
-                }
-                if let Some(base) = shared(&rd.indicator) {
-                    last_shared = Some(base.to_string());
-                }
-                produced = Some(out.len() - 1);
-                produced_at = rd.span.start;
-                subject = Some((rd.indicator.clone(), rd.span.start));
-            }
-            if produced.is_some() {
-                prev = produced;
-                prev_at = produced_at;
-            }
-        }
-    }
-
     /// Tense cues of a sentence with their offsets: cue words and year anchors; and
     /// where the first plan cue word stands.
     pub(super) fn cues(
@@ -551,7 +283,7 @@ pub(crate) fn is_planned_amount(indicator: &str) -> bool {
 /// Whether a figure is a company's or the nation's, not the zone's: a company named
 /// before it in the sentence (`龙头企业某某股份有限公司实现营业收入…`), or an indicator
 /// of the whole country (`全国规上工业增加值`).
-fn of_another_body(before: &str, indicator: &str) -> bool {
+pub(super) fn of_another_body(before: &str, indicator: &str) -> bool {
     indicator.starts_with("全国")
         || before.contains('司')
             && ["有限公司", "股份公司", "有限责任公司"]

@@ -161,10 +161,7 @@ pub(super) fn is_section_heading(t: &str) -> bool {
     let mut chars = t.trim_start().chars();
     let mut numerals = 0;
     for c in chars.by_ref() {
-        if matches!(
-            c,
-            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        ) {
+        if crate::zh::numerals::is_ordinal_numeral(c) {
             numerals += 1;
             continue;
         }

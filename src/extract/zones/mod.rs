@@ -345,16 +345,8 @@ pub(crate) fn push_alias(z: &mut Zone, alias: String) {
     }
 }
 
-pub(crate) fn is_han(c: char) -> bool {
-    // `丨` is a CJK code point but is used as a separator bar in headlines; rare
-    // characters of names (and the simplified forms of some) lie beyond the BMP
-    matches!(c,
-        '\u{4e00}'..='\u{9fff}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{3134f}')
-        && c != '丨'
-}
+/// Extraction's Han test leaves out `丨`, a separator bar in headlines.
+pub(crate) use crate::zh::han::is_word_han as is_han;
 
 /// The zone a written form names: a zone's name or alias, or a place prefix of one.
 pub fn resolve<'r>(report: &'r Report, form: &str) -> Option<&'r Zone> {

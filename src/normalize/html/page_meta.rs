@@ -1,7 +1,8 @@
 //! Title and publication date from a page's tags: the `<meta>` tags Chinese government
 //! CMSs fill (`ArticleTitle`, `PubDate`), Open Graph, then `<title>` and `<h1>`.
 
-use crate::extract::dates::{find_full_date, Date};
+use crate::zh::dates::{find_full_date, Date};
+use crate::zh::han::has_han;
 use scraper::{Html, Selector};
 use std::sync::LazyLock;
 
@@ -112,10 +113,6 @@ fn strip_site_name(title: &str) -> &str {
 
 fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn has_han(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Each rule on the elements it answers for, and which rule answers first.
 
 use super::super::chain::parse_element;
+use super::placements::*;
 use super::*;
 use crate::extract::zones::find_zones;
 

@@ -93,21 +93,12 @@ pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
 /// The latest of the national meetings of `event_dates.txt` that `text` names, as (year,
 /// month): a report that writes no year was written after it.
 pub fn latest_event_named(text: &str) -> Option<(i32, u32)> {
-    static EVENTS: LazyLock<(aho_corasick::AhoCorasick, Vec<(i32, u32)>)> = LazyLock::new(|| {
-        let (names, dates): (Vec<&str>, Vec<(i32, u32)>) =
-            crate::lexicon::entries(include_str!("../../data/lexicon/event_dates.txt"))
-                .filter_map(|l| {
-                    let (name, date) = l.split_once(' ')?;
-                    let (y, m) = date.trim().split_once('-')?;
-                    Some((name, (y.parse().ok()?, m.parse().ok()?)))
-                })
-                .unzip();
-        (aho_corasick::AhoCorasick::new(names).unwrap(), dates)
-    });
-    let (names, dates) = &*EVENTS;
-    names
-        .find_iter(text)
-        .map(|m| dates[m.pattern().as_usize()])
+    let events = &*crate::lexicon::dates::EVENT_DATES;
+    events
+        .names
+        .find_all(text)
+        .into_iter()
+        .map(|(_, id)| events.held[id])
         .max()
 }
 
