@@ -8,9 +8,9 @@
 //! follows the name (`主持` → host, `讲话`/`作…报告`/`宣读` → speaker, `出席` → attendee).
 
 //!
-//! - [`naming`]: what a meeting is called and where it was held;
-//! - [`dating`]: when;
-//! - [`participants`]: who took part, with the part of each ([`roles`]).
+//! - [`naming`] — what a meeting is called and where it was held;
+//! - [`dating`] — when;
+//! - [`participants`] — who took part, with the part of each ([`roles`]).
 
 use super::dates::Date;
 use super::officials;

@@ -9,11 +9,11 @@
 //! none inherits from the element before it.
 
 //!
-//! - [`names`]: where a name starts and ends;
-//! - [`chain`]: the elements of a title chain;
-//! - [`rules`]: the named rules an element becomes a post by, in order;
-//! - [`levels`]: the zones a level resolves to;
-//! - [`appointments`]: notices and profiles, where the name comes first.
+//! - [`names`] — where a name starts and ends;
+//! - [`chain`] — the elements of a title chain;
+//! - [`rules`] — the named rules an element becomes a post by, in order;
+//! - [`levels`] — the zones a level resolves to;
+//! - [`appointments`] — notices and profiles, where the name comes first.
 
 pub(crate) mod appointments;
 mod chain;
@@ -98,7 +98,7 @@ pub fn mentions_in(sentence: &str, report: &Report) -> Vec<Mention> {
     let mut carried: Option<(Option<String>, Option<String>)> = None;
     for (m, id) in titles.find_all(sentence) {
         let title = titles.words()[id];
-        if title == "总书记" || title == "总理" {
+        if OFFICIALS.quoted_leaders.contains(title) {
             // only where the sentence goes on to quote them (`…总书记深刻指出`, `…总书记关于
             // …的重要论述`), not in set phrases such as `…总书记系列重要讲话精神`
             // the leader named with the title is an official wherever the text speaks of

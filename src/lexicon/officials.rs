@@ -18,6 +18,7 @@ pub(crate) enum PostWord {
     ZoneShort,
     Director,
     BureauHead,
+    QuotedLeader,
 }
 
 impl Tag for PostWord {
@@ -32,6 +33,7 @@ impl Tag for PostWord {
         ("zone_short", PostWord::ZoneShort),
         ("director", PostWord::Director),
         ("bureau_head", PostWord::BureauHead),
+        ("quoted_leader", PostWord::QuotedLeader),
     ];
 }
 
@@ -116,6 +118,8 @@ pub(crate) struct Officials {
     pub zone_bodies_held: Vec<&'static str>,
     pub director_titles: WordSet,
     pub bureau_head_titles: WordSet,
+    /// National leaders' titles, read only with a name before them (`某某总书记指出`).
+    pub quoted_leaders: WordSet,
     /// (how a party group's body ends, the body it directs), in file order.
     pub directed_bodies: Vec<(&'static str, &'static str)>,
     /// Words jieba takes for nouns that end a name reaching back (`name_breakers.txt`),
@@ -191,6 +195,7 @@ pub(crate) static OFFICIALS: LazyLock<Officials> = LazyLock::new(|| {
         zone_bodies_held: tagged(&[PostWord::ZoneBody]),
         director_titles: WordSet::new(tagged(&[PostWord::Director])),
         bureau_head_titles: WordSet::new(tagged(&[PostWord::BureauHead])),
+        quoted_leaders: WordSet::new(tagged(&[PostWord::QuotedLeader])),
         directed_bodies: files::DIRECTED_BODIES.valued(),
         name_breakers: WordSet::new(files::NAME_BREAKERS.words()),
         appointments,

@@ -74,6 +74,13 @@ pub fn admin_level(word: &str) -> Option<Level> {
         .map(|a| a.level)
 }
 
+/// The level a one-char administrative suffix names (`区` → district, `乡` → town): the
+/// char that opens a body of that level (`区委`, `县政府`) or a head's title (`区长`).
+pub fn level_of_char(c: char) -> Option<Level> {
+    let mut buf = [0u8; 4];
+    admin_level(c.encode_utf8(&mut buf))
+}
+
 /// Words that end an institution's name (`…大学`): a zone word after one names no zone.
 pub static INSTITUTIONS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(files::ZONE_PREFIX_INSTITUTIONS.words()));

@@ -184,9 +184,10 @@ pub(super) fn list_after(s: &str, name_end: usize) -> (usize, Vec<(String, usize
 }
 
 pub(super) fn role_in_clause(clause: &str) -> Option<Option<Role>> {
+    // `作…报告`, `做…发言`
     static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:作|做)[^,，。;；]{0,20}?(?:报告|讲话|部署|发言|总结|说明|动员|辅导)")
-            .unwrap()
+        let objects = lexicon::alternation(words(Word::SpeechObject).words().iter().copied());
+        Regex::new(&format!(r"(?:作|做)[^,，。;；]{{0,20}}?(?:{objects})")).unwrap()
     });
     let mut found: Option<Option<Role>> = None;
     let mut consider = |r: Option<Role>| {

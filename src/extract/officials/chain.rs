@@ -108,8 +108,10 @@ fn element_start(s: &str, title_start: usize) -> usize {
     let span_end = title_start + s[title_start..].chars().next().map_or(0, char::len_utf8);
     let floor = left + crate::extract::pos::name_floor(&s[left..span_end], title_start - left);
     if floor > left
-        // coordinator: use lexicon::zones admin levels
-        && (s[floor..].starts_with(['区', '市', '县', '省', '镇', '乡'])
+        && (s[floor..]
+            .chars()
+            .next()
+            .is_some_and(|c| crate::lexicon::zones::level_of_char(c).is_some())
             || crate::gazetteer::get().form_at_start(&s[floor..]).is_some())
     {
         left = floor;

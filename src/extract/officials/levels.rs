@@ -1,10 +1,7 @@
 //! The zones a post's level resolves to: the level a body or title implies (`区委`,
 //! `副市长`), the report's zone of a level, and the department split off the end of an
 //! unresolved place (`市商务局` → `市` + `商务局`).
-//!
-//! coordinator: use lexicon::zones admin levels — the level chars and level words here
-//! (`省` `市` `区` `县` `镇` `乡`, `区长`, `区领导`) duplicate data/lexicon/admin_levels.txt,
-//! which the zones area reads; they are left in code until that table is on main.
+//! The levels are the one-char suffixes of `admin_levels.txt` (`lexicon::zones`).
 
 use super::chain::Element;
 use crate::extract::zones;
@@ -15,14 +12,7 @@ use crate::model::{Level, Report};
 pub(super) fn implied_level(e: &Element) -> Option<Level> {
     let probe = format!("{}{}", e.body, e.title);
     let first_body = OFFICIALS.bodies.longest_prefix(&e.body).unwrap_or("");
-    let level_of = |c: char| match c {
-        '省' => Some(Level::Province),
-        '市' => Some(Level::City),
-        '区' => Some(Level::District),
-        '县' => Some(Level::County),
-        '镇' | '乡' => Some(Level::Town),
-        _ => None,
-    };
+    let level_of = crate::lexicon::zones::level_of_char;
     if let Some(c) = first_body
         .chars()
         .next()
@@ -32,22 +22,20 @@ pub(super) fn implied_level(e: &Element) -> Option<Level> {
             return Some(l);
         }
     }
-    for (word, level) in [
-        ("区长", Level::District),
-        ("市长", Level::City),
-        ("县长", Level::County),
-        ("省长", Level::Province),
-        ("镇长", Level::Town),
-        ("乡长", Level::Town),
-    ] {
-        if probe.ends_with(word) {
-            return Some(level);
-        }
+    // the head of a level (`区长`, `乡长`)
+    if let Some(level) = probe
+        .strip_suffix('长')
+        .and_then(|p| p.chars().next_back())
+        .and_then(level_of)
+    {
+        return Some(level);
     }
-    if ["区领导", "市领导", "省领导", "县领导"].contains(&e.title.as_str()) {
-        return e.title.chars().next().and_then(level_of);
-    }
-    None
+    // a level's leaders as a group (`区领导`)
+    let group = e
+        .title
+        .strip_suffix("领导")
+        .filter(|l| l.chars().count() == 1);
+    group.and_then(|l| l.chars().next()).and_then(level_of)
 }
 
 pub(super) fn zone_of_level(report: &Report, level: Level) -> Option<String> {

@@ -261,11 +261,11 @@ fn bureau_head(e: &Element, inherited_org: &str) -> Option<String> {
         .filter(|o| o.ends_with('局') && e.body.is_empty() && e.jurisdiction.is_empty())
         .filter(|_| OFFICIALS.bureau_head_titles.contains(&e.title))?;
     let mut chars = o.chars();
-    Some(match chars.next() {
+    let bureau = match chars.next() {
         Some(c) if single_level(c.encode_utf8(&mut [0; 4])).is_some() => chars.as_str(),
         _ => o,
-    })
-    .map(str::to_string)
+    };
+    Some(bureau.to_string())
 }
 
 /// `人大常委会党组书记、主任`: the body under the party group has the director (a people's
