@@ -8,9 +8,11 @@
 use crate::segment::Segments;
 use std::sync::LazyLock;
 
+mod parallel;
 mod unnumbered;
 
-pub use unnumbered::{aspect_lists, bullet_lists, dash_lists, paragraph_lists, parallel_lists};
+pub use parallel::parallel_lists;
+pub use unnumbered::{aspect_lists, bullet_lists, dash_lists, paragraph_lists};
 
 /// How an item is numbered. Items of one list share a family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
