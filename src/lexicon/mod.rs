@@ -146,15 +146,6 @@ impl ListFile {
     }
 }
 
-/// The entries of a list file's text, in file order. Transitional: areas not yet read
-/// through [`files`] and typed tables use it; it goes when the last one is moved.
-#[doc(hidden)]
-pub fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
 /// Regex alternation of words, longest first, each escaped: for the few patterns that
 /// hold a list inside a larger shape.
 pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
