@@ -93,22 +93,40 @@ pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
 /// The latest of the national meetings of `event_dates.txt` that `text` names, as (year,
 /// month): a report that writes no year was written after it.
 pub fn latest_event_named(text: &str) -> Option<(i32, u32)> {
-    static EVENTS: LazyLock<(aho_corasick::AhoCorasick, Vec<(i32, u32)>)> = LazyLock::new(|| {
-        let (names, dates): (Vec<&str>, Vec<(i32, u32)>) =
-            crate::lexicon::entries(include_str!("../../data/lexicon/event_dates.txt"))
-                .filter_map(|l| {
-                    let (name, date) = l.split_once(' ')?;
-                    let (y, m) = date.trim().split_once('-')?;
-                    Some((name, (y.parse().ok()?, m.parse().ok()?)))
-                })
-                .unzip();
-        (aho_corasick::AhoCorasick::new(names).unwrap(), dates)
-    });
-    let (names, dates) = &*EVENTS;
-    names
+    latest_event_and_next(text).map(|(held, _)| held)
+}
+
+/// [`latest_event_named`], with the date of the next meeting of its kind (a party
+/// congress or plenum, or a session of the National People's Congress), if the list has
+/// one: a report naming the one and not the other was written between them.
+pub fn latest_event_and_next(text: &str) -> Option<((i32, u32), Option<(i32, u32)>)> {
+    static EVENTS: LazyLock<(aho_corasick::AhoCorasick, Vec<(i32, u32)>, Vec<bool>)> =
+        LazyLock::new(|| {
+            let (names, dates): (Vec<&str>, Vec<(i32, u32)>) =
+                crate::lexicon::entries(include_str!("../../data/lexicon/event_dates.txt"))
+                    .filter_map(|l| {
+                        let (name, date) = l.split_once(' ')?;
+                        let (y, m) = date.trim().split_once('-')?;
+                        Some((name, (y.parse().ok()?, m.parse().ok()?)))
+                    })
+                    .unzip();
+            let congress = names.iter().map(|n| n.contains("人大")).collect();
+            (
+                aho_corasick::AhoCorasick::new(names).unwrap(),
+                dates,
+                congress,
+            )
+        });
+    let (names, dates, congress) = &*EVENTS;
+    let latest = names
         .find_iter(text)
-        .map(|m| dates[m.pattern().as_usize()])
-        .max()
+        .map(|m| m.pattern().as_usize())
+        .max_by_key(|&i| dates[i])?;
+    let next = (0..dates.len())
+        .filter(|&i| congress[i] == congress[latest] && dates[i] > dates[latest])
+        .map(|i| dates[i])
+        .min();
+    Some((dates[latest], next))
 }
 
 /// The year of a `M月D日` written after a meeting held in `event` (year, month): that

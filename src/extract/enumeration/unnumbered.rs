@@ -3,11 +3,11 @@
 //! clauses of one sentence that each open with `要`.
 
 use super::*;
-use crate::zh::han::is_han;
 use crate::lexicon;
 use crate::lexicon::tasks::{
     MODAL_YAO_WORDS, TASK_ANAPHORA_OPENERS, TASK_PLAN_NOUNS, TASK_SPEECH_WORDS, TASK_VERBS,
 };
+use crate::zh::han::is_han;
 use regex::Regex;
 
 /// A named plan with a count: `十项攻坚行动`, `“三大攻坚战”`; group `noun` is what it is a
