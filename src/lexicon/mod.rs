@@ -30,8 +30,10 @@
 //! assert_eq!(file.tagged::<Sign>(), vec![("增长", Sign::Up), ("下降", Sign::Down)]);
 //! ```
 
+pub mod dates;
 pub mod files;
 pub(crate) mod meetings;
+pub mod normalize;
 pub(crate) mod officials;
 pub mod tasks;
 mod words;
@@ -229,6 +231,8 @@ mod tests {
             meetings::load_all,
             zones::load_all,
             tasks::load_all,
+            dates::load_all,
+            normalize::load_all,
         ];
         for load in areas {
             load();

@@ -18,19 +18,10 @@ use regex::Regex;
 
 use super::scan::{count_in, han_count, BmpSet};
 use super::{Document, MappedText, Normalizer};
+use crate::lexicon::normalize::{Kind, BOILERPLATE};
 use crate::zh::han::is_han;
 
 pub struct Boilerplate;
-
-/// What a marker says about the line holding it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Widget,
-    Footer,
-    Block,
-    Credit,
-    Lead,
-}
 
 struct Markers {
     automaton: AhoCorasick,
@@ -75,22 +66,7 @@ static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut kinds = Vec::new();
     let mut openers = Vec::new();
-    for entry in crate::lexicon::entries(include_str!("../../data/lexicon/boilerplate.txt")) {
-        let Some((kind, word)) = entry.split_once(' ') else {
-            continue;
-        };
-        let kind = match kind {
-            "widget" => Kind::Widget,
-            "footer" => Kind::Footer,
-            "block" => Kind::Block,
-            "credit" => Kind::Credit,
-            "lead" => Kind::Lead,
-            _ => continue,
-        };
-        let word = word.trim();
-        if word.is_empty() {
-            continue;
-        }
+    for &(word, kind) in BOILERPLATE.iter() {
         match kind {
             Kind::Widget | Kind::Footer => {
                 words.push(word);

@@ -8,6 +8,7 @@
 
 use super::{Document, Normalizer};
 use crate::lexicon::alternation;
+use crate::lexicon::normalize as lex;
 use crate::zh::dates::Date;
 use crate::zh::han::han_count;
 use regex::Regex;
@@ -48,17 +49,13 @@ const TIME: &str = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?";
 const WEEKDAY: &str = r"(?:星期|周|礼拜)[一二三四五六日天]";
 
 static PUBLISH_LABELED: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = alternation(crate::lexicon::entries(include_str!(
-        "../../data/lexicon/publish_date_labels.txt"
-    )));
+    let labels = alternation(lex::PUBLISH_DATE_LABELS.iter().copied());
     Regex::new(&format!(r"(?:{labels})\s*[:：]?\s*({DATE})")).unwrap()
 });
 
 /// A bare label (`日期:`) not glued to a word before it (`会议时间:` is not one).
 static HEAD_LABELED: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = alternation(crate::lexicon::entries(include_str!(
-        "../../data/lexicon/head_date_labels.txt"
-    )));
+    let labels = alternation(lex::HEAD_DATE_LABELS.iter().copied());
     Regex::new(&format!(
         r"(?:^|[^\p{{Han}}])(?:{labels})\s*[:：]\s*({DATE})"
     ))
@@ -67,35 +64,25 @@ static HEAD_LABELED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The same label anywhere in a line already known to be an information line.
 static HEAD_LABELED_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = alternation(crate::lexicon::entries(include_str!(
-        "../../data/lexicon/head_date_labels.txt"
-    )));
+    let labels = alternation(lex::HEAD_DATE_LABELS.iter().copied());
     Regex::new(&format!(r"(?:{labels})\s*[:：]\s*({DATE})")).unwrap()
 });
 
 /// Any date label with a colon: marks an information line even when no date follows.
 static ANY_DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    let strong = alternation(crate::lexicon::entries(include_str!(
-        "../../data/lexicon/publish_date_labels.txt"
-    )));
-    let head = alternation(crate::lexicon::entries(include_str!(
-        "../../data/lexicon/head_date_labels.txt"
-    )));
+    let strong = alternation(lex::PUBLISH_DATE_LABELS.iter().copied());
+    let head = alternation(lex::HEAD_DATE_LABELS.iter().copied());
     Regex::new(&format!(r"(?:^|[^\p{{Han}}])(?:{strong}|{head})\s*[:：]")).unwrap()
 });
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    let markers = alternation(crate::lexicon::entries(include_str!(
-        "../../data/lexicon/head_meta_markers.txt"
-    )));
+    let markers = alternation(lex::HEAD_META_MARKERS.iter().copied());
     Regex::new(&format!(r"(?:{markers})\s*[:：]")).unwrap()
 });
 
 /// `2023-09-05 10:20 来源:…`: a date opening the information line.
 static DATE_THEN_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    let markers = alternation(crate::lexicon::entries(include_str!(
-        "../../data/lexicon/head_meta_markers.txt"
-    )));
+    let markers = alternation(lex::HEAD_META_MARKERS.iter().copied());
     Regex::new(&format!(
         r"^({DATE})(?:\s*{TIME})?(?:\s*{WEEKDAY})?\s+(?:{markers})"
     ))

@@ -7,18 +7,12 @@
 //! text that also has tone-marked ones, because bare latin words look the same.
 
 use crate::zh::han::is_han;
-use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use super::{Document, MappedText, Normalizer};
 use crate::lexicon;
 
 pub struct Pinyin;
-
-static SYLLABLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("../../data/lexicon/pinyin_syllables.txt")).collect()
-});
 
 /// The toneless vowel of a tone-marked one.
 fn untoned(c: char) -> Option<char> {
@@ -63,7 +57,9 @@ pub(crate) fn syllable(body: &str) -> Option<bool> {
         len += plain.len_utf8();
     }
     let s = std::str::from_utf8(&buf[..len]).ok()?;
-    SYLLABLES.contains(s).then_some(toned)
+    lexicon::normalize::PINYIN_SYLLABLES
+        .contains(s)
+        .then_some(toned)
 }
 
 /// One annotation found: the bytes to drop and whether its syllable had a tone.

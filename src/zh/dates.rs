@@ -96,37 +96,18 @@ pub fn latest_event_named(text: &str) -> Option<(i32, u32)> {
     latest_event_and_next(text).map(|(held, _)| held)
 }
 
-/// [`latest_event_named`], with the date of the next meeting of its kind (a party
+/// [`latest_event_named`], with when the next meeting of its kind was held (a party
 /// congress or plenum, or a session of the National People's Congress), if the list has
 /// one: a report naming the one and not the other was written between them.
 pub fn latest_event_and_next(text: &str) -> Option<((i32, u32), Option<(i32, u32)>)> {
-    static EVENTS: LazyLock<(aho_corasick::AhoCorasick, Vec<(i32, u32)>, Vec<bool>)> =
-        LazyLock::new(|| {
-            let (names, dates): (Vec<&str>, Vec<(i32, u32)>) =
-                crate::lexicon::entries(include_str!("../../data/lexicon/event_dates.txt"))
-                    .filter_map(|l| {
-                        let (name, date) = l.split_once(' ')?;
-                        let (y, m) = date.trim().split_once('-')?;
-                        Some((name, (y.parse().ok()?, m.parse().ok()?)))
-                    })
-                    .unzip();
-            let congress = names.iter().map(|n| n.contains("人大")).collect();
-            (
-                aho_corasick::AhoCorasick::new(names).unwrap(),
-                dates,
-                congress,
-            )
-        });
-    let (names, dates, congress) = &*EVENTS;
-    let latest = names
-        .find_iter(text)
-        .map(|m| m.pattern().as_usize())
-        .max_by_key(|&i| dates[i])?;
-    let next = (0..dates.len())
-        .filter(|&i| congress[i] == congress[latest] && dates[i] > dates[latest])
-        .map(|i| dates[i])
-        .min();
-    Some((dates[latest], next))
+    let events = &*crate::lexicon::dates::EVENT_DATES;
+    let latest = events
+        .names
+        .find_all(text)
+        .into_iter()
+        .map(|(_, id)| id)
+        .max_by_key(|&id| events.held[id])?;
+    Some((events.held[latest], events.next_of_kind(latest)))
 }
 
 /// The year of a `M月D日` written after a meeting held in `event` (year, month): that

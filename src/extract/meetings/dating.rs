@@ -198,15 +198,11 @@ pub(super) fn resolve_date(cx: &Context, year: Option<i32>, month: u32, day: u32
     }
     let Some(y) = cx.doc_year() else {
         // no year written: the first after the latest national meeting the text names
-        let event = crate::extract::dates::latest_event_named(cx.text)?;
-        return Date::new(
-            crate::extract::dates::year_after_event(event, month),
-            month,
-            day,
-        );
+        let event = crate::zh::dates::latest_event_named(cx.text)?;
+        return Date::new(crate::zh::dates::year_after_event(event, month), month, day);
     };
     // a late-year meeting in a report that also plans the next year is in the earlier year
-    let names_previous = crate::extract::dates::year_mentions(cx.text).any(|(_, m)| m == y - 1);
+    let names_previous = crate::zh::dates::year_mentions(cx.text).any(|(_, m)| m == y - 1);
     let y = if month >= 11 && names_previous {
         y - 1
     } else {
