@@ -288,7 +288,17 @@ impl Years {
 /// The year of the latest national meeting `text` names (`二十届三中全会` → 2024), from
 /// the list the meeting dates use (`event_dates.txt`).
 pub fn year_of_named_events(text: &str) -> Option<i32> {
-    super::dates::latest_event_named(text).map(|(year, _)| year)
+    let (held, next) = crate::zh::dates::latest_event_and_next(text)?;
+    // a report on months `1-N月` was written once they were over, after the meeting and
+    // before the next of its kind: where two years fit, the text does not tell which
+    let (Some(next), Some(n)) = (next, find_period(text).and_then(|m| last_month(&text[m]))) else {
+        return Some(held.0);
+    };
+    let mut fits = (held.0..=next.0).filter(|&y| (y, n) >= held && (y, n) < next);
+    match (fits.next(), fits.next()) {
+        (Some(y), None) => Some(y),
+        _ => None,
+    }
 }
 
 /// A report from a year's first quarter that speaks of `过去一年` sums up the year
@@ -418,6 +428,32 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_meeting_dates_a_report_only_where_one_year_fits() {
+        // no months: the meeting's year
+        assert_eq!(
+            year_of_named_events("学习贯彻二十届二中全会精神,推动园区发展"),
+            Some(2023)
+        );
+        // months 1-3 fall after a February meeting in its year and, before the next
+        // plenum in July of the year after, in that year too: either year fits
+        assert_eq!(
+            year_of_named_events("传达学习二十届二中全会精神。1~3月,全区完成产值12亿元"),
+            None
+        );
+        // months 1-11 after a July plenum: the next plenum came before November of the
+        // following year, so only the plenum's year fits
+        assert_eq!(
+            year_of_named_events("深入学习二十届三中全会精神。1-11月,规上工业产值增长5%"),
+            Some(2024)
+        );
+        // a session of the people's congress is not the next of a plenum's kind
+        assert_eq!(
+            year_of_named_events("贯彻十四届全国人大二次会议精神,上半年完成投资8亿元"),
+            Some(2024)
+        );
+    }
 
     #[test]
     fn a_summary_year_is_the_one_its_summary_word_governs() {

@@ -9,6 +9,19 @@ pub struct EventDates {
     pub held: Vec<(i32, u32)>,
 }
 
+impl EventDates {
+    /// When the first meeting of the same kind as `id` after it was held: sessions of the
+    /// National People's Congress (`…人大…会议`) follow each other, and party congresses
+    /// and plenums.
+    pub fn next_of_kind(&self, id: usize) -> Option<(i32, u32)> {
+        let congress = |i: usize| self.names.words()[i].contains("人大");
+        (0..self.held.len())
+            .filter(|&i| congress(i) == congress(id) && self.held[i] > self.held[id])
+            .map(|i| self.held[i])
+            .min()
+    }
+}
+
 /// The meetings of `event_dates.txt`, each `name YYYY-MM`.
 pub static EVENT_DATES: LazyLock<EventDates> = LazyLock::new(|| {
     let (names, held): (Vec<&str>, Vec<(i32, u32)>) = files::EVENT_DATES

@@ -93,13 +93,21 @@ pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
 /// The latest of the national meetings of `event_dates.txt` that `text` names, as (year,
 /// month): a report that writes no year was written after it.
 pub fn latest_event_named(text: &str) -> Option<(i32, u32)> {
+    latest_event_and_next(text).map(|(held, _)| held)
+}
+
+/// [`latest_event_named`], with when the next meeting of its kind was held (a party
+/// congress or plenum, or a session of the National People's Congress), if the list has
+/// one: a report naming the one and not the other was written between them.
+pub fn latest_event_and_next(text: &str) -> Option<((i32, u32), Option<(i32, u32)>)> {
     let events = &*crate::lexicon::dates::EVENT_DATES;
-    events
+    let latest = events
         .names
         .find_all(text)
         .into_iter()
-        .map(|(_, id)| events.held[id])
-        .max()
+        .map(|(_, id)| id)
+        .max_by_key(|&id| events.held[id])?;
+    Some((events.held[latest], events.next_of_kind(latest)))
 }
 
 /// The year of a `M月D日` written after a meeting held in `event` (year, month): that
