@@ -11,10 +11,8 @@ macro_rules! list_files {
     ($($id:ident = $name:literal;)*) => {
         $(
             #[doc = concat!("`data/lexicon/", $name, ".txt`")]
-            pub static $id: ListFile = ListFile {
-                name: $name,
-                text: include_str!(concat!("../../data/lexicon/", $name, ".txt")),
-            };
+            pub static $id: ListFile =
+                ListFile::new($name, include_str!(concat!("../../data/lexicon/", $name, ".txt")));
         )*
         /// Every registered list file, in this file's order.
         pub static ALL: &[&ListFile] = &[$(&$id),*];

@@ -26,7 +26,7 @@
 //!     const ALL: &'static [(&'static str, Self)] = &[("up", Sign::Up), ("down", Sign::Down)];
 //! }
 //!
-//! let file = ListFile { name: "example", text: "增长 up  # grows\n下降 down\n" };
+//! let file = ListFile::new("example", "增长 up  # grows\n下降 down\n");
 //! assert_eq!(file.tagged::<Sign>(), vec![("增长", Sign::Up), ("下降", Sign::Down)]);
 //! ```
 
@@ -42,11 +42,32 @@ pub mod zones;
 
 pub use words::{CharFilter, FilteredChars, WordSet, WordsByChar};
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 /// One list file of `data/lexicon/`: its name (without `.txt`) and its text.
 #[derive(Debug)]
 pub struct ListFile {
     pub name: &'static str,
     pub text: &'static str,
+    /// How many times a table has read the file: once, for the tables of a registered
+    /// file (the `every_table_loads` test checks it).
+    reads: AtomicUsize,
+}
+
+impl ListFile {
+    /// A list file of `name` holding `text`.
+    pub const fn new(name: &'static str, text: &'static str) -> Self {
+        ListFile {
+            name,
+            text,
+            reads: AtomicUsize::new(0),
+        }
+    }
+
+    /// How many times a table has read the file.
+    pub fn reads(&self) -> usize {
+        self.reads.load(Ordering::Relaxed)
+    }
 }
 
 /// A closed set of tags a list file's entries may carry, each with the value it reads as.
@@ -58,6 +79,7 @@ pub trait Tag: Copy + 'static {
 impl ListFile {
     /// The entries (comments and blank lines skipped, trimmed), with their line numbers.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &'static str)> {
+        self.reads.fetch_add(1, Ordering::Relaxed);
         self.text
             .lines()
             .enumerate()
@@ -173,7 +195,7 @@ mod tests {
     }
 
     const fn file(text: &'static str) -> ListFile {
-        ListFile { name: "t", text }
+        ListFile::new("t", text)
     }
 
     #[test]
@@ -230,6 +252,16 @@ mod tests {
         for load in areas {
             load();
         }
+        // each file is read by one table, once: a list is not kept twice
+        let not_once: Vec<(&str, usize)> = files::ALL
+            .iter()
+            .map(|f| (f.name, f.reads()))
+            .filter(|&(_, n)| n != 1)
+            .collect();
+        assert!(
+            not_once.is_empty(),
+            "files not read exactly once: {not_once:?}"
+        );
     }
 
     #[test]

@@ -140,15 +140,19 @@ pub struct PlaceFalseWords {
 }
 
 pub static PLACE_FALSE_WORDS: LazyLock<PlaceFalseWords> = LazyLock::new(|| {
-    let file = &files::PLACE_FALSE_WORDS;
+    let entries: Vec<&'static str> = files::PLACE_FALSE_WORDS.words().collect();
     PlaceFalseWords {
-        words: file.words().filter(|w| !w.contains('+')).collect(),
-        next_chars: file
-            .words()
+        words: entries
+            .iter()
+            .copied()
+            .filter(|w| !w.contains('+'))
+            .collect(),
+        next_chars: entries
+            .iter()
             .filter_map(|w| w.strip_prefix('+').and_then(|c| c.chars().next()))
             .collect(),
-        follows: file
-            .words()
+        follows: entries
+            .iter()
             .filter_map(|w| w.split_once('+'))
             .filter(|(kind, _)| !kind.is_empty())
             .collect(),
@@ -314,9 +318,6 @@ mod tests {
     #[test]
     #[should_panic(expected = "is not one char")]
     fn a_char_list_holds_chars() {
-        chars_of(&crate::lexicon::ListFile {
-            name: "t",
-            text: "的\n之所\n",
-        });
+        chars_of(&crate::lexicon::ListFile::new("t", "的\n之所\n"));
     }
 }

@@ -90,6 +90,9 @@ pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
         .filter_map(|m| Some((m.start(), m.as_str()[..4].parse().ok()?)))
 }
 
+/// A year and a month (1–12).
+pub type YearMonth = (i32, u32);
+
 /// The latest of the national meetings of `event_dates.txt` that `text` names, as (year,
 /// month): a report that writes no year was written after it.
 pub fn latest_event_named(text: &str) -> Option<(i32, u32)> {
@@ -99,7 +102,7 @@ pub fn latest_event_named(text: &str) -> Option<(i32, u32)> {
 /// [`latest_event_named`], with when the next meeting of its kind was held (a party
 /// congress or plenum, or a session of the National People's Congress), if the list has
 /// one: a report naming the one and not the other was written between them.
-pub fn latest_event_and_next(text: &str) -> Option<((i32, u32), Option<(i32, u32)>)> {
+pub fn latest_event_and_next(text: &str) -> Option<(YearMonth, Option<YearMonth>)> {
     let events = &*crate::lexicon::dates::EVENT_DATES;
     let latest = events
         .names
