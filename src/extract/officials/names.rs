@@ -121,11 +121,15 @@ pub fn name_at(s: &str, at: usize) -> Option<String> {
         // `李四作专题报告`: a verb after a name is the verb, whatever follows it, where
         // the name without it is long enough to be a name
         let swallows_verb = len > surname_len + 1 && ends_with_verb(&cand);
+        // `李明副研究员`: the last char opens the title that follows, not the name
+        let last_at = at + cand.len() - chars[len - 1].len_utf8();
+        let opens_title = len > surname_len + 1 && OFFICIALS.titles.starts(&s[last_at..]);
         let given_body = given.trim_end_matches(|c| (strength >= 2 || verb_follows) && c == '和');
         if opens_with_not_name(&given)
             || opens_with_not_name(&cand)
             || ends_in_function_word
             || swallows_verb
+            || opens_title
             || given_body.contains(function_chars())
         {
             continue;
@@ -199,6 +203,15 @@ fn follow_strength(rest: &str) -> u8 {
     match rest.chars().next() {
         None => 3,
         Some(c) if !is_han(c) && !c.is_ascii_alphanumeric() => 3,
+        // a title after a name (`李明副研究员`) is a word that follows names
+        Some(_)
+            if OFFICIALS
+                .titles
+                .longest_prefix(rest)
+                .is_some_and(|t| t.chars().count() >= 2) =>
+        {
+            2
+        }
         Some(c) => OFFICIALS
             .followers
             .starting_with(c)

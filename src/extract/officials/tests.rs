@@ -289,3 +289,15 @@ fn group_members_and_ranks_are_titles() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_title_after_a_name_ends_the_name() {
+    // the char before a title that opens with it (`副研究员`) is the title's, not the name's
+    let got = posts("研究院副院长周立明副研究员、中心主任郑强副教授参加座谈。");
+    let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert!(
+        names.contains(&"周立明") && names.contains(&"郑强"),
+        "{got:?}"
+    );
+    assert!(!names.iter().any(|n| n.ends_with('副')), "{got:?}");
+}
