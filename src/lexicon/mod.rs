@@ -40,7 +40,7 @@ pub mod tasks;
 mod words;
 pub mod zones;
 
-pub use words::{CharFilter, FilteredChars, WordSet, WordsByChar};
+pub use words::WordSet;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

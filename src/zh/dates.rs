@@ -96,7 +96,7 @@ pub type YearMonth = (i32, u32);
 /// The latest of the national meetings of `event_dates.txt` that `text` names, as (year,
 /// month): a report that writes no year was written after it.
 pub fn latest_event_named(text: &str) -> Option<(i32, u32)> {
-    latest_event_and_next(text).map(|(held, _)| held)
+    latest_event_id(text).map(|id| crate::lexicon::dates::EVENT_DATES.held[id])
 }
 
 /// [`latest_event_named`], with when the next meeting of its kind was held (a party
@@ -104,13 +104,19 @@ pub fn latest_event_named(text: &str) -> Option<(i32, u32)> {
 /// one: a report naming the one and not the other was written between them.
 pub fn latest_event_and_next(text: &str) -> Option<(YearMonth, Option<YearMonth>)> {
     let events = &*crate::lexicon::dates::EVENT_DATES;
-    let latest = events
+    let latest = latest_event_id(text)?;
+    Some((events.held[latest], events.next_of_kind(latest)))
+}
+
+/// The id (in `event_dates.txt`) of the latest national meeting `text` names.
+fn latest_event_id(text: &str) -> Option<usize> {
+    let events = &*crate::lexicon::dates::EVENT_DATES;
+    events
         .names
         .find_all(text)
         .into_iter()
         .map(|(_, id)| id)
-        .max_by_key(|&id| events.held[id])?;
-    Some((events.held[latest], events.next_of_kind(latest)))
+        .max_by_key(|&id| events.held[id])
 }
 
 /// The year of a `M月D日` written after a meeting held in `event` (year, month): that
